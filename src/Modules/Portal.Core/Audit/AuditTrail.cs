@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+using Portal.Core.Data;
+using Portal.Core.Security;
+
+namespace Portal.Core.Audit;
+
+public interface IAuditTrail
+{
+    /// <summary>Appends an entry; the actor is the given person or else the current user.</summary>
+    Task RecordAsync(string action, string? subject, string? details, Person? actor = null, string? actorRole = null);
+}
+
+internal sealed class AuditTrail(CoreDbContext db, IHttpContextAccessor http, TimeProvider clock) : IAuditTrail
+{
+    public async Task RecordAsync(string action, string? subject, string? details, Person? actor = null, string? actorRole = null)
+    {
+        var user = http.HttpContext?.User;
+        db.Audit.Add(new AuditEntry
+        {
+            Utc = clock.GetUtcNow().UtcDateTime,
+            Action = action,
+            Subject = subject,
+            Details = details,
+            ActorId = actor?.Id ?? user?.GetPersonId(),
+            ActorName = actor?.FullName ?? user?.Identity?.Name ?? "sistema",
+            ActorRole = actorRole ?? user?.FindFirstValue(PortalClaims.Role),
+            IpAddress = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
+        });
+        await db.SaveChangesAsync();
+    }
+}

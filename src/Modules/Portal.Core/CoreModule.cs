@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Portal.Core.Apis;
+using Portal.Core.Audit;
+using Portal.Core.Comuni;
+using Portal.Core.Contracts;
+using Portal.Core.Data;
+using Portal.Core.Files;
+using Portal.Core.Modules;
+using Portal.Core.Recipes;
+using Portal.Core.Security;
+using Portal.Core.Settings;
+
+[assembly: PortalModule(typeof(Portal.Core.CoreModule))]
+
+namespace Portal.Core;
+
+public sealed class CoreModule : PortalModule
+{
+    public override string Name => "Portal.Core";
+
+    public override void ConfigureServices(ModuleContext context)
+    {
+        context.AddModuleDbContext<CoreDbContext, CoreSqliteDbContext, CorePostgresDbContext>(CoreDbContext.HistoryTable);
+        var s = context.Services;
+        s.AddScoped<IPermissionService, PermissionService>();
+        s.AddScoped<IPortalSession, PortalSession>();
+        s.AddScoped<IAuditTrail, AuditTrail>();
+        s.AddScoped<ISiteSettings, SiteSettings>();
+        s.AddScoped<IFileStore, FileStore>();
+        s.AddScoped<ComuniImporter>();
+        s.AddScoped<RecipeRunner>();
+        s.AddScoped<IRecipeStep, SettingsStep>();
+        s.AddScoped<IRecipeStep, RolesStep>();
+        s.AddScoped<IRecipeStep, LookupsStep>();
+        s.AddScoped<IRecipeStep, ComuniStep>();
+        s.AddScoped<IRecipeStep, PeopleStep>();
+        var devLogin = DevLoginEnabled(context);
+        s.AddSingleton(new DevLoginSwitch(devLogin));
+        if (devLogin)
+            s.AddSingleton(new LoginMethod("prova", "Accesso di prova", "/accesso-di-prova",
+                "Solo in ambiente di sviluppo e collaudo: accedi come una delle persone dimostrative.", 1000));
+    }
+
+    /// <summary>Never in Production; in Development always; elsewhere when Portal:DevLogin:Enabled is true.</summary>
+    public static bool DevLoginEnabled(ModuleContext context) =>
+        !context.Environment.IsProduction()
+        && (context.Environment.IsDevelopment() || string.Equals(context.Configuration["Portal:DevLogin:Enabled"], "true", StringComparison.OrdinalIgnoreCase));
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapCoreApi();
+
+    public override IEnumerable<Permission> Permissions => CorePermissions.All;
+
+    public override IEnumerable<MenuEntry> AdminMenu =>
+    [
+        new("Utenti e ruoli", "/admin/utenti", 800, CorePermissions.ManageUsers.Name, "Sistema"),
+        new("Impostazioni", "/admin/impostazioni", 810, CorePermissions.ManageSettings.Name, "Sistema"),
+        new("Ricette e Comuni", "/admin/ricette", 820, CorePermissions.RunRecipes.Name, "Sistema"),
+    ];
+}

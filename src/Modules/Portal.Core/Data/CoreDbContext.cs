@@ -1,0 +1,138 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Portal.Core.Audit;
+using Portal.Core.Comuni;
+using Portal.Core.Files;
+using Portal.Core.Recipes;
+using Portal.Core.Security;
+using Portal.Core.Settings;
+
+namespace Portal.Core.Data;
+
+public class CoreDbContext(DbContextOptions options) : PortalDbContext(options), IDataProtectionKeyContext
+{
+    public const string HistoryTable = "__migrations_core";
+
+    public DbSet<Person> Persons => Set<Person>();
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+    public DbSet<Role> Roles => Set<Role>();
+    public DbSet<RolePermission> RolePermissions => Set<RolePermission>();
+    public DbSet<SiteSetting> Settings => Set<SiteSetting>();
+    public DbSet<LookupEntry> Lookups => Set<LookupEntry>();
+    public DbSet<Comune> Comuni => Set<Comune>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<StoredFile> Files => Set<StoredFile>();
+    public DbSet<RecipeRun> RecipeRuns => Set<RecipeRun>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<Person>(e =>
+        {
+            e.ToTable("core_person");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.CodiceFiscale).HasMaxLength(16);
+            e.HasIndex(x => x.CodiceFiscale).IsUnique();
+            e.Property(x => x.Nome).HasMaxLength(100);
+            e.Property(x => x.Cognome).HasMaxLength(100);
+            e.Property(x => x.Email).HasMaxLength(254);
+            e.Ignore(x => x.FullName);
+            e.HasMany(x => x.Assignments).WithOne().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<RoleAssignment>(e =>
+        {
+            e.ToTable("core_role_assignment");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.RoleName).HasMaxLength(64);
+            e.Property(x => x.ScopeType).HasMaxLength(32);
+            e.Property(x => x.ScopeValue).HasMaxLength(64);
+            e.Property(x => x.GrantedBy).HasMaxLength(200);
+            e.Property(x => x.Reason).HasMaxLength(500);
+            e.HasIndex(x => new { x.PersonId, x.RoleName, x.ScopeType, x.ScopeValue });
+        });
+        b.Entity<Role>(e =>
+        {
+            e.ToTable("core_role");
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasMaxLength(64);
+            e.Property(x => x.DisplayName).HasMaxLength(100);
+            e.HasMany(x => x.Permissions).WithOne().HasForeignKey(p => p.RoleName).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<RolePermission>(e =>
+        {
+            e.ToTable("core_role_permission");
+            e.HasKey(x => new { x.RoleName, x.PermissionName });
+            e.Property(x => x.PermissionName).HasMaxLength(100);
+        });
+        b.Entity<SiteSetting>(e =>
+        {
+            e.ToTable("core_setting");
+            e.HasKey(x => x.Key);
+            e.Property(x => x.Key).HasMaxLength(100);
+        });
+        b.Entity<LookupEntry>(e =>
+        {
+            e.ToTable("core_lookup");
+            e.HasKey(x => new { x.Table, x.Code });
+            e.Property(x => x.Table).HasMaxLength(64);
+            e.Property(x => x.Code).HasMaxLength(32);
+            e.Property(x => x.Description).HasMaxLength(300);
+        });
+        b.Entity<Comune>(e =>
+        {
+            e.ToTable("core_comune");
+            e.HasKey(x => x.CodiceIstat);
+            e.Property(x => x.CodiceIstat).HasMaxLength(6);
+            e.Property(x => x.Nome).HasMaxLength(200);
+            e.Property(x => x.SiglaProvincia).HasMaxLength(2);
+            e.Property(x => x.CodiceCatastale).HasMaxLength(4);
+            e.HasIndex(x => x.CodiceCatastale);
+            e.HasIndex(x => x.SiglaProvincia);
+        });
+        b.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("core_audit");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Action).HasMaxLength(100);
+            e.Property(x => x.Subject).HasMaxLength(300);
+            e.Property(x => x.ActorName).HasMaxLength(200);
+            e.Property(x => x.ActorRole).HasMaxLength(64);
+            e.Property(x => x.IpAddress).HasMaxLength(64);
+            e.HasIndex(x => x.Utc);
+            e.HasIndex(x => x.Action);
+        });
+        b.Entity<StoredFile>(e =>
+        {
+            e.ToTable("core_file");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.FileName).HasMaxLength(255);
+            e.Property(x => x.ContentType).HasMaxLength(100);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+        });
+        b.Entity<RecipeRun>(e =>
+        {
+            e.ToTable("core_recipe_run");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.Sha256).HasMaxLength(64);
+        });
+        b.Entity<DataProtectionKey>().ToTable("core_data_protection_key");
+    }
+}
+
+public sealed class CoreSqliteDbContext(DbContextOptions<CoreSqliteDbContext> options) : CoreDbContext(options);
+
+public sealed class CorePostgresDbContext(DbContextOptions<CorePostgresDbContext> options) : CoreDbContext(options);
+
+public sealed class CoreSqliteDesignFactory : IDesignTimeDbContextFactory<CoreSqliteDbContext>
+{
+    public CoreSqliteDbContext CreateDbContext(string[] args) =>
+        new(DesignTimeOptions.Sqlite<CoreSqliteDbContext>(CoreDbContext.HistoryTable));
+}
+
+public sealed class CorePostgresDesignFactory : IDesignTimeDbContextFactory<CorePostgresDbContext>
+{
+    public CorePostgresDbContext CreateDbContext(string[] args) =>
+        new(DesignTimeOptions.Postgres<CorePostgresDbContext>(CoreDbContext.HistoryTable));
+}

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Portal.Core.Modules;
+
+namespace Portal.Core.Data;
+
+public static class DatabaseServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers a module's context: <typeparamref name="TContext"/> is what the module's code uses;
+    /// the provider-specific subclasses carry the migrations for SQLite and PostgreSQL.
+    /// Each module keeps its own migrations history table so a module can be added or removed alone.
+    /// </summary>
+    public static void AddModuleDbContext<TContext, TSqlite, TPostgres>(this ModuleContext module, string historyTable)
+        where TContext : PortalDbContext
+        where TSqlite : TContext
+        where TPostgres : TContext
+    {
+        var options = ReadOptions(module.Configuration, module.Environment);
+        var services = module.Services;
+        services.TryAddSingleton(options);
+        services.TryAddScoped<PortalConnection>();
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<TPostgres>((sp, o) => o.UseNpgsql(sp.GetRequiredService<PortalConnection>().Connection,
+                b => b.MigrationsHistoryTable(historyTable)));
+            services.AddScoped<TContext>(sp => sp.GetRequiredService<TPostgres>());
+        }
+        else
+        {
+            services.AddDbContext<TSqlite>((sp, o) => o.UseSqlite(sp.GetRequiredService<PortalConnection>().Connection,
+                b => b.MigrationsHistoryTable(historyTable)));
+            services.AddScoped<TContext>(sp => sp.GetRequiredService<TSqlite>());
+        }
+        services.AddSingleton(new ModuleDatabase(typeof(TContext).Assembly.GetName().Name!, typeof(TContext), historyTable));
+    }
+
+    public static DatabaseOptions ReadOptions(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            if (options.Provider == DatabaseProvider.Postgres)
+                throw new InvalidOperationException(
+                    "Portal:Database:ConnectionString è obbligatoria quando il provider è Postgres.");
+            var dir = Path.Combine(environment.ContentRootPath, "App_Data");
+            Directory.CreateDirectory(dir);
+            options.ConnectionString = $"Data Source={Path.Combine(dir, "portal.db")}";
+        }
+        return options;
+    }
+}

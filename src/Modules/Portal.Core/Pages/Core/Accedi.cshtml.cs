@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Contracts;
+
+namespace Portal.Core.Pages.Core;
+
+public sealed class AccediModel(IEnumerable<LoginMethod> methods) : PageModel
+{
+    public IReadOnlyList<LoginMethod> Methods { get; } = methods.OrderBy(m => m.Order).ToList();
+
+    public string? ReturnUrl { get; private set; }
+
+    public void OnGet(string? returnUrl) => ReturnUrl = LocalUrl.OrNull(returnUrl);
+}

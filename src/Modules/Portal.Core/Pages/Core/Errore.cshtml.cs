@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Portal.Core.Pages.Core;
+
+[IgnoreAntiforgeryToken]
+public sealed class ErroreModel : PageModel
+{
+    public string Title { get; private set; } = "Errore";
+    public string Message { get; private set; } = "";
+
+    public void OnGet(int? code) => Describe(code ?? 500);
+
+    public void OnPost(int? code) => Describe(code ?? 500);
+
+    private void Describe(int code)
+    {
+        (Title, Message) = code switch
+        {
+            404 => ("Pagina non trovata", "La pagina richiesta non esiste o non è più disponibile."),
+            403 => ("Accesso non consentito", "Non hai i permessi per questa operazione."),
+            400 => ("Richiesta non valida", "La richiesta non è stata capita. Se hai inviato un modulo, ricarica la pagina e riprova."),
+            _ => ("Si è verificato un errore", "Qualcosa non ha funzionato. Riprova più tardi; se il problema continua, contatta l'assistenza."),
+        };
+        if (code >= 400) Response.StatusCode = code;
+    }
+}

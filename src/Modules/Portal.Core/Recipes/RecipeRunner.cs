@@ -1,0 +1,57 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Portal.Core.Data;
+
+namespace Portal.Core.Recipes;
+
+public sealed record RecipeResult(string Name, IReadOnlyList<string> Log);
+
+public sealed class RecipeRunner(IEnumerable<IRecipeStep> steps, CoreDbContext db, TimeProvider clock, ILogger<RecipeRunner> logger)
+{
+    private readonly Dictionary<string, IRecipeStep> _steps = steps.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
+
+    public Task<bool> HasRunAsync(string name, CancellationToken ct = default) =>
+        db.RecipeRuns.AnyAsync(r => r.Name == name, ct);
+
+    public async Task<RecipeResult> RunFileAsync(string path, string? runBy, CancellationToken ct = default)
+    {
+        if (!File.Exists(path)) throw new RecipeException($"Ricetta non trovata: {path}.");
+        var bytes = await File.ReadAllBytesAsync(path, ct);
+        using var doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var root = doc.RootElement;
+        var name = root.TryGetProperty("name", out var n) ? n.GetString() ?? Path.GetFileNameWithoutExtension(path) : Path.GetFileNameWithoutExtension(path);
+        if (!root.TryGetProperty("steps", out var stepList) || stepList.ValueKind != JsonValueKind.Array)
+            throw new RecipeException($"La ricetta «{name}» non ha un elenco «steps».");
+
+        // Refuse the whole recipe before running anything if it names an unknown step.
+        var plan = new List<(IRecipeStep Step, JsonElement Element)>();
+        var i = 0;
+        foreach (var element in stepList.EnumerateArray())
+        {
+            i++;
+            var stepName = element.TryGetProperty("step", out var s) ? s.GetString() : null;
+            if (stepName is null || !_steps.TryGetValue(stepName, out var step))
+                throw new RecipeException($"Passo {i} della ricetta «{name}»: passo «{stepName}» sconosciuto. Passi disponibili: {string.Join(", ", _steps.Keys.Order())}.");
+            plan.Add((step, element));
+        }
+
+        var context = new RecipeStepContext(Path.GetDirectoryName(Path.GetFullPath(path))!, runBy);
+        foreach (var (step, element) in plan)
+        {
+            logger.LogInformation("Ricetta {Recipe}: passo {Step}", name, step.Name);
+            await step.ExecuteAsync(context, element, ct);
+        }
+        db.RecipeRuns.Add(new RecipeRun
+        {
+            Name = name,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            RunUtc = clock.GetUtcNow().UtcDateTime,
+            RunBy = runBy,
+            Summary = string.Join("\n", context.Log),
+        });
+        await db.SaveChangesAsync(ct);
+        return new RecipeResult(name, context.Log);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+
+namespace Portal.Core.Security;
+
+public interface IPermissionService
+{
+    /// <summary>True when the active role of the session is granted the permission.</summary>
+    Task<bool> HasPermissionAsync(ClaimsPrincipal user, string permission);
+}
+
+/// <summary>Reads grants from the database once per request (grants are data; no cross-node cache to invalidate).</summary>
+internal sealed class PermissionService(CoreDbContext db) : IPermissionService
+{
+    private readonly Dictionary<string, HashSet<string>> _grants = new(StringComparer.Ordinal);
+
+    public async Task<bool> HasPermissionAsync(ClaimsPrincipal user, string permission)
+    {
+        if (user.Identity?.IsAuthenticated != true) return false;
+        var role = user.GetActiveRole();
+        if (role is null) return false;
+        if (role == PortalRoles.Amministratore) return true;
+        if (!_grants.TryGetValue(role, out var granted))
+        {
+            granted = (await db.RolePermissions.AsNoTracking()
+                .Where(p => p.RoleName == role).Select(p => p.PermissionName).ToListAsync()).ToHashSet();
+            _grants[role] = granted;
+        }
+        return granted.Contains(permission);
+    }
+}

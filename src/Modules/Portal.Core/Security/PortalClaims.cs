@@ -1,0 +1,31 @@
+using System.Security.Claims;
+
+namespace Portal.Core.Security;
+
+/// <summary>Claim types of the portal session (the same whatever the login: SAML or development).</summary>
+public static class PortalClaims
+{
+    public const string PersonId = "portal:person";
+    public const string CodiceFiscale = "portal:cf";
+    public const string Role = "portal:role";
+    /// <summary>The active role's Italian name, for the header.</summary>
+    public const string RoleLabel = "portal:role-label";
+    /// <summary>"{ScopeType}:{ScopeValue}", one claim per scope of the active role.</summary>
+    public const string Scope = "portal:scope";
+    public const string AuthMethod = "portal:amr";
+    /// <summary>When the login happened (Unix seconds), for the absolute timeout.</summary>
+    public const string LoginAt = "portal:login";
+
+    public static Guid? GetPersonId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(PersonId), out var id) ? id : null;
+
+    public static string? GetActiveRole(this ClaimsPrincipal user) => user.FindFirstValue(Role);
+
+    public static bool HasScope(this ClaimsPrincipal user, string scopeType, string scopeValue) =>
+        user.HasClaim(Scope, $"{scopeType}:{scopeValue}");
+
+    public static IReadOnlyList<string> GetScopes(this ClaimsPrincipal user, string scopeType) =>
+        user.FindAll(Scope).Select(c => c.Value)
+            .Where(v => v.StartsWith(scopeType + ":", StringComparison.Ordinal))
+            .Select(v => v[(scopeType.Length + 1)..]).ToList();
+}

@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+
+namespace Portal.Core.Settings;
+
+/// <summary>The portal's settings as the pages use them. Stored per site in the database.</summary>
+public sealed record SiteSettingsValues
+{
+    public string PortalName { get; init; } = "Portale dei servizi";
+    public string RegionName { get; init; } = "Regione Marche";
+    public string HelpDeskEmail { get; init; } = "assistenza@example.invalid";
+    public string HelpDeskPhone { get; init; } = "";
+    public string HelpDeskHours { get; init; } = "";
+    public string AooCode { get; init; } = "AOO";
+    /// <summary>Province sigle of the region, e.g. AN, AP, FM, MC, PU.</summary>
+    public IReadOnlyList<string> RegionProvinces { get; init; } = [];
+}
+
+public interface ISiteSettings
+{
+    Task<SiteSettingsValues> GetAsync(CancellationToken ct = default);
+    Task SaveAsync(SiteSettingsValues values, string? by, CancellationToken ct = default);
+}
+
+internal sealed class SiteSettings(CoreDbContext db, TimeProvider clock) : ISiteSettings
+{
+    private SiteSettingsValues? _cached;
+
+    public const string PortalName = "PortalName";
+    public const string RegionName = "RegionName";
+    public const string HelpDeskEmail = "HelpDeskEmail";
+    public const string HelpDeskPhone = "HelpDeskPhone";
+    public const string HelpDeskHours = "HelpDeskHours";
+    public const string AooCode = "AooCode";
+    public const string RegionProvinces = "RegionProvinces";
+
+    public async Task<SiteSettingsValues> GetAsync(CancellationToken ct = default)
+    {
+        if (_cached is not null) return _cached;
+        var all = await db.Settings.AsNoTracking().ToDictionaryAsync(s => s.Key, s => s.Value, ct);
+        var d = new SiteSettingsValues();
+        _cached = new SiteSettingsValues
+        {
+            PortalName = all.GetValueOrDefault(PortalName) ?? d.PortalName,
+            RegionName = all.GetValueOrDefault(RegionName) ?? d.RegionName,
+            HelpDeskEmail = all.GetValueOrDefault(HelpDeskEmail) ?? d.HelpDeskEmail,
+            HelpDeskPhone = all.GetValueOrDefault(HelpDeskPhone) ?? d.HelpDeskPhone,
+            HelpDeskHours = all.GetValueOrDefault(HelpDeskHours) ?? d.HelpDeskHours,
+            AooCode = all.GetValueOrDefault(AooCode) ?? d.AooCode,
+            RegionProvinces = (all.GetValueOrDefault(RegionProvinces) ?? "")
+                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(s => s.ToUpperInvariant()).ToList(),
+        };
+        return _cached;
+    }
+
+    public async Task SaveAsync(SiteSettingsValues v, string? by, CancellationToken ct = default)
+    {
+        var values = new Dictionary<string, string>
+        {
+            [PortalName] = v.PortalName,
+            [RegionName] = v.RegionName,
+            [HelpDeskEmail] = v.HelpDeskEmail,
+            [HelpDeskPhone] = v.HelpDeskPhone,
+            [HelpDeskHours] = v.HelpDeskHours,
+            [AooCode] = v.AooCode,
+            [RegionProvinces] = string.Join(',', v.RegionProvinces),
+        };
+        await SetManyAsync(values, by, ct);
+        _cached = null;
+    }
+
+    internal async Task SetManyAsync(IReadOnlyDictionary<string, string> values, string? by, CancellationToken ct)
+    {
+        var existing = await db.Settings.ToDictionaryAsync(s => s.Key, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var (key, value) in values)
+        {
+            if (existing.TryGetValue(key, out var s))
+            {
+                if (s.Value == value) continue;
+                s.Value = value;
+                s.UpdatedUtc = now;
+                s.UpdatedBy = by;
+            }
+            else
+            {
+                db.Settings.Add(new SiteSetting { Key = key, Value = value, UpdatedUtc = now, UpdatedBy = by });
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        _cached = null;
+    }
+}

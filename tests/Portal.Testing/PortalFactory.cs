@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Portal.Testing;
+
+/// <summary>
+/// The real portal (all modules, migrations, setup and demo recipes) on its own database.
+/// The clock is a <see cref="FakeTimeProvider"/> starting at the real time, so tests can move it.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    public TestDatabase Database { get; }
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    private readonly Dictionary<string, string?> _settings;
+
+    public PortalFactory() : this(TestDatabase.Create()) { }
+
+    /// <summary>A portal on a given database with extra settings (for tests that need their own).</summary>
+    public static PortalFactory Create(TestDatabase database, IDictionary<string, string?>? settings = null) => new(database, settings);
+
+    protected PortalFactory(TestDatabase database, IDictionary<string, string?>? settings = null)
+    {
+        Database = database;
+        _settings = new Dictionary<string, string?>
+        {
+            ["Portal:Database:Provider"] = database.Provider.ToString(),
+            ["Portal:Database:ConnectionString"] = database.ConnectionString,
+            ["Portal:Setup:RecipesPath"] = RepoPaths.Recipes,
+            ["Portal:Setup:RunDemo"] = "true",
+            ["Portal:ComuniCsvPath"] = "",
+            ["Portal:DevLogin:Enabled"] = "true",
+            ["Portal:Session:AllowHttp"] = "true",
+            ["Portal:Contents:SchedulerSeconds"] = "3600",
+        };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) _settings[k] = v;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (k, v) in _settings) builder.UseSetting(k, v);
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) Database.Dispose();
+    }
+}
