@@ -1,27 +1,11 @@
-using System.IO.Compression;
 using System.Text;
 using Portal.Core.Files;
+using Portal.Testing;
 
 namespace Portal.Core.Tests;
 
 public class FileTypeSnifferTests
 {
-    public static byte[] Zip(params (string Name, string Content)[] entries)
-    {
-        using var ms = new MemoryStream();
-        using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, true))
-        {
-            foreach (var (name, content) in entries)
-            {
-                using var w = new StreamWriter(zip.CreateEntry(name).Open());
-                w.Write(content);
-            }
-        }
-        return ms.ToArray();
-    }
-
-    public static byte[] Xlsx() => Zip(("[Content_Types].xml", "<Types><Override ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>"));
-
     private static FileKind? Sniff(byte[] bytes) => FileTypeSniffer.Sniff(bytes.AsSpan(0, Math.Min(16, bytes.Length)), () => new MemoryStream(bytes));
 
     [Fact]
@@ -36,16 +20,16 @@ public class FileTypeSnifferTests
     [Fact]
     public void Tells_xlsx_docx_and_opendocument_apart_by_their_parts()
     {
-        Assert.Equal(FileTypeSniffer.Xlsx, Sniff(Xlsx()));
-        Assert.Equal(FileTypeSniffer.Docx, Sniff(Zip(("[Content_Types].xml", "wordprocessingml.document.main+xml"))));
-        Assert.Equal(FileTypeSniffer.Ods, Sniff(Zip(("mimetype", "application/vnd.oasis.opendocument.spreadsheet"))));
+        Assert.Equal(FileTypeSniffer.Xlsx, Sniff(TestFiles.XlsxShell()));
+        Assert.Equal(FileTypeSniffer.Docx, Sniff(TestFiles.Zip(("[Content_Types].xml", "wordprocessingml.document.main+xml"))));
+        Assert.Equal(FileTypeSniffer.Ods, Sniff(TestFiles.Zip(("mimetype", "application/vnd.oasis.opendocument.spreadsheet"))));
     }
 
     [Fact]
     public void A_macro_workbook_a_plain_zip_text_and_garbage_are_not_recognised()
     {
-        Assert.Null(Sniff(Zip(("[Content_Types].xml", "spreadsheetml.sheet.macroEnabled.main+xml"))));
-        Assert.Null(Sniff(Zip(("a.txt", "hello"))));
+        Assert.Null(Sniff(TestFiles.Zip(("[Content_Types].xml", "spreadsheetml.sheet.macroEnabled.main+xml"))));
+        Assert.Null(Sniff(TestFiles.Zip(("a.txt", "hello"))));
         Assert.Null(Sniff(Encoding.UTF8.GetBytes("CODICE FISCALE;COGNOME\n")));
         Assert.Null(Sniff(Encoding.ASCII.GetBytes("PK\u0003\u0004 but not really a zip")));
     }

@@ -2,18 +2,17 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Portal.Testing;
 
 /// <summary>
 /// The real portal (all modules, migrations, setup and demo recipes) on its own database.
-/// The clock is a <see cref="FakeTimeProvider"/> starting at the real time, so tests can move it.
+/// The clock is a <see cref="TestClock"/> starting at the real time, so tests can move it.
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; }
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
     private readonly Dictionary<string, string?> _settings;
 
     public PortalFactory() : this(TestDatabase.Create()) { }

@@ -24,6 +24,7 @@ public class ContentsDbContext(DbContextOptions options) : PortalDbContext(optio
             e.Property(x => x.Slug).HasMaxLength(120);
             e.Property(x => x.Title).HasMaxLength(200);
             e.Property(x => x.ModifiedBy).HasMaxLength(200);
+            e.Property(x => x.CreatedBy).HasMaxLength(200);
             e.Property(x => x.Revision).IsConcurrencyToken();
             e.Ignore(x => x.HasUnpublishedChanges);
             e.HasIndex(x => new { x.ContentType, x.Slug }).IsUnique();

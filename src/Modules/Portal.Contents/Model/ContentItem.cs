@@ -18,6 +18,7 @@ public sealed class ContentItem
     public DateTime CreatedUtc { get; set; }
     public DateTime ModifiedUtc { get; set; }
     public DateTime? FirstPublishedUtc { get; set; }
+    public string? CreatedBy { get; set; }
     public string? ModifiedBy { get; set; }
     /// <summary>Optimistic concurrency: bumped by every change.</summary>
     public int Revision { get; set; }

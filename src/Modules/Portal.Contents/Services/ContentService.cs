@@ -33,7 +33,7 @@ public sealed partial class ContentService(
     {
         if (!ContentTypes.All.Contains(type)) throw new ContentValidationException(new Dictionary<string, string> { ["tipo"] = "Tipo di contenuto sconosciuto." });
         var now = clock.GetUtcNow().UtcDateTime;
-        var item = new ContentItem { ContentType = type, Title = "", Status = ContentStatus.Bozza, CreatedUtc = now };
+        var item = new ContentItem { ContentType = type, Title = "", Status = ContentStatus.Bozza, CreatedUtc = now, CreatedBy = by };
         var version = await BuildVersionAsync(item, input, previous: null, ct);
         await using var tx = await db.BeginSharedTransactionAsync(ct, core);
         await AttachFilesAsync(version, newFiles, by, ct);

@@ -1,0 +1,153 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Contents.Data;
+using Portal.Contents.Services;
+using Portal.Testing;
+
+namespace Portal.Contents.Tests;
+
+public class ApiAndFormTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private static object NewAvviso(string title, string slug, object[]? allegati = null) => new
+    {
+        tipo = "Avviso",
+        campi = new { title, slug, summary = "Creato via API", body = "Testo", categoria = "API" },
+        allegati,
+    };
+
+    [Fact]
+    public async Task An_editor_creates_updates_and_publishes_through_the_api()
+    {
+        var client = await portal.LoginAsync(Demo.Editor, "Editor");
+        var slug = ContentTestExtensions.UniqueSlug("api");
+        var pdf = Convert.ToBase64String(TestFiles.Pdf());
+        var created = await client.PostAsJsonAsync("/api/v1/contenuti", NewAvviso("Avviso via API", slug, [new { nomeFile = "bando.pdf", contenutoBase64 = pdf, titolo = "Bando" }]));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var item = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var id = item.GetProperty("id").GetGuid();
+        var revision = item.GetProperty("revisione").GetInt32();
+
+        var updated = await client.PutAsJsonAsync($"/api/v1/contenuti/{id}", new { revisione = revision, campi = new { title = "Avviso via API (rev.)", slug } });
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        var stale = await client.PutAsJsonAsync($"/api/v1/contenuti/{id}", new { revisione = revision, campi = new { title = "Vecchia", slug } });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync($"/api/v1/contenuti/{id}/pubblica", new { })).StatusCode);
+        var pub = await portal.Anonymous().GetFromJsonAsync<JsonElement>($"/api/v1/avvisi/{slug}");
+        Assert.Equal("Avviso via API (rev.)", pub.GetProperty("titolo").GetString());
+        Assert.Equal("Bando", pub.GetProperty("allegati")[0].GetProperty("titolo").GetString());
+        var versions = await client.GetFromJsonAsync<JsonElement>($"/api/v1/contenuti/{id}/versioni");
+        Assert.Equal(2, versions.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Api_validation_errors_name_the_field_in_italian()
+    {
+        var client = await portal.LoginAsync(Demo.Editor, "Editor");
+        var r = await client.PostAsJsonAsync("/api/v1/contenuti", new { tipo = "Avviso", campi = new { title = "", slug = "Non Valido!" } });
+        Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
+        var body = await r.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Il titolo è obbligatorio.", body.GetProperty("errors").GetProperty("Title")[0].GetString());
+        Assert.Contains("lettere minuscole", body.GetProperty("errors").GetProperty("Slug")[0].GetString());
+        var badType = await client.PostAsJsonAsync("/api/v1/contenuti", new { tipo = "Sconosciuto", campi = new { title = "x" } });
+        Assert.Equal(HttpStatusCode.BadRequest, badType.StatusCode);
+        var badFile = await client.PostAsJsonAsync("/api/v1/contenuti", NewAvviso("x", ContentTestExtensions.UniqueSlug("b64"), [new { nomeFile = "a.pdf", contenutoBase64 = "%%%", titolo = "x" }]));
+        Assert.Equal(HttpStatusCode.BadRequest, badFile.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Demo.Cittadino, null)]
+    [InlineData(Demo.OperatoreAncona, "OperatoreComune")]
+    [InlineData(Demo.Funzionario, "Funzionario")]
+    public async Task Roles_without_content_permissions_get_403_from_the_editor_api(string cf, string? role)
+    {
+        var client = await portal.LoginAsync(cf, role);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/v1/contenuti")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync("/api/v1/contenuti", NewAvviso("x", "x"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Anonymous_callers_get_401_from_the_editor_api_and_can_read_public_content()
+    {
+        var client = portal.Anonymous();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/v1/contenuti", NewAvviso("x", "x"))).StatusCode);
+        var list = await client.GetFromJsonAsync<JsonElement>("/api/v1/avvisi");
+        Assert.True(list.GetProperty("totale").GetInt32() >= 2);
+        var bonus = await client.GetFromJsonAsync<JsonElement>("/api/v1/avvisi/bonus-ddi-2021");
+        Assert.Equal(3, bonus.GetProperty("finestre").GetArrayLength());
+        Assert.Contains(bonus.GetProperty("finestre").EnumerateArray(), f => f.GetProperty("stato").GetString() == "Aperta");
+    }
+
+    [Fact]
+    public async Task Markdown_bodies_cannot_inject_html_or_scripts()
+    {
+        var slug = ContentTestExtensions.UniqueSlug("xss");
+        var item = await portal.InScopeAsync(sp => sp.GetRequiredService<ContentService>().CreateAsync("Pagina",
+            new ContentInput { Title = "Pagina pericolosa", Slug = slug, Body = "<script>alert(1)</script>\n\n[clic](javascript:alert(2))\n\n<img src=x onerror=alert(3)>\n\n**ok**" }, [], "test"));
+        await portal.InScopeAsync(sp => sp.GetRequiredService<ContentService>().PublishAsync(item.Id, null, "test"));
+        var html = await portal.Anonymous().GetStringAsync($"/pagine/{slug}");
+        var body = html[html.IndexOf("portal-body", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("<script>alert", body);
+        Assert.DoesNotContain("javascript:", body);
+        Assert.DoesNotContain("<img", body);
+        Assert.Contains("<strong>ok</strong>", body);
+    }
+
+    [Fact]
+    public async Task The_editor_form_shows_italian_errors_next_to_the_fields_and_writes_nothing()
+    {
+        var client = await portal.LoginAsync(Demo.Editor, "Editor");
+        var before = await portal.InScopeAsync(sp => sp.GetRequiredService<ContentsDbContext>().Items.CountAsync());
+        var token = await PortalClient.TokenAsync(client, "/admin/contenuti/modifica?tipo=Finestra");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(""), "Input.Title" },
+            { new StringContent("2030-05-05T09:00"), "Input.OpensAt" },
+            { new StringContent("2030-05-01T09:00"), "Input.ClosesAt" },
+            { new StringContent("abc"), "Input.Budget" },
+        };
+        var r = await client.PostAsync("/admin/contenuti/modifica?tipo=Finestra&handler=Save", form);
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var html = WebUtility.HtmlDecode(await r.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"campo-Title-errore\" role=\"alert\">Il titolo è obbligatorio.", html);
+        Assert.Contains("id=\"campo-ClosesAt-errore\" role=\"alert\">La chiusura deve essere successiva all'apertura.", html);
+        Assert.Contains("id=\"campo-Budget-errore\"", html);
+        Assert.Contains("id=\"campo-AvvisoId-errore\"", html);
+        Assert.Contains("aria-invalid=\"true\"", html);
+        Assert.Equal(before, await portal.InScopeAsync(sp => sp.GetRequiredService<ContentsDbContext>().Items.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_editor_form_refuses_a_fake_attachment_next_to_the_file_field()
+    {
+        var client = await portal.LoginAsync(Demo.Editor, "Editor");
+        var token = await PortalClient.TokenAsync(client, "/admin/contenuti/modifica?tipo=Avviso");
+        using var file = new ByteArrayContent("MZ this is an exe"u8.ToArray());
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("Avviso con file falso"), "Input.Title" },
+            { file, "Allegati", "bando.pdf" },
+        };
+        var r = await client.PostAsync("/admin/contenuti/modifica?tipo=Avviso&handler=Save", form);
+        var html = await r.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        Assert.Contains("id=\"allegati-errore\"", html);
+        Assert.Contains("non è di un tipo ammesso", html);
+        Assert.False(await portal.InScopeAsync(sp => sp.GetRequiredService<ContentsDbContext>().Items.AnyAsync(i => i.Title == "Avviso con file falso")));
+    }
+
+    [Fact]
+    public async Task A_form_post_without_the_antiforgery_token_is_refused()
+    {
+        var client = await portal.LoginAsync(Demo.Editor, "Editor");
+        using var form = new MultipartFormDataContent { { new StringContent("Senza token"), "Input.Title" } };
+        var r = await client.PostAsync("/admin/contenuti/modifica?tipo=Avviso&handler=Save", form);
+        Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
+        Assert.False(await portal.InScopeAsync(sp => sp.GetRequiredService<ContentsDbContext>().Items.AnyAsync(i => i.Title == "Senza token")));
+    }
+}
