@@ -17,7 +17,7 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public PortalFactory() : this(TestDatabase.Create()) { }
 
-    /// <summary>A portal on a given database with extra settings (for tests that need their own).</summary>
+    /// <summary>A portal on a given database with extra settings ("environment" sets the host environment).</summary>
     public static PortalFactory Create(TestDatabase database, IDictionary<string, string?>? settings = null) => new(database, settings);
 
     protected PortalFactory(TestDatabase database, IDictionary<string, string?>? settings = null)
@@ -39,8 +39,8 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
-        foreach (var (k, v) in _settings) builder.UseSetting(k, v);
+        builder.UseEnvironment(_settings.TryGetValue("environment", out var env) && env is not null ? env : "Testing");
+        foreach (var (k, v) in _settings.Where(s => s.Key != "environment")) builder.UseSetting(k, v);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
