@@ -8,6 +8,7 @@ using Portal.Core.Contracts;
 using Portal.Core.Data;
 using Portal.Core.Files;
 using Portal.Core.Modules;
+using Portal.Core.Protocol;
 using Portal.Core.Recipes;
 using Portal.Core.Security;
 using Portal.Core.Settings;
@@ -29,6 +30,7 @@ public sealed class CoreModule : PortalModule
         s.AddScoped<IAuditTrail, AuditTrail>();
         s.AddScoped<ISiteSettings, SiteSettings>();
         s.AddScoped<IFileStore, FileStore>();
+        s.AddScoped<IProtocolRegister, DatabaseProtocolRegister>();
         s.AddScoped<ComuniImporter>();
         s.AddScoped<RecipeRunner>();
         s.AddScoped<IRecipeStep, SettingsStep>();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Portal.Core.Audit;
 using Portal.Core.Comuni;
 using Portal.Core.Files;
+using Portal.Core.Protocol;
 using Portal.Core.Recipes;
 using Portal.Core.Security;
 using Portal.Core.Settings;
@@ -25,6 +26,8 @@ public class CoreDbContext(DbContextOptions options) : PortalDbContext(options),
     public DbSet<StoredFile> Files => Set<StoredFile>();
     public DbSet<RecipeRun> RecipeRuns => Set<RecipeRun>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<ProtocolEntry> Protocol => Set<ProtocolEntry>();
+    public DbSet<ProtocolCounter> ProtocolCounters => Set<ProtocolCounter>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -118,6 +121,24 @@ public class CoreDbContext(DbContextOptions options) : PortalDbContext(options),
             e.Property(x => x.Sha256).HasMaxLength(64);
         });
         b.Entity<DataProtectionKey>().ToTable("core_data_protection_key");
+        b.Entity<ProtocolCounter>(e =>
+        {
+            e.ToTable("core_protocol_counter");
+            e.HasKey(x => new { x.Aoo, x.Year });
+            e.Property(x => x.Aoo).HasMaxLength(20);
+        });
+        b.Entity<ProtocolEntry>(e =>
+        {
+            e.ToTable("core_protocol_entry");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Aoo).HasMaxLength(20);
+            e.Property(x => x.SubjectType).HasMaxLength(64);
+            e.Property(x => x.SubjectId).HasMaxLength(64);
+            e.Property(x => x.Description).HasMaxLength(300);
+            e.Ignore(x => x.Segnatura);
+            e.HasIndex(x => new { x.Aoo, x.Year, x.Number }).IsUnique();
+            e.HasIndex(x => new { x.SubjectType, x.SubjectId }).IsUnique();
+        });
     }
 }
 

@@ -163,6 +163,70 @@ namespace Portal.Core.Data.Migrations.Postgres
                     b.ToTable("core_file", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Protocol.ProtocolCounter", b =>
+                {
+                    b.Property<string>("Aoo")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("LastNumber")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Aoo", "Year");
+
+                    b.ToTable("core_protocol_counter", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Protocol.ProtocolEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Aoo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("RegisteredUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectType", "SubjectId")
+                        .IsUnique();
+
+                    b.HasIndex("Aoo", "Year", "Number")
+                        .IsUnique();
+
+                    b.ToTable("core_protocol_entry", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Recipes.RecipeRun", b =>
                 {
                     b.Property<long>("Id")

@@ -154,6 +154,68 @@ namespace Portal.Core.Data.Migrations.Sqlite
                     b.ToTable("core_file", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Protocol.ProtocolCounter", b =>
+                {
+                    b.Property<string>("Aoo")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Aoo", "Year");
+
+                    b.ToTable("core_protocol_counter", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Protocol.ProtocolEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Aoo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RegisteredUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectType", "SubjectId")
+                        .IsUnique();
+
+                    b.HasIndex("Aoo", "Year", "Number")
+                        .IsUnique();
+
+                    b.ToTable("core_protocol_entry", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Recipes.RecipeRun", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+using Portal.Core.Settings;
+using Portal.Core.Time;
+
+namespace Portal.Core.Protocol;
+
+/// <summary>
+/// The protocol register. The built-in one keeps numbers in the database; an adapter for an external
+/// protocol system (e.g. PALEO) implements the same interface.
+/// </summary>
+public interface IProtocolRegister
+{
+    /// <summary>
+    /// Registers the subject and returns its entry. Runs inside the caller's transaction when there is
+    /// one (the number is then taken only if that transaction commits: no gaps); registering the same
+    /// subject again returns the first entry.
+    /// </summary>
+    Task<ProtocolEntry> RegisterAsync(string subjectType, string subjectId, string? description, CancellationToken ct = default);
+
+    Task<ProtocolEntry?> FindAsync(string subjectType, string subjectId, CancellationToken ct = default);
+}
+
+/// <summary>
+/// Numbers come from a counter row updated with UPDATE ... RETURNING: the row lock (PostgreSQL) or the
+/// database write lock (SQLite) serialises takers until commit, so numbers follow commit order and a
+/// rolled-back transaction gives its number back.
+/// </summary>
+internal sealed class DatabaseProtocolRegister(CoreDbContext db, ISiteSettings settings, TimeProvider clock) : IProtocolRegister
+{
+    public async Task<ProtocolEntry> RegisterAsync(string subjectType, string subjectId, string? description, CancellationToken ct = default)
+    {
+        var existing = await FindAsync(subjectType, subjectId, ct);
+        if (existing is not null) return existing;
+
+        var aoo = (await settings.GetAsync(ct)).AooCode;
+        var ownTransaction = db.Database.CurrentTransaction is null;
+        await using var tx = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
+
+        // The lock is taken first; the instant and the year are read under it, so numbers and times agree.
+        var year = RomeTime.ToRome(clock.GetUtcNow().UtcDateTime).Year;
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO core_protocol_counter (\"Aoo\", \"Year\", \"LastNumber\") VALUES ({aoo}, {year}, 0) ON CONFLICT DO NOTHING", ct);
+        var number = (await db.Database.SqlQuery<long>(
+            $"UPDATE core_protocol_counter SET \"LastNumber\" = \"LastNumber\" + 1 WHERE \"Aoo\" = {aoo} AND \"Year\" = {year} RETURNING \"LastNumber\" AS \"Value\"")
+            .ToListAsync(ct)).Single();
+        var entry = new ProtocolEntry
+        {
+            Aoo = aoo,
+            Year = year,
+            Number = number,
+            RegisteredUtc = clock.GetUtcNow().UtcDateTime,
+            SubjectType = subjectType,
+            SubjectId = subjectId,
+            Description = description,
+        };
+        db.Protocol.Add(entry);
+        await db.SaveChangesAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
+        return entry;
+    }
+
+    public Task<ProtocolEntry?> FindAsync(string subjectType, string subjectId, CancellationToken ct = default) =>
+        db.Protocol.AsNoTracking().FirstOrDefaultAsync(p => p.SubjectType == subjectType && p.SubjectId == subjectId, ct);
+}

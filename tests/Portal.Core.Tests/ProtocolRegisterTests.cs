@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Data;
+using Portal.Core.Protocol;
+using Portal.Testing;
+
+namespace Portal.Core.Tests;
+
+public class ProtocolRegisterTests
+{
+    private static async Task<ProtocolEntry> RegisterAsync(PortalFactory portal, string subject)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IProtocolRegister>().RegisterAsync("Test", subject, "prova");
+    }
+
+    [Fact]
+    public async Task Numbers_are_consecutive_formatted_with_aoo_and_year_and_idempotent_per_subject()
+    {
+        using var portal = new PortalFactory();
+        portal.Clock.SetUtcNow(new DateTimeOffset(2026, 5, 10, 8, 0, 0, TimeSpan.Zero));
+        var a = await RegisterAsync(portal, "a");
+        var b = await RegisterAsync(portal, "b");
+        var again = await RegisterAsync(portal, "a");
+        Assert.Equal(("ARM-2026-0000001", "ARM-2026-0000002"), (a.Segnatura, b.Segnatura));
+        Assert.Equal(a.Number, again.Number);
+        Assert.Equal(new DateTime(2026, 5, 10, 8, 0, 0, DateTimeKind.Utc), a.RegisteredUtc);
+    }
+
+    [Fact]
+    public async Task A_rolled_back_registration_gives_its_number_back()
+    {
+        using var portal = new PortalFactory();
+        var first = await RegisteredInRolledBackTransactionAsync(portal);
+        var next = await RegisterAsync(portal, "dopo");
+        Assert.Equal(first, next.Number);
+        await using var scope = portal.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<CoreDbContext>().Protocol.AnyAsync(p => p.SubjectId == "annullato"));
+    }
+
+    private static async Task<long> RegisteredInRolledBackTransactionAsync(PortalFactory portal)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var entry = await scope.ServiceProvider.GetRequiredService<IProtocolRegister>().RegisterAsync("Test", "annullato", null);
+        await tx.RollbackAsync();
+        return entry.Number;
+    }
+
+    [Fact]
+    public async Task The_register_starts_again_at_one_when_the_year_changes_in_italy()
+    {
+        using var portal = new PortalFactory();
+        portal.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 31, 22, 59, 59, TimeSpan.Zero)); // 23:59:59 in Rome
+        var last = await RegisterAsync(portal, "fine-anno");
+        portal.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 31, 23, 0, 0, TimeSpan.Zero));   // 00:00:00 in Rome
+        var first = await RegisterAsync(portal, "inizio-anno");
+        Assert.Equal("ARM-2026-0000001", last.Segnatura);
+        Assert.Equal("ARM-2027-0000001", first.Segnatura);
+    }
+
+    [Fact]
+    public async Task Concurrent_registrations_get_every_number_once_with_no_gap_in_commit_order()
+    {
+        using var portal = new PortalFactory();
+        var postgres = portal.Database.Provider == DatabaseProvider.Postgres;
+        var (total, tasks) = postgres ? (2000, 32) : (300, 8);
+        var next = -1;
+        var workers = Enumerable.Range(0, tasks).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < total)
+                await RegisterAsync(portal, $"s{i}");
+        }));
+        await Task.WhenAll(workers);
+
+        await using var scope = portal.Services.CreateAsyncScope();
+        var entries = await scope.ServiceProvider.GetRequiredService<CoreDbContext>().Protocol.AsNoTracking()
+            .Where(p => p.SubjectType == "Test").OrderBy(p => p.Number).ToListAsync();
+        Assert.Equal(total, entries.Count);
+        Assert.Equal(Enumerable.Range(1, total).Select(n => (long)n), entries.Select(e => e.Number));
+        Assert.Equal(total, entries.Select(e => e.SubjectId).Distinct().Count());
+        // Numbers follow the order in which registrations were confirmed.
+        Assert.True(entries.Zip(entries.Skip(1)).All(p => p.First.RegisteredUtc <= p.Second.RegisteredUtc));
+    }
+}
