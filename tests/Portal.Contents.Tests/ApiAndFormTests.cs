@@ -151,3 +151,29 @@ public class ApiAndFormTests(PortalFactory portal) : IClassFixture<PortalFactory
         Assert.False(await portal.InScopeAsync(sp => sp.GetRequiredService<ContentsDbContext>().Items.AnyAsync(i => i.Title == "Senza token")));
     }
 }
+
+public class FormTokenTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    /// <summary>Each POST form must carry its own token (a form with an explicit action gets none by default).</summary>
+    [Theory]
+    [InlineData("/admin/contenuti/modifica?tipo=Avviso")]
+    [InlineData("/admin/contenuti/modifica?tipo=Finestra")]
+    public async Task Every_post_form_of_the_editor_carries_an_antiforgery_token(string url)
+    {
+        var client = await portal.LoginAsync(Demo.Editor, "Editor");
+        await CheckFormsAsync(client, url);
+        var created = await client.PostAsJsonAsync("/api/v1/contenuti", new { tipo = "Avviso", campi = new { title = "Moduli", slug = ContentTestExtensions.UniqueSlug("moduli") } });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await CheckFormsAsync(client, $"/admin/contenuti/modifica/{id}");
+        await CheckFormsAsync(client, $"/admin/contenuti/{id}/versioni");
+    }
+
+    private static async Task CheckFormsAsync(HttpClient client, string url)
+    {
+        var html = await client.GetStringAsync(url);
+        var forms = System.Text.RegularExpressions.Regex.Matches(html, "<form[^>]*method=\"post\"[\\s\\S]*?</form>");
+        Assert.NotEmpty(forms);
+        foreach (System.Text.RegularExpressions.Match f in forms)
+            Assert.True(f.Value.Contains("__RequestVerificationToken", StringComparison.Ordinal), $"{url}: modulo senza token: {f.Value[..Math.Min(200, f.Value.Length)]}");
+    }
+}

@@ -1,3 +1,4 @@
+using CsCheck;
 using Portal.Core.Text;
 
 namespace Portal.Core.Tests;
@@ -32,5 +33,21 @@ public class ItalianNumbersTests
     public void Refuses_what_is_not_an_amount_in_euro(string? text)
     {
         Assert.False(ItalianNumbers.TryParseEuro(text, out _));
+    }
+}
+
+public class ItalianNumbersProperties
+{
+    [Fact]
+    public void Any_amount_written_the_italian_way_or_plain_parses_back_to_itself()
+    {
+        Gen.Long[0, 99_999_999_999L].Select(cents => cents / 100m).Sample(amount =>
+        {
+            var italian = amount.ToString("#,##0.00", Portal.Core.Time.RomeTime.Italian);
+            var plain = amount.ToString("0.00", Portal.Core.Time.RomeTime.Italian);
+            return ItalianNumbers.TryParseEuro(italian, out var a) && a == amount
+                && ItalianNumbers.TryParseEuro(plain, out var b) && b == amount
+                && ItalianNumbers.TryParseEuro("€ " + italian, out var c) && c == amount;
+        });
     }
 }

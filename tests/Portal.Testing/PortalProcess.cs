@@ -65,6 +65,8 @@ public sealed class PortalProcess : IAsyncDisposable
         process.OutputDataReceived += (_, e) => portal.Append(e.Data);
         process.ErrorDataReceived += (_, e) => portal.Append(e.Data);
         process.Start();
+        // If the test run ends without disposing (crash, timeout), the portal must not outlive it.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => { try { if (!process.HasExited) process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await portal.WaitReadyAsync(startTimeout ?? TimeSpan.FromSeconds(120));

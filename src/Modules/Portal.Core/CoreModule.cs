@@ -28,6 +28,7 @@ public sealed class CoreModule : PortalModule
         s.AddScoped<IPermissionService, PermissionService>();
         s.AddScoped<IPortalSession, PortalSession>();
         s.AddScoped<IAuditTrail, AuditTrail>();
+        s.AddScoped<AuditQuery>();
         s.AddScoped<ISiteSettings, SiteSettings>();
         s.AddScoped<IFileStore, FileStore>();
         s.AddScoped<IProtocolRegister, DatabaseProtocolRegister>();
@@ -59,5 +60,6 @@ public sealed class CoreModule : PortalModule
         new("Utenti e ruoli", "/admin/utenti", 800, CorePermissions.ManageUsers.Name, "Sistema"),
         new("Impostazioni", "/admin/impostazioni", 810, CorePermissions.ManageSettings.Name, "Sistema"),
         new("Ricette e Comuni", "/admin/ricette", 820, CorePermissions.RunRecipes.Name, "Sistema"),
+        new("Registro delle attività", "/admin/registro", 830, CorePermissions.ViewAudit.Name, "Sistema"),
     ];
 }

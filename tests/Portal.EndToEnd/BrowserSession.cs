@@ -1,0 +1,154 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Portal.EndToEnd;
+
+/// <summary>
+/// One browser context and its page. Every page the walk lands on (main-frame navigation) must be
+/// checked with <see cref="CheckPageAsync"/> (axe-core: no "serious" or "critical" violation);
+/// <see cref="DisposeAsync"/> fails the test if a visited page was never checked.
+/// Use <see cref="GotoAsync"/> and <see cref="ClickAndWaitForPageAsync"/>, which check the page they reach.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    private readonly PortalFixture _fixture;
+    private readonly List<string> _visited = [];
+    private readonly HashSet<string> _checked = [];
+    private readonly List<string> _pageErrors = [];
+    private IResponse? _lastDocument;
+    private bool _disposed;
+
+    public string Name { get; }
+    public IBrowserContext Context { get; }
+    public IPage Page { get; }
+
+    internal BrowserSession(string name, IBrowserContext context, IPage page, PortalFixture fixture)
+    {
+        Name = name;
+        Context = context;
+        Page = page;
+        _fixture = fixture;
+        page.FrameNavigated += (_, frame) =>
+        {
+            if (frame == page.MainFrame) lock (_visited) _visited.Add(WithoutFragment(frame.Url));
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Request.IsNavigationRequest && response.Frame == page.MainFrame && response.Status is < 300 or >= 400)
+                _lastDocument = response;
+        };
+        page.PageError += (_, error) =>
+        {
+            lock (_pageErrors) _pageErrors.Add($"{page.Url}: {error}");
+        };
+    }
+
+    /// <summary>Opens a portal path, waits for it to load, checks it answered 200 and passes axe.</summary>
+    public async Task<IResponse> GotoAsync(string path)
+    {
+        var response = await Page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Load })
+            ?? throw new InvalidOperationException($"Nessuna risposta per {path}");
+        if (response.Status != 200)
+            throw new InvalidOperationException($"[{Name}] {path} ha risposto {response.Status}.\n---- output del portale ----\n{_fixture.Host.Output}");
+        await CheckPageAsync();
+        return response;
+    }
+
+    /// <summary>
+    /// Clicks something that leads to another page (a link, or a form's submit button: also when the
+    /// form comes back on the same address), waits until the new document has loaded and checks it.
+    /// </summary>
+    public async Task ClickAndWaitForPageAsync(ILocator target)
+    {
+        var committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnNavigated(object? sender, IFrame frame)
+        {
+            if (frame == Page.MainFrame) committed.TrySetResult();
+        }
+        _lastDocument = null;
+        Page.FrameNavigated += OnNavigated;
+        try
+        {
+            await target.ClickAsync();
+            await committed.Task.WaitAsync(TimeSpan.FromMilliseconds(PortalFixture.DefaultTimeoutMs));
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"[{Name}] nessuna nuova pagina dopo il clic su {target} (pagina: {Page.Url}).");
+        }
+        finally
+        {
+            Page.FrameNavigated -= OnNavigated;
+        }
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+        if (_lastDocument is { } response && response.Status >= 400)
+            throw new InvalidOperationException($"[{Name}] {response.Url} ha risposto {response.Status}.\n---- output del portale ----\n{_fixture.Host.Output}");
+        await CheckPageAsync();
+    }
+
+    /// <summary>Goes back in history and checks the page.</summary>
+    public async Task GoBackAsync()
+    {
+        await Page.GoBackAsync(new PageGoBackOptions { WaitUntil = WaitUntilState.Load });
+        await CheckPageAsync();
+    }
+
+    /// <summary>Runs axe-core on the current page; fails on any "serious" or "critical" violation.</summary>
+    public async Task CheckPageAsync()
+    {
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+        var url = WithoutFragment(Page.Url);
+        await Page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = TestPaths.AxeScript });
+        var json = await Page.EvaluateAsync<JsonElement>(
+            "async () => { const r = await axe.run(document, { resultTypes: ['violations'] }); " +
+            "return r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl, " +
+            "nodes: v.nodes.map(n => ({ target: n.target.map(t => Array.isArray(t) ? t.join(' >>> ') : t).join(' '), summary: n.failureSummary })) })); }");
+        var serious = json.EnumerateArray()
+            .Where(v => v.GetProperty("impact").GetString() is "serious" or "critical")
+            .ToList();
+        lock (_visited) _checked.Add(url);
+        if (serious.Count == 0) return;
+
+        var report = new StringBuilder($"[{Name}] axe-core: {serious.Count} violazioni gravi su {url}\n");
+        foreach (var v in serious)
+        {
+            report.Append($"- {v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}): {v.GetProperty("help").GetString()} <{v.GetProperty("helpUrl").GetString()}>\n");
+            foreach (var n in v.GetProperty("nodes").EnumerateArray())
+            {
+                report.Append($"    target: {n.GetProperty("target").GetString()}\n");
+                var summary = n.GetProperty("summary").GetString();
+                if (!string.IsNullOrWhiteSpace(summary)) report.Append("      ").Append(summary.Replace("\n", "\n      ", StringComparison.Ordinal)).Append('\n');
+            }
+        }
+        throw new AccessibilityException(report.ToString());
+    }
+
+    /// <summary>Saves a full-page PNG under artifacts/e2e/.</summary>
+    public async Task<string> ScreenshotAsync(string name)
+    {
+        var path = Path.Combine(TestPaths.Artifacts, name + ".png");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Type = ScreenshotType.Png });
+        return path;
+    }
+
+    /// <summary>Fails the walk if a page it visited was not checked, or if a page threw a script error.</summary>
+    public void AssertEveryPageChecked()
+    {
+        List<string> missing;
+        lock (_visited) missing = _visited.Where(u => !_checked.Contains(u) && u != "about:blank").Distinct().ToList();
+        Assert.True(missing.Count == 0, $"[{Name}] pagine visitate senza controllo axe-core: {string.Join(", ", missing)}");
+        lock (_pageErrors) Assert.True(_pageErrors.Count == 0, $"[{Name}] errori JavaScript nelle pagine: {string.Join("\n", _pageErrors)}");
+    }
+
+    private static string WithoutFragment(string url) => url.Split('#', 2)[0];
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        await Context.CloseAsync();
+    }
+}
+
+public sealed class AccessibilityException(string message) : Exception(message);
