@@ -23,17 +23,8 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected PortalFactory(TestDatabase database, IDictionary<string, string?>? settings = null)
     {
         Database = database;
-        _settings = new Dictionary<string, string?>
-        {
-            ["Portal:Database:Provider"] = database.Provider.ToString(),
-            ["Portal:Database:ConnectionString"] = database.ConnectionString,
-            ["Portal:Setup:RecipesPath"] = RepoPaths.Recipes,
-            ["Portal:Setup:RunDemo"] = "true",
-            ["Portal:ComuniCsvPath"] = "",
-            ["Portal:DevLogin:Enabled"] = "true",
-            ["Portal:Session:AllowHttp"] = "true",
-            ["Portal:Contents:SchedulerSeconds"] = "3600",
-        };
+        // The scheduler is driven by the tests through the service, not by the background timer.
+        _settings = TestHostSettings.For(database, new Dictionary<string, string?> { ["Portal:Contents:SchedulerSeconds"] = "3600" });
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) _settings[k] = v;
     }
 

@@ -45,20 +45,10 @@ public sealed class PortalProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        var env = new Dictionary<string, string?>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = environment,
-            ["Portal__Database__Provider"] = database.Provider.ToString(),
-            ["Portal__Database__ConnectionString"] = database.ConnectionString,
-            ["Portal__Setup__RecipesPath"] = RepoPaths.Recipes,
-            ["Portal__Setup__RunDemo"] = "true",
-            ["Portal__ComuniCsvPath"] = "",
-            ["Portal__DevLogin__Enabled"] = "true",
-            ["Portal__Session__AllowHttp"] = "true",
-            ["Logging__Console__FormatterName"] = "simple",
-        };
-        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) env[k.Replace(":", "__", StringComparison.Ordinal)] = v;
-        foreach (var (k, v) in env) info.Environment[k] = v;
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        info.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (k, v) in TestHostSettings.For(database, settings))
+            info.Environment[k.Replace(":", "__", StringComparison.Ordinal)] = v;
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var portal = new PortalProcess(process, new Uri($"http://127.0.0.1:{port}"));
