@@ -66,6 +66,7 @@ public class ProtocolRegisterTests
         using var portal = new PortalFactory();
         var postgres = portal.Database.Provider == DatabaseProvider.Postgres;
         var (total, tasks) = postgres ? (2000, 32) : (300, 8);
+        _ = portal.Services; // start the host once, before the workers (the factory starts lazily and not thread-safely)
         var next = -1;
         var workers = Enumerable.Range(0, tasks).Select(_ => Task.Run(async () =>
         {

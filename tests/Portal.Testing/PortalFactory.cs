@@ -1,3 +1,4 @@
+using Xunit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,7 @@ namespace Portal.Testing;
 /// The real portal (all modules, migrations, setup and demo recipes) on its own database.
 /// The clock is a <see cref="TestClock"/> starting at the real time, so tests can move it.
 /// </summary>
-public class PortalFactory : WebApplicationFactory<Program>
+public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public TestDatabase Database { get; }
     public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
@@ -38,6 +39,15 @@ public class PortalFactory : WebApplicationFactory<Program>
             services.AddSingleton<TimeProvider>(Clock);
         });
     }
+
+    /// <summary>As a class fixture the host starts before the tests (its lazy start is not thread-safe).</summary>
+    public Task InitializeAsync()
+    {
+        _ = Services;
+        return Task.CompletedTask;
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 
     protected override void Dispose(bool disposing)
     {

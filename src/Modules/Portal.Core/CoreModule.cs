@@ -9,6 +9,7 @@ using Portal.Core.Data;
 using Portal.Core.Files;
 using Portal.Core.Modules;
 using Portal.Core.Protocol;
+using Portal.Core.Receipts;
 using Portal.Core.Recipes;
 using Portal.Core.Security;
 using Portal.Core.Settings;
@@ -32,6 +33,7 @@ public sealed class CoreModule : PortalModule
         s.AddScoped<ISiteSettings, SiteSettings>();
         s.AddScoped<IFileStore, FileStore>();
         s.AddScoped<IProtocolRegister, DatabaseProtocolRegister>();
+        s.AddScoped<IReceipts, ReceiptService>();
         s.AddScoped<ComuniImporter>();
         s.AddScoped<RecipeRunner>();
         s.AddScoped<IRecipeStep, SettingsStep>();

@@ -5,6 +5,7 @@ using Portal.Core.Audit;
 using Portal.Core.Comuni;
 using Portal.Core.Files;
 using Portal.Core.Protocol;
+using Portal.Core.Receipts;
 using Portal.Core.Recipes;
 using Portal.Core.Security;
 using Portal.Core.Settings;
@@ -28,6 +29,7 @@ public class CoreDbContext(DbContextOptions options) : PortalDbContext(options),
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<ProtocolEntry> Protocol => Set<ProtocolEntry>();
     public DbSet<ProtocolCounter> ProtocolCounters => Set<ProtocolCounter>();
+    public DbSet<Receipt> Receipts => Set<Receipt>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -121,6 +123,19 @@ public class CoreDbContext(DbContextOptions options) : PortalDbContext(options),
             e.Property(x => x.Sha256).HasMaxLength(64);
         });
         b.Entity<DataProtectionKey>().ToTable("core_data_protection_key");
+        b.Entity<Receipt>(e =>
+        {
+            e.ToTable("core_receipt");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Code).HasMaxLength(16);
+            e.HasIndex(x => x.Code).IsUnique();
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.SubjectType).HasMaxLength(64);
+            e.Property(x => x.SubjectId).HasMaxLength(64);
+            e.Property(x => x.Segnatura).HasMaxLength(40);
+            e.HasIndex(x => new { x.SubjectType, x.SubjectId }).IsUnique();
+            e.HasIndex(x => x.OwnerPersonId);
+        });
         b.Entity<ProtocolCounter>(e =>
         {
             e.ToTable("core_protocol_counter");
