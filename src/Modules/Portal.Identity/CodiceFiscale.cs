@@ -1,0 +1,48 @@
+namespace Portal.Identity;
+
+/// <summary>Format and check character of an Italian codice fiscale (persons, 16 characters, omocodia included).</summary>
+public static class CodiceFiscale
+{
+    private static readonly int[] OddValues =
+        [1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23];
+
+    private const string Months = "ABCDEHLMPRST";
+    private const string Omocodia = "LMNPQRSTUV";
+    // 0-based positions that hold digits, or their omocodia letters.
+    private static readonly int[] DigitPositions = [6, 7, 9, 10, 12, 13, 14];
+
+    /// <summary>Removes the SPID "TINIT-" prefix and upper-cases; null when absent.</summary>
+    public static string? FromSpidAttribute(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        var v = value.Trim();
+        if (v.StartsWith("TINIT-", StringComparison.OrdinalIgnoreCase)) v = v[6..];
+        return v.ToUpperInvariant();
+    }
+
+    public static bool IsValid(string? cf)
+    {
+        if (cf is null || cf.Length != 16) return false;
+        for (var i = 0; i < 16; i++)
+        {
+            var c = cf[i];
+            var isDigitPos = Array.IndexOf(DigitPositions, i) >= 0;
+            if (isDigitPos) { if (!char.IsAsciiDigit(c) && !Omocodia.Contains(c)) return false; }
+            else if (!char.IsAsciiLetterUpper(c)) return false;
+        }
+        if (!Months.Contains(cf[8])) return false;
+        return cf[15] == CheckCharacter(cf.AsSpan(0, 15));
+    }
+
+    public static char CheckCharacter(ReadOnlySpan<char> first15)
+    {
+        var sum = 0;
+        for (var i = 0; i < 15; i++)
+        {
+            var c = first15[i];
+            var index = char.IsAsciiDigit(c) ? c - '0' : c - 'A';
+            sum += i % 2 == 0 ? OddValues[index] : index;
+        }
+        return (char)('A' + sum % 26);
+    }
+}

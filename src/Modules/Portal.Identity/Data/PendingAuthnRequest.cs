@@ -1,0 +1,12 @@
+namespace Portal.Identity.Data;
+
+/// <summary>An AuthnRequest sent to an IdP and waiting for its response (kept server-side: the ACS POST is cross-site).</summary>
+public sealed class PendingAuthnRequest
+{
+    public required string Id { get; set; }
+    public required string IdpKey { get; set; }
+    public int Level { get; set; }
+    public string? ReturnUrl { get; set; }
+    public DateTime CreatedUtc { get; set; }
+    public DateTime? ConsumedUtc { get; set; }
+}

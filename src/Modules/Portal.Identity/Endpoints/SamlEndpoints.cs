@@ -1,0 +1,121 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Portal.Core.Audit;
+using Portal.Core.Data;
+using Portal.Core.Pages.Core;
+using Portal.Core.Security;
+using Portal.Identity.Data;
+using Portal.Identity.Providers;
+using Portal.Identity.Saml;
+
+namespace Portal.Identity.Endpoints;
+
+public static class SamlEndpoints
+{
+    public static void MapSamlEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var saml = endpoints.MapGroup("/saml2").ExcludeFromDescription();
+        saml.MapGet("/metadata", MetadataAsync);
+        saml.MapGet("/login/{idpKey}", LoginAsync);
+        saml.MapPost("/acs", AcsAsync).DisableAntiforgery();
+        saml.MapPost("/logout", LogoutAsync).DisableAntiforgery(); // validated explicitly below
+        saml.MapMethods("/slo", ["GET", "POST"], SingleLogoutAsync).DisableAntiforgery();
+    }
+
+    private static async Task<IResult> MetadataAsync(SpCredentials credentials, IOptions<IdentityOptions> options)
+    {
+        var certificate = await credentials.GetAsync();
+        return Results.Text(SpMetadataWriter.Write(options.Value.ServiceProvider, certificate), "application/samlmetadata+xml");
+    }
+
+    private static async Task<IResult> LoginAsync(string idpKey, string? returnUrl, int? livello, IdpRegistry registry,
+        IdentityDbContext db, SpCredentials credentials, IOptions<IdentityOptions> options, TimeProvider clock)
+    {
+        var idp = registry.Find(idpKey);
+        if (idp is null || !idp.SingleSignOn.TryGetValue(SamlNames.HttpRedirect, out var sso)) return Results.NotFound();
+        var level = livello ?? 2;
+        if (level is < 1 or > 3) return Results.BadRequest();
+        var now = clock.GetUtcNow();
+        // Requests nobody answered are of no use after a day.
+        var stale = now.UtcDateTime.AddDays(-1);
+        await db.PendingRequests.Where(r => r.CreatedUtc < stale).ExecuteDeleteAsync();
+        var id = SamlMessages.NewId();
+        db.PendingRequests.Add(new PendingAuthnRequest
+        {
+            Id = id, IdpKey = idp.Key, Level = level, ReturnUrl = LocalUrl.OrNull(returnUrl), CreatedUtc = now.UtcDateTime,
+        });
+        await db.SaveChangesAsync();
+        var xml = SamlMessages.AuthnRequest(id, now, sso, options.Value.ServiceProvider, level);
+        return Results.Redirect(RedirectBinding.BuildUrl(sso, "SAMLRequest", xml, await credentials.GetAsync()));
+    }
+
+    private static async Task<IResult> AcsAsync(HttpContext http, ResponseValidator validator, CoreDbContext core,
+        IPortalSession session, IAuditTrail audit, SamlSessionCookie samlCookie, TimeProvider clock, ILoggerFactory loggers)
+    {
+        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync() : null;
+        var result = await validator.ValidateAsync(form?["SAMLResponse"].ToString());
+        if (!result.Succeeded)
+        {
+            loggers.CreateLogger("Portal.Identity.Acs").LogWarning("SAML response refused: {Reason}", result.Reason);
+            await audit.RecordAsync("Accesso.Rifiutato", result.IdpKey is null ? "SAML" : $"IdP {result.IdpKey}", result.Reason);
+            return Results.Redirect("/saml2/errore?codice=" + Uri.EscapeDataString(result.UserCode));
+        }
+        var cf = result.CodiceFiscale!;
+        var person = await core.Persons.FirstOrDefaultAsync(p => p.CodiceFiscale == cf);
+        var attrs = result.Attributes;
+        if (person is null)
+        {
+            person = new Person
+            {
+                CodiceFiscale = cf,
+                Nome = Limit(attrs.GetValueOrDefault("name"), 100),
+                Cognome = Limit(attrs.GetValueOrDefault("familyName"), 100),
+                Email = attrs.GetValueOrDefault("email") is { Length: > 0 and <= 254 } email ? email : null,
+                CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            };
+            core.Persons.Add(person);
+            try { await core.SaveChangesAsync(); }
+            catch (DbUpdateException)
+            {
+                // The same person logged in on another request or node at the same moment.
+                core.ChangeTracker.Clear();
+                person = await core.Persons.FirstAsync(p => p.CodiceFiscale == cf);
+            }
+        }
+        var outcome = await session.SignInAsync(http, person, result.IdpKind!);
+        samlCookie.Write(http, new SamlSessionInfo(result.IdpKey!, result.NameId!, result.NameQualifier, result.SessionIndex));
+        var target = LocalUrl.OrNull(result.ReturnUrl) ?? "/";
+        return Results.Redirect(outcome == SignInOutcome.RoleChoiceNeeded
+            ? "/scelta-ruolo?returnUrl=" + Uri.EscapeDataString(target) : target);
+    }
+
+    private static string Limit(string? s, int max) => string.IsNullOrWhiteSpace(s) ? "" : s.Trim().Length <= max ? s.Trim() : s.Trim()[..max];
+
+    /// <summary>Local logout always; then, if the session came from an IdP with single logout, a signed LogoutRequest.</summary>
+    private static async Task<IResult> LogoutAsync(HttpContext http, IAntiforgery antiforgery, IPortalSession session, SamlSessionCookie samlCookie,
+        IdpRegistry registry, SpCredentials credentials, IOptions<IdentityOptions> options, TimeProvider clock)
+    {
+        if (!await antiforgery.IsRequestValidAsync(http)) return Results.Redirect("/errore/400");
+        var info = samlCookie.Read(http);
+        await session.SignOutAsync(http);
+        SamlSessionCookie.Delete(http);
+        if (info is null || registry.Find(info.IdpKey) is not { } idp
+            || !idp.SingleLogout.TryGetValue(SamlNames.HttpRedirect, out var slo)) return Results.Redirect("/");
+        var xml = SamlMessages.LogoutRequest(SamlMessages.NewId(), clock.GetUtcNow(), slo, options.Value.ServiceProvider,
+            info.NameId, info.NameQualifier, info.SessionIndex);
+        return Results.Redirect(RedirectBinding.BuildUrl(slo, "SAMLRequest", xml, await credentials.GetAsync()));
+    }
+
+    /// <summary>The IdP's LogoutResponse (or an IdP-initiated LogoutRequest): the local session ends in any case.</summary>
+    private static async Task<IResult> SingleLogoutAsync(HttpContext http, IPortalSession session)
+    {
+        if (http.User.Identity?.IsAuthenticated == true) await session.SignOutAsync(http);
+        SamlSessionCookie.Delete(http);
+        return Results.Redirect("/");
+    }
+}
