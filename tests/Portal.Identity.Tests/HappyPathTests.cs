@@ -67,3 +67,24 @@ public class HappyPathTests(SamlPortal portal) : IClassFixture<SamlPortal>
         Assert.Equal("/", (await client.PostAsync("/saml2/logout", PortalClient.Form(await PortalClient.TokenAsync(client, "/esci")))).Headers.Location!.OriginalString);
     }
 }
+
+public class HeaderLogoutTests(SamlPortal portal) : IClassFixture<SamlPortal>
+{
+    [Fact]
+    public async Task The_header_logout_ends_the_portal_session_and_leads_to_the_idp_single_logout()
+    {
+        var client = portal.Client();
+        var id = await portal.StartLoginIdAsync(client);
+        Assert.Equal(HttpStatusCode.Redirect, (await SamlPortal.PostAsync(client, SamlPortal.Signed(portal.Spec(id)))).StatusCode);
+        var page = await client.PostAsync("/esci", PortalClient.Form(await PortalClient.TokenAsync(client, "/")));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Contains("Sei uscito dal portale", html);
+        Assert.Contains($"http-equiv=\"refresh\" content=\"2;url={TestIdp.SloUrl}?SAMLRequest=", html);
+        Assert.Contains("data-testid=\"continua-uscita\"", html);
+        Assert.False(await SamlPortal.IsLoggedInAsync(client));
+        // A second logout has no IdP session left to end: it goes home.
+        var again = await client.PostAsync("/esci", PortalClient.Form(await PortalClient.TokenAsync(client, "/esci")));
+        Assert.Equal("/", again.Headers.Location!.OriginalString);
+    }
+}

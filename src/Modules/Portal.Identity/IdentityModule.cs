@@ -32,6 +32,8 @@ public sealed class IdentityModule : PortalModule
         s.AddSingleton<SpCredentials>();
         s.AddSingleton<SamlSessionCookie>();
         s.AddScoped<ResponseValidator>();
+        s.AddScoped<SamlSingleLogout>();
+        s.AddScoped<ISingleLogout>(sp => sp.GetRequiredService<SamlSingleLogout>());
         s.AddHostedService<IdpMetadataRefresher>();
 
         var configured = section.Get<IdentityOptions>() ?? new IdentityOptions();

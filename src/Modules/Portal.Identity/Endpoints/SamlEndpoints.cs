@@ -97,18 +97,12 @@ public static class SamlEndpoints
     private static string Limit(string? s, int max) => string.IsNullOrWhiteSpace(s) ? "" : s.Trim().Length <= max ? s.Trim() : s.Trim()[..max];
 
     /// <summary>Local logout always; then, if the session came from an IdP with single logout, a signed LogoutRequest.</summary>
-    private static async Task<IResult> LogoutAsync(HttpContext http, IAntiforgery antiforgery, IPortalSession session, SamlSessionCookie samlCookie,
-        IdpRegistry registry, SpCredentials credentials, IOptions<IdentityOptions> options, TimeProvider clock)
+    private static async Task<IResult> LogoutAsync(HttpContext http, IAntiforgery antiforgery, IPortalSession session, SamlSingleLogout singleLogout)
     {
         if (!await antiforgery.IsRequestValidAsync(http)) return Results.Redirect("/errore/400");
-        var info = samlCookie.Read(http);
+        var url = await singleLogout.EndAsync(http);
         await session.SignOutAsync(http);
-        SamlSessionCookie.Delete(http);
-        if (info is null || registry.Find(info.IdpKey) is not { } idp
-            || !idp.SingleLogout.TryGetValue(SamlNames.HttpRedirect, out var slo)) return Results.Redirect("/");
-        var xml = SamlMessages.LogoutRequest(SamlMessages.NewId(), clock.GetUtcNow(), slo, options.Value.ServiceProvider,
-            info.NameId, info.NameQualifier, info.SessionIndex);
-        return Results.Redirect(RedirectBinding.BuildUrl(slo, "SAMLRequest", xml, await credentials.GetAsync()));
+        return Results.Redirect(url ?? "/");
     }
 
     /// <summary>The IdP's LogoutResponse (or an IdP-initiated LogoutRequest): the local session ends in any case.</summary>
