@@ -34,7 +34,7 @@ public sealed partial class ContentService(
         if (!ContentTypes.All.Contains(type)) throw new ContentValidationException(new Dictionary<string, string> { ["tipo"] = "Tipo di contenuto sconosciuto." });
         var now = clock.GetUtcNow().UtcDateTime;
         var item = new ContentItem { ContentType = type, Title = "", Status = ContentStatus.Bozza, CreatedUtc = now, CreatedBy = by };
-        var version = await BuildVersionAsync(item, input, previous: null, ct);
+        var (version, slug, parent) = await BuildVersionAsync(item, input, previous: null, ct);
         await using var tx = await db.BeginSharedTransactionAsync(ct, core);
         await AttachFilesAsync(version, newFiles, by, ct);
         item.LatestVersion = 1;
@@ -42,7 +42,7 @@ public sealed partial class ContentService(
         version.ItemId = item.Id;
         version.CreatedUtc = now;
         version.CreatedBy = by;
-        Touch(item, version, by);
+        Touch(item, version, by, slug, parent);
         db.Items.Add(item);
         db.Versions.Add(version);
         await db.SaveChangesAsync(ct);
@@ -57,7 +57,7 @@ public sealed partial class ContentService(
         var item = await LoadForChangeAsync(id, expectedRevision, ct);
         var previous = await db.Versions.Include(v => v.Attachments).AsNoTracking()
             .FirstAsync(v => v.ItemId == id && v.Number == item.LatestVersion, ct);
-        var version = await BuildVersionAsync(item, input, previous, ct);
+        var (version, slug, parent) = await BuildVersionAsync(item, input, previous, ct);
         await using var tx = await db.BeginSharedTransactionAsync(ct, core);
         await AttachFilesAsync(version, newFiles, by, ct);
         version.ItemId = item.Id;
@@ -65,7 +65,7 @@ public sealed partial class ContentService(
         version.CreatedUtc = clock.GetUtcNow().UtcDateTime;
         version.CreatedBy = by;
         item.LatestVersion = version.Number;
-        Touch(item, version, by);
+        Touch(item, version, by, slug, parent);
         db.Versions.Add(version);
         await SaveItemAsync(ct);
         await audit.RecordAsync("Contenuto.Salvato", Subject(item), $"Versione {version.Number}");
@@ -143,7 +143,8 @@ public sealed partial class ContentService(
             Attachments = old.Attachments.Select(CopyAttachment).ToList(),
         };
         item.LatestVersion = version.Number;
-        Touch(item, version, by);
+        // Address and parent belong to the item, not to a version: a restore keeps the current ones.
+        Touch(item, version, by, item.Slug, item.ParentId);
         db.Versions.Add(version);
         await SaveItemAsync(ct);
         await audit.RecordAsync("Contenuto.Ripristinato", Subject(item), $"Versione {versionNumber} ripristinata come versione {version.Number}");
@@ -220,20 +221,16 @@ public sealed partial class ContentService(
         item.Revision++;
     }
 
-    private void Touch(ContentItem item, ContentVersion version, string by)
+    private void Touch(ContentItem item, ContentVersion version, string by, string? slug, Guid? parent)
     {
         item.Title = version.Title;
         item.ModifiedUtc = clock.GetUtcNow().UtcDateTime;
         item.ModifiedBy = by;
         item.Revision++;
-        if (ContentTypes.HasSlug(item.ContentType)) item.Slug = SlugOf(version);
-        if (ContentTypes.HasParent(item.ContentType)) item.ParentId = ParentOf(version);
+        if (ContentTypes.HasSlug(item.ContentType)) item.Slug = slug;
+        if (ContentTypes.HasParent(item.ContentType)) item.ParentId = parent;
     }
 
-    private string? SlugOf(ContentVersion v) => _pendingSlug;
-    private Guid? ParentOf(ContentVersion v) => _pendingParent;
-    private string? _pendingSlug;
-    private Guid? _pendingParent;
 
     private async Task<ContentItem> LoadForChangeAsync(Guid id, int? expectedRevision, CancellationToken ct)
     {
@@ -243,8 +240,6 @@ public sealed partial class ContentService(
             if (item.Revision != expectedRevision) throw new ContentConflictException();
             db.Entry(item).Property(i => i.Revision).OriginalValue = expectedRevision.Value;
         }
-        _pendingSlug = item.Slug;
-        _pendingParent = item.ParentId;
         return item;
     }
 
@@ -300,7 +295,7 @@ public sealed partial class ContentService(
     };
 
     /// <summary>Validates the input for the item's type and builds the version; throws with one message per field.</summary>
-    private async Task<ContentVersion> BuildVersionAsync(ContentItem item, ContentInput input, ContentVersion? previous, CancellationToken ct)
+    private async Task<(ContentVersion Version, string? Slug, Guid? Parent)> BuildVersionAsync(ContentItem item, ContentInput input, ContentVersion? previous, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
         var type = item.ContentType;
@@ -312,22 +307,21 @@ public sealed partial class ContentService(
         var body = input.Body?.Trim();
         if (body?.Length > 100_000) errors["Body"] = "Il testo può avere al massimo 100.000 caratteri.";
 
-        _pendingSlug = null;
-        _pendingParent = null;
+        string? slug = null;
+        Guid? parent = null;
         if (ContentTypes.HasSlug(type))
         {
-            var slug = string.IsNullOrWhiteSpace(input.Slug) ? Slugify(title ?? "") : input.Slug.Trim().ToLowerInvariant();
+            slug = string.IsNullOrWhiteSpace(input.Slug) ? Slugify(title ?? "") : input.Slug.Trim().ToLowerInvariant();
             if (!SlugPattern().IsMatch(slug) || slug.Length > 120)
                 errors["Slug"] = "L'indirizzo può contenere solo lettere minuscole, cifre e trattini (massimo 120 caratteri).";
             else if (await db.Items.AnyAsync(i => i.ContentType == type && i.Slug == slug && i.Id != item.Id, ct))
                 errors["Slug"] = $"L'indirizzo «{slug}» è già usato da un altro contenuto dello stesso tipo.";
-            _pendingSlug = slug;
         }
         if (ContentTypes.HasParent(type))
         {
             if (input.AvvisoId is null || !await db.Items.AnyAsync(i => i.Id == input.AvvisoId && i.ContentType == ContentTypes.Avviso, ct))
                 errors["AvvisoId"] = "Scegliere l'avviso a cui appartiene.";
-            _pendingParent = input.AvvisoId;
+            parent = input.AvvisoId;
         }
 
         var data = new ContentData();
@@ -369,7 +363,7 @@ public sealed partial class ContentService(
         if (errors.Count > 0) throw new ContentValidationException(errors);
 
         var removed = input.RemoveAttachments ?? [];
-        return new ContentVersion
+        var version = new ContentVersion
         {
             Title = title!,
             Summary = summary,
@@ -378,6 +372,7 @@ public sealed partial class ContentService(
             Note = Trim(input.Note),
             Attachments = (previous?.Attachments ?? []).Where(a => !removed.Contains(a.FileId)).OrderBy(a => a.Order).Select(CopyAttachment).ToList(),
         };
+        return (version, slug, parent);
     }
 
     private DateTime? Required(DateTime? local, string field, string message, Dictionary<string, string> errors)

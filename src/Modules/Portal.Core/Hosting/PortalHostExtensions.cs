@@ -157,15 +157,9 @@ public static class PortalHostExtensions
     /// <summary>The request pipeline and every module's endpoints.</summary>
     public static WebApplication UsePortal(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/errore");
-            app.UseHsts();
-        }
-        else
-        {
-            app.UseExceptionHandler("/errore");
-        }
+        // Errors get the Italian error page (or problem details on /api) in every environment.
+        app.UseExceptionHandler("/errore");
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseStatusCodePagesWithReExecute("/errore/{0}");
         app.UseSecurityHeaders();
         app.UseStaticFiles();
