@@ -82,5 +82,13 @@ public class HostTests(PortalFactory portal) : IClassFixture<PortalFactory>
         Assert.Equal("Risorsa non trovata", body.GetProperty("title").GetString());
         var unauthorized = await client.GetAsync("/api/v1/contenuti");
         Assert.Equal(HttpStatusCode.Unauthorized, unauthorized.StatusCode);
+        Assert.Equal("application/problem+json", unauthorized.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Accesso richiesto", (await unauthorized.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        var noRoute = await client.GetAsync("/api/v1/non-esiste");
+        Assert.Equal(HttpStatusCode.NotFound, noRoute.StatusCode);
+        Assert.Equal("application/problem+json", noRoute.Content.Headers.ContentType?.MediaType);
+        var page = await client.GetAsync("/pagina-che-non-esiste");
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Contains("Pagina non trovata", await page.Content.ReadAsStringAsync());
     }
 }

@@ -157,10 +157,19 @@ public static class PortalHostExtensions
     /// <summary>The request pipeline and every module's endpoints.</summary>
     public static WebApplication UsePortal(this WebApplication app)
     {
-        // Errors get the Italian error page (or problem details on /api) in every environment.
-        app.UseExceptionHandler("/errore");
+        // Browsers get the Italian error page; API clients get problem details (Italian titles).
+        static bool IsApi(HttpContext c) => c.Request.Path.StartsWithSegments("/api");
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(c => !IsApi(c), pages =>
+        {
+            pages.UseExceptionHandler("/errore");
+            pages.UseStatusCodePagesWithReExecute("/errore/{0}");
+        });
         if (!app.Environment.IsDevelopment()) app.UseHsts();
-        app.UseStatusCodePagesWithReExecute("/errore/{0}");
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRouting();
