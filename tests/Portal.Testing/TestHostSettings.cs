@@ -14,6 +14,9 @@ public static class TestHostSettings
             ["Portal:ComuniCsvPath"] = "",
             ["Portal:DevLogin:Enabled"] = "true",
             ["Portal:Session:AllowHttp"] = "true",
+            // Keep test output readable: warnings and errors only.
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
         };
         foreach (var (k, v) in overrides ?? new Dictionary<string, string?>()) settings[k] = v;
         return settings;
