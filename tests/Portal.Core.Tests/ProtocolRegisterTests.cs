@@ -85,4 +85,21 @@ public class ProtocolRegisterTests
         // Numbers follow the order in which registrations were confirmed.
         Assert.True(entries.Zip(entries.Skip(1)).All(p => p.First.RegisteredUtc <= p.Second.RegisteredUtc));
     }
+
+    [Fact]
+    public async Task The_same_subject_registered_concurrently_gets_one_number()
+    {
+        using var portal = new PortalFactory();
+        _ = portal.Services;
+        using var start = new Barrier(8);
+        var entries = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+        {
+            start.SignalAndWait();
+            return RegisterAsync(portal, "doppio-clic");
+        })));
+        Assert.Single(entries.Select(e => e.Number).Distinct());
+        await using var scope = portal.Services.CreateAsyncScope();
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<CoreDbContext>().Protocol.CountAsync(p => p.SubjectId == "doppio-clic"));
+        Assert.Equal(entries[0].Number + 1, (await RegisterAsync(portal, "successivo")).Number);
+    }
 }

@@ -34,13 +34,19 @@ internal sealed class DatabaseProtocolRegister(CoreDbContext db, ISiteSettings s
         if (existing is not null) return existing;
 
         var aoo = (await settings.GetAsync(ct)).AooCode;
+        var year = RomeTime.ToRome(clock.GetUtcNow().UtcDateTime).Year;
         var ownTransaction = db.Database.CurrentTransaction is null;
         await using var tx = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
 
-        // The lock is taken first; the instant and the year are read under it, so numbers and times agree.
-        var year = RomeTime.ToRome(clock.GetUtcNow().UtcDateTime).Year;
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"INSERT INTO core_protocol_counter (\"Aoo\", \"Year\", \"LastNumber\") VALUES ({aoo}, {year}, 0) ON CONFLICT DO NOTHING", ct);
+        // A no-op update takes the counter's lock (row lock on PostgreSQL, write lock on SQLite) before the
+        // subject is looked up again: a concurrent registration of the same subject is then seen, not duplicated.
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"UPDATE core_protocol_counter SET \"LastNumber\" = \"LastNumber\" WHERE \"Aoo\" = {aoo} AND \"Year\" = {year}", ct);
+        existing = await FindAsync(subjectType, subjectId, ct);
+        if (existing is not null) return existing;
+
         var number = (await db.Database.SqlQuery<long>(
             $"UPDATE core_protocol_counter SET \"LastNumber\" = \"LastNumber\" + 1 WHERE \"Aoo\" = {aoo} AND \"Year\" = {year} RETURNING \"LastNumber\" AS \"Value\"")
             .ToListAsync(ct)).Single();
@@ -49,6 +55,7 @@ internal sealed class DatabaseProtocolRegister(CoreDbContext db, ISiteSettings s
             Aoo = aoo,
             Year = year,
             Number = number,
+            // Read under the lock: numbers and registration times grow together.
             RegisteredUtc = clock.GetUtcNow().UtcDateTime,
             SubjectType = subjectType,
             SubjectId = subjectId,
