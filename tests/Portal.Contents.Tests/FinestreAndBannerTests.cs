@@ -123,4 +123,17 @@ public class FinestreAndBannerTests(PortalFactory portal) : IClassFixture<Portal
         Assert.DoesNotContain(text, await client.GetStringAsync("/"));
         portal.Clock.SetUtcNow(new DateTimeOffset(now));
     }
+
+    [Fact]
+    public async Task The_home_shows_each_service_with_its_open_window()
+    {
+        var html = System.Net.WebUtility.HtmlDecode(await portal.Anonymous().GetStringAsync("/"));
+        var seconda = await portal.InScopeAsync(async sp =>
+        {
+            var bonus = await sp.GetRequiredService<ContentQueries>().GetPublishedBySlugAsync(ContentTypes.Avviso, "bonus-ddi-2021");
+            return (await sp.GetRequiredService<IFinestre>().ForAvvisoAsync(bonus!.Item.Id)).Single(f => f.Nome == "Seconda finestra");
+        });
+        var card = html[html.IndexOf("Avviso pubblico BONUS_DDI_2021", StringComparison.Ordinal)..];
+        Assert.Matches($@"^[^<]*</a></h3>[\s\S]*?Aperta</span>\s*fino al {System.Text.RegularExpressions.Regex.Escape(RomeTime.Format(seconda.ClosesAtUtc))}", card);
+    }
 }

@@ -159,38 +159,39 @@ public sealed partial class ContentService(
     public async Task<int> RunDueSchedulesAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var done = 0;
-        var duePublish = await db.Items.AsNoTracking().Where(i => i.PublishAtUtc != null && i.PublishAtUtc <= now)
-            .Select(i => new { i.Id, i.PublishAtUtc }).ToListAsync(ct);
-        foreach (var due in duePublish)
-        {
-            await using var tx = await db.BeginSharedTransactionAsync(ct, core);
-            var claimed = await db.Items.Where(i => i.Id == due.Id && i.PublishAtUtc == due.PublishAtUtc)
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.PublishAtUtc, (DateTime?)null), ct);
-            if (claimed == 1)
+        var published = await RunDueAsync(
+            db.Items.Where(i => i.PublishAtUtc != null && i.PublishAtUtc <= now).Select(i => new Due(i.Id, i.PublishAtUtc!.Value)),
+            d => db.Items.Where(i => i.Id == d.Id && i.PublishAtUtc == d.At).ExecuteUpdateAsync(u => u.SetProperty(i => i.PublishAtUtc, (DateTime?)null), ct),
+            async item =>
             {
-                var item = await db.Items.FirstAsync(i => i.Id == due.Id, ct);
                 Publish(item, "pubblicazione programmata");
                 await db.SaveChangesAsync(ct);
                 await audit.RecordAsync("Contenuto.Pubblicato", Subject(item), $"Versione {item.PublishedVersion} (programmata)");
-                done++;
-            }
-            await tx.CommitAsync(ct);
-            db.ChangeTracker.Clear();
-        }
-        var dueUnpublish = await db.Items.AsNoTracking().Where(i => i.UnpublishAtUtc != null && i.UnpublishAtUtc <= now)
-            .Select(i => new { i.Id, i.UnpublishAtUtc }).ToListAsync(ct);
-        foreach (var due in dueUnpublish)
-        {
-            await using var tx = await db.BeginSharedTransactionAsync(ct, core);
-            var claimed = await db.Items.Where(i => i.Id == due.Id && i.UnpublishAtUtc == due.UnpublishAtUtc)
-                .ExecuteUpdateAsync(s => s.SetProperty(i => i.UnpublishAtUtc, (DateTime?)null), ct);
-            if (claimed == 1)
+            }, ct);
+        var withdrawn = await RunDueAsync(
+            db.Items.Where(i => i.UnpublishAtUtc != null && i.UnpublishAtUtc <= now).Select(i => new Due(i.Id, i.UnpublishAtUtc!.Value)),
+            d => db.Items.Where(i => i.Id == d.Id && i.UnpublishAtUtc == d.At).ExecuteUpdateAsync(u => u.SetProperty(i => i.UnpublishAtUtc, (DateTime?)null), ct),
+            async item =>
             {
-                var item = await db.Items.FirstAsync(i => i.Id == due.Id, ct);
                 Unpublish(item, "ritiro programmato");
                 await db.SaveChangesAsync(ct);
                 await audit.RecordAsync("Contenuto.Ritirato", Subject(item), "Ritiro programmato");
+            }, ct);
+        return published + withdrawn;
+    }
+
+    private sealed record Due(Guid Id, DateTime At);
+
+    /// <summary>For each due item: claim it (clear its instant if unchanged) and act, in one transaction.</summary>
+    private async Task<int> RunDueAsync(IQueryable<Due> due, Func<Due, Task<int>> claim, Func<ContentItem, Task> act, CancellationToken ct)
+    {
+        var done = 0;
+        foreach (var d in await due.AsNoTracking().ToListAsync(ct))
+        {
+            await using var tx = await db.BeginSharedTransactionAsync(ct, core);
+            if (await claim(d) == 1)
+            {
+                await act(await db.Items.FirstAsync(i => i.Id == d.Id, ct));
                 done++;
             }
             await tx.CommitAsync(ct);

@@ -5,7 +5,7 @@ using Portal.Core.Contracts;
 
 namespace Portal.Contents.Pages.Contents;
 
-public sealed class HomeModel(ContentQueries queries, IFinestre finestre, TimeProvider clock) : PageModel
+public sealed class HomeModel(ContentQueries queries, TimeProvider clock) : PageModel
 {
     public sealed record ServiceCard(PublishedContent Avviso, FinestraInfo? Current);
 
@@ -17,11 +17,14 @@ public sealed class HomeModel(ContentQueries queries, IFinestre finestre, TimePr
     {
         Now = clock.GetUtcNow();
         var avvisi = await queries.ListPublishedAsync(ContentTypes.Avviso);
+        // All published windows in one query, grouped by avviso (not one query per service card).
+        var windows = (await queries.ListPublishedAsync(ContentTypes.Finestra)).Select(FinestreService.ToInfo).OfType<FinestraInfo>()
+            .ToLookup(f => f.AvvisoId);
         var cards = new List<ServiceCard>();
         foreach (var a in avvisi.Where(a => a.Data.Servizio is not null))
         {
-            var windows = await finestre.ForAvvisoAsync(a.Item.Id);
-            var current = windows.FirstOrDefault(w => w.StateAt(Now) == FinestraState.Aperta) ?? windows.FirstOrDefault(w => w.StateAt(Now) == FinestraState.Futura);
+            var own = windows[a.Item.Id].OrderBy(w => w.OpensAtUtc).ToList();
+            var current = own.FirstOrDefault(w => w.StateAt(Now) == FinestraState.Aperta) ?? own.FirstOrDefault(w => w.StateAt(Now) == FinestraState.Futura);
             cards.Add(new ServiceCard(a, current));
         }
         Services = cards.OrderBy(c => c.Current is null ? 2 : c.Current.StateAt(Now) == FinestraState.Aperta ? 0 : 1).ToList();
