@@ -1,4 +1,6 @@
-namespace Portal.Identity.Tests;
+using Portal.Core.Validation;
+
+namespace Portal.Core.Tests;
 
 public class CodiceFiscaleTests
 {

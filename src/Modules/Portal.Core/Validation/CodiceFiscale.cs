@@ -1,4 +1,4 @@
-namespace Portal.Identity;
+namespace Portal.Core.Validation;
 
 /// <summary>Format and check character of an Italian codice fiscale (persons, 16 characters, omocodia included).</summary>
 public static class CodiceFiscale

@@ -1,0 +1,38 @@
+namespace Portal.Core.Contracts;
+
+/// <summary>
+/// Side effects (protocol numbers, e-mails, receipts) written in the same transaction as the change
+/// that causes them, then carried out by a background dispatcher with retries.
+/// </summary>
+/// <remarks>
+/// <see cref="EnqueueAsync"/> saves through the scoped CoreDbContext: to make the row part of your
+/// change, enlist CoreDbContext in your shared transaction (<c>BeginSharedTransactionAsync(ct, core)</c>).
+/// A second enqueue with the same idempotency key is ignored, so retried requests do not double work.
+/// </remarks>
+public interface IOutbox
+{
+    /// <returns>The message id, or the existing message's id when the key was already enqueued.</returns>
+    Task<long> EnqueueAsync(OutboxItem item, CancellationToken ct = default);
+}
+
+/// <param name="Kind">Selects the <see cref="IOutboxHandler"/>, e.g. "notifica", "protocollo".</param>
+/// <param name="Payload">JSON the handler understands.</param>
+/// <param name="IdempotencyKey">Unique per effect, e.g. "notifica:accreditamento-approvato:{id}".</param>
+/// <param name="Ordered">Messages of an ordered kind are handled one at a time in enqueue order
+/// (protocol numbers follow the order of confirmation); others may run in any order.</param>
+/// <param name="NotBeforeUtc">Not handled before this instant.</param>
+public sealed record OutboxItem(string Kind, string Payload, string IdempotencyKey, bool Ordered = false, DateTime? NotBeforeUtc = null);
+
+/// <summary>A message being handled; <see cref="Attempt"/> starts at 1.</summary>
+public sealed record OutboxMessage(long Id, string Kind, string Payload, string IdempotencyKey, int Attempt, DateTime EnqueuedUtc);
+
+/// <summary>
+/// Carries out the messages of one kind. Must be idempotent on <see cref="OutboxMessage.IdempotencyKey"/>:
+/// after a crash a message may be handed over again. Throwing schedules a retry with back-off.
+/// </summary>
+public interface IOutboxHandler
+{
+    string Kind { get; }
+
+    Task HandleAsync(OutboxMessage message, CancellationToken ct);
+}
