@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portal.Core.Validation;
 using Portal.Identity.Data;
 using Portal.Identity.Providers;
 
