@@ -35,6 +35,7 @@ public sealed class NotificationsModule : PortalModule
         s.AddSingleton<IMailTransport>(MailTransport.Create);
         s.AddScoped<IOutboxHandler, NotificaHandler>();
         s.AddScoped<MessageQueries>();
+        s.AddScoped<MailLogQuery>();
         s.AddScoped<IRecipeStep, TemplatesStep>();
         s.AddHostedService<TemplateDefaultsSync>();
     }
