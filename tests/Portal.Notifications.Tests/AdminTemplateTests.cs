@@ -111,12 +111,22 @@ public class AdminTemplateTests(NotificationsPortal portal) : IClassFixture<Noti
     [Fact]
     public async Task Only_who_holds_the_permission_reaches_the_template_pages_and_the_mail_log()
     {
+        static async Task Denied(HttpClient client, string url)
+        {
+            var r = await client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+            Assert.Contains("/accesso-negato", r.Headers.Location!.OriginalString);
+        }
         var editor = await portal.LoginAsync(Demo.Editor, "Editor");
-        Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync("/admin/notifiche/modelli")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync(Url)).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync("/admin/notifiche/posta")).StatusCode);
+        await Denied(editor, "/admin/notifiche/modelli");
+        await Denied(editor, Url);
+        await Denied(editor, "/admin/notifiche/posta");
+        var token = await PortalClient.TokenAsync(editor, "/");
+        var post = await editor.PostAsync($"{Url}?handler=Save", PortalClient.Form(token, ("Revision", "0"), ("Subject", "Forzato"), ("Body", "Forzato")));
+        Assert.Contains("/accesso-negato", post.Headers.Location!.OriginalString);
+        Assert.NotEqual("Forzato", (await TemplateAsync())!.Subject);
         var citizen = await portal.LoginAsync(Demo.Cittadino);
-        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.GetAsync("/admin/notifiche/modelli")).StatusCode);
+        await Denied(citizen, "/admin/notifiche/modelli");
         var anonymous = portal.Anonymous();
         var r = await anonymous.GetAsync("/admin/notifiche/modelli");
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
