@@ -111,6 +111,7 @@ public sealed class SmtpPortal : NotificationsPortal, IAsyncLifetime
         ["Portal:Notifications:Smtp:Port"] = sink.Port.ToString(),
         ["Portal:Notifications:Smtp:Security"] = "None",
         ["Portal:Notifications:Smtp:TimeoutSeconds"] = "10",
+        ["Portal:Outbox:MaxAttempts"] = "3",
     })
     {
         Sink = sink;

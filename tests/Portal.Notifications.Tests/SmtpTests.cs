@@ -87,4 +87,36 @@ public class SmtpTests(SmtpPortal portal) : IClassFixture<SmtpPortal>
         await portal.RunOutboxAsync();
         Assert.Single(portal.Sink.ReceivedWithId(id));
     }
+
+    [Fact]
+    public async Task After_the_last_allowed_attempt_the_log_says_the_email_was_not_sent()
+    {
+        var key = NotificationsPortal.Key("esaurita");
+        await portal.Sink.StopAsync();
+        try
+        {
+            await portal.EnqueueAsync(NotificationsPortal.Messaggio(await portal.PersonIdAsync(Demo.Funzionario), key));
+            for (var attempt = 1; attempt <= 3; attempt++)
+            {
+                await portal.RunOutboxAsync();
+                Assert.Equal(attempt, (await portal.MailAsync(key))!.Attempts);
+                portal.Clock.Advance(TimeSpan.FromMinutes(2));
+            }
+            var mail = await portal.MailAsync(key);
+            Assert.Equal(MailState.Abbandonata, mail!.State);
+            Assert.Equal(OutboxState.Failed, Assert.Single(await portal.OutboxAsync(key)).State);
+            await portal.RunOutboxAsync();
+            Assert.Equal(3, (await portal.MailAsync(key))!.Attempts);
+        }
+        finally
+        {
+            await portal.Sink.StartAsync();
+        }
+
+        var client = await portal.LoginAsync(Demo.Amministratore, "Amministratore");
+        var html = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync("/admin/notifiche/posta?destinatario=anna.russo&stato=Abbandonata"));
+        Assert.Contains("anna.russo@regione.example", html);
+        Assert.Contains("Non inviata: tentativi esauriti", html);
+        Assert.Contains("<td>3</td>", html);
+    }
 }

@@ -9,6 +9,8 @@ public enum MailState
     Errore = 2,
     /// <summary>The person has no e-mail address: only the in-portal message was written.</summary>
     SenzaIndirizzo = 3,
+    /// <summary>The last allowed attempt failed: the outbox gives up and an administrator must look.</summary>
+    Abbandonata = 4,
 }
 
 /// <summary>

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Portal.Core.Contracts;
+using Portal.Core.Outbox;
 using Portal.Notifications.Data;
 using Portal.Notifications.Model;
 
@@ -13,7 +15,8 @@ namespace Portal.Notifications.Sending;
 /// that was never sent because the dispatcher died first is still pending and is sent now.
 /// </summary>
 internal sealed class NotificaHandler(
-    NotificationsDbContext db, MailComposer composer, IMailTransport transport, TimeProvider clock, ILogger<NotificaHandler> logger)
+    NotificationsDbContext db, MailComposer composer, IMailTransport transport, IOptions<OutboxOptions> outbox, TimeProvider clock,
+    ILogger<NotificaHandler> logger)
     : IOutboxHandler
 {
     private const int MaxError = 2000;
@@ -43,7 +46,8 @@ internal sealed class NotificaHandler(
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            mail.State = MailState.Errore;
+            // Same rule as the outbox's: after the last allowed attempt it stops retrying.
+            mail.State = message.Attempt >= Math.Max(1, outbox.Value.MaxAttempts) ? MailState.Abbandonata : MailState.Errore;
             mail.LastError = e.Message.Length > MaxError ? e.Message[..MaxError] : e.Message;
             await db.SaveChangesAsync(CancellationToken.None);
             throw;

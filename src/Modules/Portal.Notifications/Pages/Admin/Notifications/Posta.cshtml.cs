@@ -23,6 +23,7 @@ public sealed class PostaModel(MailLogQuery log) : PageModel
         MailState.Inviata => "Inviata",
         MailState.Errore => "Non riuscita, nuovo tentativo in programma",
         MailState.SenzaIndirizzo => "Non inviata: nessun indirizzo e-mail",
+        MailState.Abbandonata => "Non inviata: tentativi esauriti",
         _ => s.ToString(),
     };
 
