@@ -191,4 +191,29 @@ public class EnqueueTests(NotificationsPortal portal) : IClassFixture<Notificati
         await portal.EnqueueAsync(NotificationsPortal.Messaggio(await portal.PersonIdAsync(Demo.Cittadino), key, oggetto: "Scadenza vicina") with { Template = code });
         Assert.Equal("Dal portale: Scadenza vicina", Assert.Single(await portal.MessagesAsync(key)).Subject);
     }
+
+    [Fact]
+    public async Task A_registered_default_not_yet_stored_is_used_as_it_is_and_stored_by_the_next_sync()
+    {
+        await portal.InScopeAsync(sp => sp.GetRequiredService<NotificationsDbContext>().Templates.Where(t => t.Code == "prova-esito").ExecuteDeleteAsync());
+        var key = NotificationsPortal.Key("non-salvato");
+        await portal.EnqueueAsync(new NotificationRequest("prova-esito", await portal.PersonIdAsync(Demo.Cittadino), null,
+            new Dictionary<string, string> { ["numero"] = "9", ["esito"] = "accolta", ["comune"] = "Fano" }, key));
+        Assert.Equal("Domanda 9: accolta", Assert.Single(await portal.MessagesAsync(key)).Subject);
+        Assert.Null(await portal.InScopeAsync(sp => sp.GetRequiredService<TemplateStore>().FindAsync("prova-esito")));
+        Assert.Equal(1, await portal.InScopeAsync(sp => sp.GetRequiredService<TemplateStore>().SyncDefaultsAsync()));
+        Assert.NotNull(await portal.InScopeAsync(sp => sp.GetRequiredService<TemplateStore>().FindAsync("prova-esito")));
+    }
+
+    [Theory]
+    [InlineData(null, "Development", true)]
+    [InlineData(null, "Production", false)]
+    [InlineData(null, "Testing", false)]
+    [InlineData("Pickup", "Production", true)]
+    [InlineData("smtp", "Development", false)]
+    public void Development_writes_to_the_pickup_folder_unless_configured_otherwise(string? delivery, string environment, bool pickup)
+    {
+        var env = new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = environment };
+        Assert.Equal(pickup, MailTransport.UsesPickup(new NotificationsOptions { Delivery = delivery }, env));
+    }
 }

@@ -30,17 +30,16 @@ public sealed class TemplateStore(
     public Task<NotificationTemplate?> FindAsync(string code, CancellationToken ct = default) =>
         db.Templates.AsNoTracking().FirstOrDefaultAsync(t => t.Code == code, ct);
 
-    /// <summary>The stored template, inserting the registered default first if it is not stored yet.</summary>
+    /// <summary>
+    /// The stored template, or else the registered default as it would be stored. Nothing is inserted here:
+    /// this runs in the caller's transaction, which a race with the start-up sync must not break.
+    /// </summary>
     public async Task<NotificationTemplate?> ResolveAsync(string code, CancellationToken ct = default)
     {
         var stored = await FindAsync(code, ct);
         if (stored is not null) return stored;
         var def = defaults.LastOrDefault(d => d.Code == code);
-        if (def is null) return null;
-        var template = FromDefault(def);
-        db.Templates.Add(template);
-        await db.SaveChangesAsync(ct);
-        return template;
+        return def is null ? null : FromDefault(def);
     }
 
     /// <summary>Inserts the defaults that are missing; refreshes only the placeholder lists of stored ones.</summary>
