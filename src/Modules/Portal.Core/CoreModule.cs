@@ -35,6 +35,8 @@ public sealed class CoreModule : PortalModule
         s.AddScoped<ISiteSettings, SiteSettings>();
         s.AddScoped<IFileStore, FileStore>();
         s.AddScoped<IProtocolRegister, DatabaseProtocolRegister>();
+        s.AddScoped<IProtocolQueue, ProtocolQueue>();
+        s.AddScoped<IOutboxHandler, ProtocolOutboxHandler>();
         s.AddScoped<IReceipts, ReceiptService>();
         s.Configure<OutboxOptions>(context.Configuration.GetSection(OutboxOptions.Section));
         s.AddScoped<IOutbox, DatabaseOutbox>();

@@ -32,6 +32,7 @@ public class CoreDbContext(DbContextOptions options) : PortalDbContext(options),
     public DbSet<ProtocolCounter> ProtocolCounters => Set<ProtocolCounter>();
     public DbSet<Receipt> Receipts => Set<Receipt>();
     public DbSet<OutboxEntry> Outbox => Set<OutboxEntry>();
+    public DbSet<OutboxKindLock> OutboxKindLocks => Set<OutboxKindLock>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -166,6 +167,12 @@ public class CoreDbContext(DbContextOptions options) : PortalDbContext(options),
             e.HasIndex(x => x.IdempotencyKey).IsUnique();
             e.HasIndex(x => new { x.State, x.DueUtc });
             e.HasIndex(x => new { x.State, x.Kind, x.Id });
+        });
+        b.Entity<OutboxKindLock>(e =>
+        {
+            e.ToTable("core_outbox_kind_lock");
+            e.HasKey(x => x.Kind);
+            e.Property(x => x.Kind).HasMaxLength(64);
         });
     }
 }

@@ -10,6 +10,15 @@ internal sealed class DatabaseOutbox(CoreDbContext db, TimeProvider clock) : IOu
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(item.Kind);
         ArgumentException.ThrowIfNullOrWhiteSpace(item.IdempotencyKey);
+        var ownTransaction = item.Ordered && db.Database.CurrentTransaction is null;
+        await using var tx = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (item.Ordered)
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"INSERT INTO core_outbox_kind_lock (\"Kind\", \"Enqueued\") VALUES ({item.Kind}, 0) ON CONFLICT DO NOTHING", ct);
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"UPDATE core_outbox_kind_lock SET \"Enqueued\" = \"Enqueued\" + 1 WHERE \"Kind\" = {item.Kind}", ct);
+        }
         var existing = await db.Outbox.AsNoTracking()
             .Where(e => e.IdempotencyKey == item.IdempotencyKey).Select(e => (long?)e.Id).FirstOrDefaultAsync(ct);
         if (existing is { } id) return id;
@@ -27,6 +36,7 @@ internal sealed class DatabaseOutbox(CoreDbContext db, TimeProvider clock) : IOu
         };
         db.Outbox.Add(entry);
         await db.SaveChangesAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return entry.Id;
     }
 }

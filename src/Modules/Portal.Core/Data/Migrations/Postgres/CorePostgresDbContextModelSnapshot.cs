@@ -225,6 +225,20 @@ namespace Portal.Core.Data.Migrations.Postgres
                     b.ToTable("core_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Outbox.OutboxKindLock", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Enqueued")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("core_outbox_kind_lock", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Protocol.ProtocolCounter", b =>
                 {
                     b.Property<string>("Aoo")

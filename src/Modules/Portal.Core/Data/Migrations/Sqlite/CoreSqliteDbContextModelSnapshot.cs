@@ -214,6 +214,20 @@ namespace Portal.Core.Data.Migrations.Sqlite
                     b.ToTable("core_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Outbox.OutboxKindLock", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Enqueued")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("core_outbox_kind_lock", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Protocol.ProtocolCounter", b =>
                 {
                     b.Property<string>("Aoo")
