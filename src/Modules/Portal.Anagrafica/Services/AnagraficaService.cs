@@ -116,10 +116,18 @@ public sealed class AnagraficaService(
         Set("CAP di residenza", r.Residenza.Cap, v.Residenza.Cap, x => r.Residenza.Cap = x);
         Set("Comune di residenza", r.Residenza.ComuneIstat, v.Residenza.ComuneIstat, x => r.Residenza.ComuneIstat = x);
         Set("domicilio uguale alla residenza", r.DomicilioUgualeResidenza, v.DomicilioUguale, x => r.DomicilioUgualeResidenza = x);
-        Set("indirizzo di domicilio", r.Domicilio.Via, v.Domicilio.Via, x => r.Domicilio.Via = x);
-        Set("civico di domicilio", r.Domicilio.Civico, v.Domicilio.Civico, x => r.Domicilio.Civico = x);
-        Set("CAP di domicilio", r.Domicilio.Cap, v.Domicilio.Cap, x => r.Domicilio.Cap = x);
-        Set("Comune di domicilio", r.Domicilio.ComuneIstat, v.Domicilio.ComuneIstat, x => r.Domicilio.ComuneIstat = x);
+        if (v.DomicilioUguale)
+        {
+            // A copy of the residence, so readers need not know the flag; its changes are the residence's.
+            (r.Domicilio.Via, r.Domicilio.Civico, r.Domicilio.Cap, r.Domicilio.ComuneIstat) = (v.Residenza.Via, v.Residenza.Civico, v.Residenza.Cap, v.Residenza.ComuneIstat);
+        }
+        else
+        {
+            Set("indirizzo di domicilio", r.Domicilio.Via, v.Domicilio.Via, x => r.Domicilio.Via = x);
+            Set("civico di domicilio", r.Domicilio.Civico, v.Domicilio.Civico, x => r.Domicilio.Civico = x);
+            Set("CAP di domicilio", r.Domicilio.Cap, v.Domicilio.Cap, x => r.Domicilio.Cap = x);
+            Set("Comune di domicilio", r.Domicilio.ComuneIstat, v.Domicilio.ComuneIstat, x => r.Domicilio.ComuneIstat = x);
+        }
         Set("telefono", r.Telefono, v.Telefono, x => r.Telefono = x);
         Set("cellulare", r.Cellulare, v.Cellulare, x => r.Cellulare = x);
         Set("email", r.Email, v.Email, x => r.Email = x);
