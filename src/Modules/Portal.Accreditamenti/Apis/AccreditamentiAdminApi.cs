@@ -65,7 +65,6 @@ public static class AccreditamentiAdminApi
                 : Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: ProblemDetailsItalian.Title(422),
                     detail: "Il file contiene errori: nessun dato è stato importato.",
                     extensions: new Dictionary<string, object?> { ["errori"] = summary.Errori });
-        }).Accepts<string>("text/csv")
-          .WithSummary("Importa operatori già accreditati da CSV (codice fiscale; codice ISTAT; nome; cognome; email): tutto o niente");
+        }).WithSummary("Importa operatori già accreditati da CSV (codice fiscale; codice ISTAT; nome; cognome; email): tutto o niente");
     }
 }
