@@ -1,0 +1,54 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Accreditamenti.Data;
+using Portal.Testing;
+
+namespace Portal.Accreditamenti.Tests;
+
+public class PagesAndModelTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Every_admin_page_of_the_module_renders_for_the_amministratore()
+    {
+        var admin = await portal.LoginAsync(Demo.Amministratore, "Amministratore");
+        var requestId = await portal.WithDbAsync(db => db.Requests.Select(r => r.Id).FirstAsync());
+        var enablement = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/abilitazioni?soloAttive=true"))[0].GetProperty("id").GetGuid();
+        foreach (var url in new[]
+        {
+            "/admin/accreditamenti", $"/admin/accreditamenti/{requestId}", "/admin/accreditamenti/importa", "/admin/enti", "/admin/enti/modifica",
+            "/admin/enti/modifica?codice=ENTE-FORMAZIONE-01", "/admin/cpi", "/admin/cpi/modifica", "/admin/cpi/modifica?codice=CPI-ANCONA",
+            "/admin/abilitazioni", "/admin/abilitazioni?ruolo=OperatoreCpi&soloAttive=true", "/admin/abilitazioni/nuova?tipo=Ente",
+            "/admin/abilitazioni/nuova?tipo=Cpi", "/admin/abilitazioni/nuova?tipo=Funzionario", $"/admin/abilitazioni/{enablement}", "/admin",
+        })
+        {
+            var r = await admin.GetAsync(url);
+            Assert.True(r.StatusCode == HttpStatusCode.OK, $"{url}: {r.StatusCode}");
+        }
+        var menu = await admin.GetStringAsync("/admin");
+        Assert.Contains("href=\"/admin/accreditamenti\"", menu);
+        Assert.Contains("href=\"/admin/enti\"", menu);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/admin/accreditamenti/{Guid.NewGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/admin/enti/modifica?codice=NON-ESISTE")).StatusCode);
+    }
+
+    [Fact]
+    public void The_migrations_of_both_providers_match_the_model()
+    {
+        using var sqlite = new AccreditamentiSqliteDesignFactory().CreateDbContext([]);
+        Assert.False(sqlite.Database.HasPendingModelChanges());
+        using var postgres = new AccreditamentiPostgresDesignFactory().CreateDbContext([]);
+        Assert.False(postgres.Database.HasPendingModelChanges());
+    }
+
+    [Fact]
+    public async Task The_module_database_is_migrated_at_start()
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AccreditamentiDbContext>();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
+    }
+}
