@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Accreditamenti.Data;
+using Portal.Accreditamenti.Model;
 using Portal.Testing;
 
 namespace Portal.Accreditamenti.Tests;
@@ -50,5 +51,42 @@ public class PagesAndModelTests(PortalFactory portal) : IClassFixture<PortalFact
         var db = scope.ServiceProvider.GetRequiredService<AccreditamentiDbContext>();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task The_database_refuses_a_second_open_request_for_the_same_person_and_comune_but_keeps_history()
+    {
+        var (id, cf) = await portal.NewPersonAsync();
+        AccreditationRequest Make(RequestState state) => new() { PersonId = id, CodiceFiscale = cf, ComuneIstat = "042021", State = state, CreatedUtc = DateTime.UtcNow };
+        await portal.WithDbAsync(async db =>
+        {
+            db.Requests.AddRange(Make(RequestState.Respinta), Make(RequestState.Revocata), Make(RequestState.InAttesa));
+            return await db.SaveChangesAsync();
+        });
+        await Assert.ThrowsAsync<DbUpdateException>(() => portal.WithDbAsync(async db =>
+        {
+            db.Requests.Add(Make(RequestState.Approvata));
+            return await db.SaveChangesAsync();
+        }));
+        Assert.Equal(3, await portal.WithDbAsync(db => db.Requests.CountAsync(r => r.PersonId == id)));
+    }
+
+    [Fact]
+    public async Task A_decision_on_a_request_changed_meanwhile_is_a_conflict_not_a_double_grant()
+    {
+        var (id, cf) = await portal.NewPersonAsync();
+        var request = new AccreditationRequest { PersonId = id, CodiceFiscale = cf, ComuneIstat = "042045", State = RequestState.InAttesa, CreatedUtc = DateTime.UtcNow };
+        await portal.WithDbAsync(async db => { db.Requests.Add(request); return await db.SaveChangesAsync(); });
+        await using var scope = portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AccreditamentiDbContext>();
+        // This scope has read the request as pending; another administrator rejects it meanwhile.
+        var stale = await db.Requests.SingleAsync(r => r.Id == request.Id);
+        await portal.WithDbAsync(async other =>
+        {
+            (await other.Requests.SingleAsync(r => r.Id == request.Id)).State = RequestState.Respinta;
+            return await other.SaveChangesAsync();
+        });
+        stale.State = RequestState.Approvata;
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
     }
 }

@@ -86,7 +86,15 @@ public sealed class AccreditationService(
         }).ToList();
         await using var tx = await db.BeginSharedTransactionAsync(ct, core);
         db.Requests.AddRange(created);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same request sent twice at once: the unique index on open requests refuses the second.
+            throw new FieldValidationException(new Dictionary<string, string> { ["Comuni"] = "Hai già una richiesta in attesa per uno dei Comuni scelti." });
+        }
         foreach (var r in created)
             await audit.RecordAsync("Accreditamento.Richiesto", Subject(r), note is null ? null : $"Nota: {note}");
         await tx.CommitAsync(ct);
@@ -132,7 +140,7 @@ public sealed class AccreditationService(
         request.DecidedBy = actor;
         request.DecisionReason = reason;
         request.AssignmentId = assignment.Id;
-        await db.SaveChangesAsync(ct);
+        await SaveDecisionAsync(ct);
         await audit.RecordAsync("Accreditamento.Approvato", Subject(request), reason is null ? "Approvato" : $"Motivo: {reason}");
         await NotifyAsync(NotificationTemplates.Approved, request, reason is null ? "" : $"\nNote: {reason}\n", now, ct);
         await tx.CommitAsync(ct);
@@ -148,7 +156,7 @@ public sealed class AccreditationService(
         request.DecidedUtc = now;
         request.DecidedBy = actor;
         request.DecisionReason = reason;
-        await db.SaveChangesAsync(ct);
+        await SaveDecisionAsync(ct);
         await audit.RecordAsync("Accreditamento.Respinto", Subject(request), $"Motivo: {reason}");
         await NotifyAsync(NotificationTemplates.Rejected, request, reason, now, ct);
         await tx.CommitAsync(ct);
@@ -174,10 +182,22 @@ public sealed class AccreditationService(
         request.RevokedUtc = now;
         request.RevokedBy = actor;
         request.RevokeReason = reason;
-        await db.SaveChangesAsync(ct);
+        await SaveDecisionAsync(ct);
         await audit.RecordAsync("Accreditamento.Revocato", Subject(request), $"Motivo: {reason}");
         await NotifyAsync(NotificationTemplates.Revoked, request, reason, now, ct);
         await tx.CommitAsync(ct);
+    }
+
+    private async Task SaveDecisionAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new StateConflictException("La richiesta è stata appena trattata da un altro amministratore: ricaricare la pagina.");
+        }
     }
 
     private async Task<AccreditationRequest> PendingAsync(Guid id, CancellationToken ct)

@@ -81,8 +81,9 @@ public sealed class OperatorImport(AccreditamentiDbContext db, CoreDbContext cor
             };
             core.RoleAssignments.Add(assignment);
             held.Add((person.Id, r.Istat));
-            // A request still pending for the same Comune is settled by the import.
-            var pending = await db.Requests.FirstOrDefaultAsync(q => q.PersonId == person.Id && q.ComuneIstat == r.Istat && q.State == RequestState.InAttesa, ct);
+            // A request still open for the same Comune (pending, or approved but its role revoked elsewhere) is settled by the import.
+            var pending = await db.Requests.FirstOrDefaultAsync(q => q.PersonId == person.Id && q.ComuneIstat == r.Istat
+                && (q.State == RequestState.InAttesa || q.State == RequestState.Approvata), ct);
             var request = pending ?? new AccreditationRequest
             {
                 PersonId = person.Id, CodiceFiscale = r.Cf, ComuneIstat = r.Istat, Origin = RequestOrigins.Importazione, CreatedUtc = now,

@@ -79,6 +79,7 @@ namespace Portal.Accreditamenti.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("State")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
@@ -89,7 +90,10 @@ namespace Portal.Accreditamenti.Data.Migrations.Postgres
 
                     b.HasIndex("ComuneIstat");
 
-                    b.HasIndex("PersonId", "ComuneIstat");
+                    b.HasIndex("PersonId", "ComuneIstat")
+                        .IsUnique()
+                        .HasDatabaseName("ux_accreditamenti_request_open")
+                        .HasFilter("\"State\" IN ('InAttesa', 'Approvata')");
 
                     b.HasIndex("State", "CreatedUtc");
 

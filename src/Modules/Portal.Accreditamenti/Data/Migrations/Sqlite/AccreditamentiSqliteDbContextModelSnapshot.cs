@@ -74,6 +74,7 @@ namespace Portal.Accreditamenti.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("State")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -84,7 +85,10 @@ namespace Portal.Accreditamenti.Data.Migrations.Sqlite
 
                     b.HasIndex("ComuneIstat");
 
-                    b.HasIndex("PersonId", "ComuneIstat");
+                    b.HasIndex("PersonId", "ComuneIstat")
+                        .IsUnique()
+                        .HasDatabaseName("ux_accreditamenti_request_open")
+                        .HasFilter("\"State\" IN ('InAttesa', 'Approvata')");
 
                     b.HasIndex("State", "CreatedUtc");
 

@@ -113,14 +113,16 @@ namespace Portal.Accreditamenti.Data.Migrations.Sqlite
                 column: "ComuneIstat");
 
             migrationBuilder.CreateIndex(
-                name: "IX_accreditamenti_request_PersonId_ComuneIstat",
-                table: "accreditamenti_request",
-                columns: new[] { "PersonId", "ComuneIstat" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_accreditamenti_request_State_CreatedUtc",
                 table: "accreditamenti_request",
                 columns: new[] { "State", "CreatedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "ux_accreditamenti_request_open",
+                table: "accreditamenti_request",
+                columns: new[] { "PersonId", "ComuneIstat" },
+                unique: true,
+                filter: "\"State\" IN ('InAttesa', 'Approvata')");
         }
 
         /// <inheritdoc />
