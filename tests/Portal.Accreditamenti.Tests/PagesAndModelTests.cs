@@ -89,4 +89,19 @@ public class PagesAndModelTests(PortalFactory portal) : IClassFixture<PortalFact
         stale.State = RequestState.Approvata;
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
     }
+
+    [Fact]
+    public async Task Accreditations_granted_by_the_demo_recipe_are_listed_as_approved_and_can_be_revoked()
+    {
+        var admin = await portal.LoginAsync(Demo.Amministratore, "Amministratore");
+        var ancona = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/accreditamenti?cf={Demo.OperatoreAncona}&stato=Approvata");
+        Assert.Equal(new[] { "042002", "042018" }, ancona.EnumerateArray().Select(r => r.GetProperty("comune").GetString()).Order());
+        Assert.All(ancona.EnumerateArray(), r => Assert.Equal("Preesistente", r.GetProperty("origine").GetString()));
+
+        var pesaro = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/admin/accreditamenti?cf={Demo.OperatorePesaro}"))[0];
+        var revoked = await admin.PostAsJsonAsync($"/api/v1/admin/accreditamenti/{pesaro.GetProperty("id").GetGuid()}/revoca", new { motivo = "Cambio di ufficio" });
+        Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
+        var personId = await portal.WithCoreAsync(db => db.Persons.Where(p => p.CodiceFiscale == Demo.OperatorePesaro).Select(p => p.Id).SingleAsync());
+        Assert.DoesNotContain(await portal.RoleChoicesAsync(personId), c => c.RoleName == "OperatoreComune");
+    }
 }

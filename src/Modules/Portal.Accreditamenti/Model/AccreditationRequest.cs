@@ -8,11 +8,13 @@ public enum RequestState
     Revocata,
 }
 
-/// <summary>How an accreditation came to be: asked by the person, or loaded by the bulk import (seed 000).</summary>
+/// <summary>How an accreditation came to be: asked by the person, loaded by the bulk import (seed 000), or found already granted.</summary>
 public static class RequestOrigins
 {
     public const string Richiesta = "Richiesta";
     public const string Importazione = "Importazione";
+    /// <summary>An OperatoreComune role granted before this module kept records (e.g. by a recipe), adopted so it can be revoked.</summary>
+    public const string Preesistente = "Preesistente";
 }
 
 /// <summary>

@@ -4,12 +4,15 @@ using Portal.Accreditamenti.Data;
 using Portal.Accreditamenti.Model;
 using Portal.Core.Data;
 using Portal.Core.Recipes;
+using Portal.Core.Security;
 
 namespace Portal.Accreditamenti.Recipes;
 
 /// <summary>
 /// "accreditamenti": { "enti": [ { "code", "denominazione", "codiceFiscale", "email" } ],
 /// "cpi": [ { "code", "nome", "provincia" } ], "requests": [ { "codiceFiscale", "comune", "note" } ] }.
+/// "adoptExisting": true records, as approved accreditations, the OperatoreComune roles granted without one
+/// (e.g. by the "people" step), so that the Amministratore sees and can revoke them.
 /// Existing enti/CPI are updated; a request is added only when the person has none for that Comune.
 /// </summary>
 internal sealed class AccreditamentiStep(AccreditamentiDbContext db, CoreDbContext core, TimeProvider clock) : IRecipeStep
@@ -58,7 +61,26 @@ internal sealed class AccreditamentiStep(AccreditamentiDbContext db, CoreDbConte
             });
             added++;
         }
+        var adopted = 0;
+        if (step.TryGetProperty("adoptExisting", out var adopt) && adopt.ValueKind == JsonValueKind.True)
+        {
+            var known = await db.Requests.Where(x => x.AssignmentId != null).Select(x => x.AssignmentId!.Value).ToListAsync(ct);
+            var orphans = await (from a in core.RoleAssignments
+                                 join p in core.Persons on a.PersonId equals p.Id
+                                 where a.RoleName == PortalRoles.OperatoreComune && a.ScopeType == ScopeTypes.Comune && a.RevokedUtc == null && !known.Contains(a.Id)
+                                 select new { a, p.CodiceFiscale }).ToListAsync(ct);
+            foreach (var o in orphans)
+            {
+                db.Requests.Add(new AccreditationRequest
+                {
+                    PersonId = o.a.PersonId, CodiceFiscale = o.CodiceFiscale, ComuneIstat = o.a.ScopeValue!, State = RequestState.Approvata,
+                    Origin = RequestOrigins.Preesistente, CreatedUtc = o.a.GrantedUtc, DecidedUtc = o.a.GrantedUtc, DecidedBy = o.a.GrantedBy,
+                    AssignmentId = o.a.Id,
+                });
+                adopted++;
+            }
+        }
         await db.SaveChangesAsync(ct);
-        context.Log.Add($"Accreditamenti: {enti.Count} enti, {cpis.Count} CPI, {added} richieste aggiunte.");
+        context.Log.Add($"Accreditamenti: {enti.Count} enti, {cpis.Count} CPI, {added} richieste aggiunte, {adopted} accreditamenti esistenti registrati.");
     }
 }
