@@ -36,6 +36,15 @@ public class PagesAndModelTests(PortalFactory portal) : IClassFixture<PortalFact
     }
 
     [Fact]
+    public async Task The_openapi_document_lists_the_module_endpoints()
+    {
+        var doc = await portal.Anonymous().GetStringAsync("/openapi/v1.json");
+        foreach (var path in new[] { "/api/v1/accreditamenti", "/api/v1/admin/accreditamenti/{id}/approva", "/api/v1/admin/accreditamenti/importazione",
+                     "/api/v1/admin/abilitazioni", "/api/v1/admin/enti", "/api/v1/admin/cpi", "/api/v1/comuni/{istat}/operatori" })
+            Assert.Contains($"\"{path}\"", doc);
+    }
+
+    [Fact]
     public void The_migrations_of_both_providers_match_the_model()
     {
         using var sqlite = new AccreditamentiSqliteDesignFactory().CreateDbContext([]);
