@@ -65,7 +65,7 @@ public sealed class EnablementService(AccreditamentiDbContext db, CoreDbContext 
             var d = details.GetValueOrDefault(x.a.Id);
             return new EnablementRow(x.a.Id, x.p.Nome, x.p.Cognome, x.p.CodiceFiscale, x.p.Email, x.a.RoleName,
                 x.a.ScopeType is null ? null : $"{x.a.ScopeType}:{x.a.ScopeValue}",
-                x.a.GrantedUtc, x.a.GrantedBy, d?.RequestedBy, d?.EnableReason ?? null,
+                x.a.GrantedUtc, x.a.GrantedBy, d?.RequestedBy, d?.EnableReason,
                 x.a.RevokedUtc, d?.DisabledBy, d?.DisableReason ?? (x.a.RevokedUtc is null ? null : x.a.Reason));
         }).ToList();
     }
