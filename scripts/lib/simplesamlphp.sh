@@ -176,9 +176,9 @@ PHP
 
 # Starts the IdP; sets and exports the PORTAL_SAML_IDP_* variables.
 ssp_start() {
-  local home port base attempt i
-  for p in php openssl; do
-    command -v "$p" > /dev/null || { ssp_log "$p not found (apt-get install simplesamlphp php-cli php-xml php-mbstring)"; return 1; }
+  local home port base attempt i tool
+  for tool in php openssl; do
+    command -v "$tool" > /dev/null || { ssp_log "$tool not found (apt-get install simplesamlphp php-cli php-xml php-mbstring)"; return 1; }
   done
   [[ -f "$SSP_WWW/saml2/idp/SSOService.php" ]] || { ssp_log "$SSP_WWW not found (apt-get install simplesamlphp)"; return 1; }
   php -r 'exit(extension_loaded("dom") ? 0 : 1);' || { ssp_log "php's dom extension is missing (apt-get install php-xml)"; return 1; }

@@ -9,7 +9,7 @@ namespace Portal.EndToEnd;
 
 /// <summary>Logins, role choice and single logout through a real SAML IdP (SimpleSAMLphp) in Chromium.</summary>
 [Collection(PortalCollection.Name)]
-public sealed class SamlLoginTests(PortalFixture portal)
+public sealed partial class SamlLoginTests(PortalFixture portal)
 {
     [Fact]
     public async Task Cittadino_entra_con_Cohesion_dall_IdP_e_torna_alla_pagina_da_cui_era_partito()
@@ -92,13 +92,15 @@ public sealed class SamlLoginTests(PortalFixture portal)
         var idp = portal.Idp;
         await IdpWalks.LoginThroughIdpAsync(s, IdpUser.MarioRossi, IdpRoute.Cohesion);
 
-        // The goodbye page sends the browser on to the IdP by itself (meta refresh): hold that request
-        // until axe has checked the page.
-        var checkedGoodbye = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await page.RouteAsync(u => idp.Serves(u) && u.Contains("/SingleLogoutService.php", StringComparison.Ordinal), async route =>
+        // The goodbye page sends the browser on to the IdP by itself (meta refresh, no delay): serve it
+        // to the browser without that tag so that axe can check it, then go on with its "Continua" link.
+        string? goodbyeHtml = null;
+        await page.RouteAsync(new Regex("/esci$"), async route =>
         {
-            await checkedGoodbye.Task;
-            await route.ContinueAsync();
+            if (route.Request.Method != "POST") { await route.ContinueAsync(); return; }
+            var response = await route.FetchAsync();
+            goodbyeHtml = await response.TextAsync();
+            await route.FulfillAsync(new() { Response = response, Body = MetaRefresh().Replace(goodbyeHtml, "") });
         });
         var logoutResponses = new List<string>();
         page.Request += (_, r) =>
@@ -108,18 +110,19 @@ public sealed class SamlLoginTests(PortalFixture portal)
         };
 
         await s.ClickAndWaitForPageAsync(page.Locator(".portal-user").GetByRole(AriaRole.Button, new() { Name = "Esci", Exact = true }));
+        await Expect(page).ToHaveURLAsync(new Regex("/esci$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Sei uscito dal portale");
         Assert.Null(await IdpWalks.SessionAsync(s));
         var continueLink = page.GetByTestId("continua-uscita");
         var logoutUrl = await continueLink.GetAttributeAsync("href") ?? "";
         Assert.True(idp.Serves(logoutUrl), $"L'uscita non passa dall'IdP: {logoutUrl}");
+        Assert.Contains($"<meta http-equiv=\"refresh\" content=\"0;url={System.Net.WebUtility.HtmlEncode(logoutUrl)}\"", goodbyeHtml);
         var request = Inflate(HttpUtility.ParseQueryString(new Uri(logoutUrl).Query)["SAMLRequest"]);
         Assert.Equal("LogoutRequest", request.DocumentElement!.LocalName);
 
         // IdP → LogoutResponse to /saml2/slo → home.
-        checkedGoodbye.SetResult();
-        await page.WaitForURLAsync(u => u == portal.BaseUrl.GetLeftPart(UriPartial.Authority) + "/", new() { WaitUntil = WaitUntilState.Load });
-        await s.CheckPageAsync();
+        await s.ClickAndWaitForPageAsync(continueLink);
+        await Expect(page).ToHaveURLAsync(portal.BaseUrl.GetLeftPart(UriPartial.Authority) + "/");
         await Expect(page.GetByTestId("accedi")).ToBeVisibleAsync();
         Assert.Null(await IdpWalks.SessionAsync(s));
 
@@ -133,6 +136,9 @@ public sealed class SamlLoginTests(PortalFixture portal)
         Assert.Equal("urn:oasis:names:tc:SAML:2.0:status:Success", status?.GetAttribute("Value"));
         s.AssertEveryPageChecked();
     }
+
+    [GeneratedRegex("<meta http-equiv=\"refresh\"[^>]*>")]
+    private static partial Regex MetaRefresh();
 
     private static XmlDocument Inflate(string? deflatedBase64)
     {
