@@ -14,7 +14,7 @@ public class AdminDecisionTests(PortalFactory portal) : IClassFixture<PortalFact
     private async Task<(Guid PersonId, string Cf, HttpClient Client, Guid RequestId)> PendingAsync(string istat)
     {
         var (id, cf) = await portal.NewPersonAsync("Giorgio", "Prova");
-        var client = await portal.LoginAsync(cf);
+        var client = await portal.LoginCitizenAsync(cf);
         var created = await client.PostAsJsonAsync("/api/v1/accreditamenti", new { comuni = new[] { istat } });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         return (id, cf, client, (await created.Content.ReadFromJsonAsync<JsonElement>())[0].GetProperty("id").GetGuid());

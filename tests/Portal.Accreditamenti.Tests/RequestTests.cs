@@ -14,7 +14,7 @@ public class RequestTests(PortalFactory portal) : IClassFixture<PortalFactory>
     public async Task A_citizen_asks_for_two_comuni_through_the_page_and_sees_them_pending_with_an_audit_entry()
     {
         var (id, cf) = await portal.NewPersonAsync();
-        var client = await portal.LoginAsync(cf);
+        var client = await portal.LoginCitizenAsync(cf);
         var page = await client.GetStringAsync("/accreditamenti");
         Assert.Contains("Comune (per inserimento graduatorie Borse di studio)", page);
         Assert.Contains("Falconara Marittima (AN) – 042018", page);
@@ -39,7 +39,7 @@ public class RequestTests(PortalFactory portal) : IClassFixture<PortalFactory>
     public async Task A_duplicate_pending_request_is_refused_with_a_clear_message_on_page_and_api()
     {
         var (id, cf) = await portal.NewPersonAsync();
-        var client = await portal.LoginAsync(cf);
+        var client = await portal.LoginCitizenAsync(cf);
         var created = await client.PostAsJsonAsync("/api/v1/accreditamenti", new { comuni = new[] { "043013" } });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
@@ -59,7 +59,7 @@ public class RequestTests(PortalFactory portal) : IClassFixture<PortalFactory>
     [Fact]
     public async Task An_operator_already_accredited_for_a_comune_cannot_ask_for_it_again()
     {
-        var client = await portal.LoginAsync(Demo.OperatoreAncona, "Cittadino");
+        var client = await portal.LoginCitizenAsync(Demo.OperatoreAncona, "Cittadino");
         var r = await client.PostAsJsonAsync("/api/v1/accreditamenti", new { comuni = new[] { "042002" } });
         Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
         Assert.Contains("Ancona", await r.Content.ReadAsStringAsync());
@@ -72,7 +72,7 @@ public class RequestTests(PortalFactory portal) : IClassFixture<PortalFactory>
     public async Task Bad_requests_show_the_italian_error_next_to_the_field_and_write_nothing(string[] comuni, string? note, string field, string message)
     {
         var (id, cf) = await portal.NewPersonAsync();
-        var client = await portal.LoginAsync(cf);
+        var client = await portal.LoginCitizenAsync(cf);
         var fields = comuni.Select(c => ("Selected", c)).Append(("Note", note ?? "")).ToArray();
         var r = await client.PostFormAsync("/accreditamenti", null, fields);
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
@@ -88,7 +88,7 @@ public class RequestTests(PortalFactory portal) : IClassFixture<PortalFactory>
     public async Task A_note_longer_than_500_characters_is_refused()
     {
         var (id, cf) = await portal.NewPersonAsync();
-        var client = await portal.LoginAsync(cf);
+        var client = await portal.LoginCitizenAsync(cf);
         var r = await client.PostFormAsync("/accreditamenti", null, ("Selected", "041067"), ("Note", new string('x', 501)));
         Assert.Equal("La nota può contenere al massimo 500 caratteri.", TestPeople.FieldError(await r.Content.ReadAsStringAsync(), "Note"));
         Assert.Equal(0, await portal.WithDbAsync(db => db.Requests.CountAsync(x => x.PersonId == id)));
@@ -98,13 +98,13 @@ public class RequestTests(PortalFactory portal) : IClassFixture<PortalFactory>
     public async Task A_citizen_cannot_read_another_persons_request_by_changing_the_id()
     {
         var (_, owner) = await portal.NewPersonAsync();
-        var ownerClient = await portal.LoginAsync(owner);
+        var ownerClient = await portal.LoginCitizenAsync(owner);
         var created = await ownerClient.PostAsJsonAsync("/api/v1/accreditamenti", new { comuni = new[] { "044066" } });
         var requestId = (await created.Content.ReadFromJsonAsync<JsonElement>())[0].GetProperty("id").GetGuid();
         Assert.Equal(HttpStatusCode.OK, (await ownerClient.GetAsync($"/api/v1/accreditamenti/{requestId}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await ownerClient.GetAsync($"/accreditamenti/{requestId}")).StatusCode);
 
-        var other = await portal.LoginAsync(Demo.Cittadino);
+        var other = await portal.LoginCitizenAsync(Demo.Cittadino);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/accreditamenti/{requestId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/accreditamenti/{requestId}")).StatusCode);
         var list = await other.GetFromJsonAsync<JsonElement>("/api/v1/accreditamenti");

@@ -69,3 +69,14 @@ internal static partial class TestPeople
         return await client.PostAsync(postUrl ?? pageUrl, PortalClient.Form(token, fields));
     }
 }
+
+internal static class CitizenLogin
+{
+    /// <summary>Logs in and saves the Anagrafica first: the real Portal.Anagrafica gate keeps requests closed until then.</summary>
+    public static async Task<HttpClient> LoginCitizenAsync(this PortalFactory portal, string codiceFiscale, string? role = null)
+    {
+        var client = await portal.LoginAsync(codiceFiscale, role);
+        await client.CompleteAnagraficaAsync();
+        return client;
+    }
+}
