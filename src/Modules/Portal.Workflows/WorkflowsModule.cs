@@ -6,6 +6,7 @@ using Portal.Core.Recipes;
 using Portal.Core.Security;
 using Portal.Workflows.Data;
 using Portal.Workflows.Definitions;
+using Portal.Workflows.Demo;
 using Portal.Workflows.Engine;
 using Portal.Workflows.Recipes;
 using Portal.Workflows.Tasks;
@@ -28,6 +29,7 @@ public sealed class WorkflowsModule : PortalModule
         s.Configure<WorkflowsOptions>(context.Configuration.GetSection(WorkflowsOptions.Section));
         s.AddScoped<WorkflowCatalog>();
         s.AddScoped<DefinitionStore>();
+        s.AddScoped<Services.WorkflowAdminQueries>();
         s.AddScoped<IWorkflowEngine, WorkflowEngine>();
         s.AddSingleton<WorkflowTimerRunner>();
         s.AddHostedService<WorkflowTimerService>();
@@ -40,6 +42,12 @@ public sealed class WorkflowsModule : PortalModule
         s.AddScoped<IOutboxHandler, ProtocolHandler>();
         s.AddScoped<IOutboxHandler, ReceiptHandler>();
         s.AddScoped<IOutboxHandler, NotificationHandler>();
+
+        // The demo workflow's subject ("richiesta-di-prova" in recipes/demo.recipe.json).
+        s.AddWorkflowSubject<RichiestaDiProvaSubject>();
+        s.AddWorkflowGuard<ConsensoPrivacyGuard>();
+        s.AddScoped<IRecipeStep, RichiesteDiProvaStep>();
+        foreach (var template in DemoTemplates.All) s.AddSingleton(template);
     }
 
     public override IEnumerable<Permission> Permissions => WorkflowsPermissions.All;

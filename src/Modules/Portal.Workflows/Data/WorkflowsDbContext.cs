@@ -12,6 +12,7 @@ public class WorkflowsDbContext(DbContextOptions options) : PortalDbContext(opti
     public DbSet<WorkflowInstance> Instances => Set<WorkflowInstance>();
     public DbSet<WorkflowHistoryEntry> History => Set<WorkflowHistoryEntry>();
     public DbSet<WorkflowTimer> Timers => Set<WorkflowTimer>();
+    public DbSet<Demo.RichiestaDiProva> RichiesteDiProva => Set<Demo.RichiestaDiProva>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -62,6 +63,13 @@ public class WorkflowsDbContext(DbContextOptions options) : PortalDbContext(opti
             e.HasIndex(x => new { x.Status, x.DueUtc });
             e.HasIndex(x => x.InstanceId);
             e.HasOne<WorkflowInstance>().WithMany().HasForeignKey(x => x.InstanceId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Demo.RichiestaDiProva>(e =>
+        {
+            e.ToTable("workflows_demo_richiesta");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Oggetto).HasMaxLength(200);
+            e.HasIndex(x => x.PersonId);
         });
     }
 }

@@ -225,6 +225,33 @@ namespace Portal.Workflows.Data.Migrations.Postgres
                     b.ToTable("workflows_timer", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Workflows.Demo.RichiestaDiProva", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("ConsensoPrivacy")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Oggetto")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("workflows_demo_richiesta", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Workflows.Data.WorkflowHistoryEntry", b =>
                 {
                     b.HasOne("Portal.Workflows.Data.WorkflowInstance", null)

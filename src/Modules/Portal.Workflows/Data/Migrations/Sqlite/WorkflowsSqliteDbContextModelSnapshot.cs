@@ -218,6 +218,33 @@ namespace Portal.Workflows.Data.Migrations.Sqlite
                     b.ToTable("workflows_timer", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Workflows.Demo.RichiestaDiProva", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ConsensoPrivacy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Oggetto")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("workflows_demo_richiesta", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Workflows.Data.WorkflowHistoryEntry", b =>
                 {
                     b.HasOne("Portal.Workflows.Data.WorkflowInstance", null)

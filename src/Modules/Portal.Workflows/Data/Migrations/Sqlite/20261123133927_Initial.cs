@@ -32,6 +32,21 @@ namespace Portal.Workflows.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "workflows_demo_richiesta",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Oggetto = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ConsensoPrivacy = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_workflows_demo_richiesta", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "workflows_instance",
                 columns: table => new
                 {
@@ -111,6 +126,11 @@ namespace Portal.Workflows.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_workflows_demo_richiesta_PersonId",
+                table: "workflows_demo_richiesta",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_workflows_history_InstanceId_Utc",
                 table: "workflows_history",
                 columns: new[] { "InstanceId", "Utc" });
@@ -142,6 +162,9 @@ namespace Portal.Workflows.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "workflows_definition");
+
+            migrationBuilder.DropTable(
+                name: "workflows_demo_richiesta");
 
             migrationBuilder.DropTable(
                 name: "workflows_history");

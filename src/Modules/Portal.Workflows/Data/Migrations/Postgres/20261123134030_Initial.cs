@@ -33,6 +33,21 @@ namespace Portal.Workflows.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "workflows_demo_richiesta",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Oggetto = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ConsensoPrivacy = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_workflows_demo_richiesta", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "workflows_instance",
                 columns: table => new
                 {
@@ -112,6 +127,11 @@ namespace Portal.Workflows.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_workflows_demo_richiesta_PersonId",
+                table: "workflows_demo_richiesta",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_workflows_history_InstanceId_Utc",
                 table: "workflows_history",
                 columns: new[] { "InstanceId", "Utc" });
@@ -143,6 +163,9 @@ namespace Portal.Workflows.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "workflows_definition");
+
+            migrationBuilder.DropTable(
+                name: "workflows_demo_richiesta");
 
             migrationBuilder.DropTable(
                 name: "workflows_history");
