@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Contracts;
 using Portal.Core.Data;
+using Portal.Core.Outbox;
 using Portal.Core.Protocol;
 using Portal.Testing;
 
@@ -84,6 +86,66 @@ public class ProtocolRegisterTests
         Assert.Equal(total, entries.Select(e => e.SubjectId).Distinct().Count());
         // Numbers follow the order in which registrations were confirmed.
         Assert.True(entries.Zip(entries.Skip(1)).All(p => p.First.RegisteredUtc <= p.Second.RegisteredUtc));
+    }
+
+    [Fact]
+    public async Task Submissions_confirmed_concurrently_are_numbered_from_the_outbox_in_confirmation_order()
+    {
+        using var portal = PortalFactory.Create(TestDatabase.Create(), new Dictionary<string, string?> { ["Portal:Outbox:DispatcherEnabled"] = "false" });
+        var postgres = portal.Database.Provider == DatabaseProvider.Postgres;
+        var (total, tasks) = postgres ? (2000, 32) : (300, 8);
+        _ = portal.Services;
+        var next = -1;
+        var confirmed = 0;
+        var workers = Enumerable.Range(0, tasks).Select(_ => Task.Run(async () =>
+        {
+            while (Interlocked.Increment(ref next) < total)
+            {
+                await using var scope = portal.Services.CreateAsyncScope();
+                var core = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
+                await using var tx = await core.BeginSharedTransactionAsync(default);
+                var subject = Guid.NewGuid().ToString("N");
+                await scope.ServiceProvider.GetRequiredService<IProtocolQueue>().EnqueueAsync("Invio", subject, "domanda");
+                // Counted while this confirmation holds the queue: the count is the confirmation order.
+                var order = Interlocked.Increment(ref confirmed);
+                core.Audit.Add(new Audit.AuditEntry { Utc = DateTime.UtcNow, Action = "Conferma", Subject = subject, Details = order.ToString(System.Globalization.CultureInfo.InvariantCulture), ActorName = "test" });
+                await core.SaveChangesAsync();
+                await tx.CommitAsync();
+            }
+        }));
+        await Task.WhenAll(workers);
+
+        var processor = portal.Services.GetRequiredService<OutboxProcessor>();
+        while (await processor.RunOnceAsync() > 0) { }
+
+        await using var check = portal.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<CoreDbContext>();
+        var entries = await db.Protocol.AsNoTracking().Where(p => p.SubjectType == "Invio").ToListAsync();
+        var confirmations = await db.Audit.AsNoTracking().Where(a => a.Action == "Conferma")
+            .ToDictionaryAsync(a => a.Subject!, a => long.Parse(a.Details!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(total, entries.Count);
+        Assert.Equal(Enumerable.Range(1, total).Select(n => (long)n), entries.Select(e => e.Number).Order());
+        Assert.All(entries, e => Assert.Equal(confirmations[e.SubjectId], e.Number));
+    }
+
+    [Fact]
+    public async Task A_queued_registration_enqueues_its_follow_ups_with_the_number_once()
+    {
+        using var portal = PortalFactory.Create(TestDatabase.Create(), new Dictionary<string, string?> { ["Portal:Outbox:DispatcherEnabled"] = "false" });
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var queue = scope.ServiceProvider.GetRequiredService<IProtocolQueue>();
+            await queue.EnqueueAsync("Invio", "con-ricevuta", "domanda", [new OutboxItem("ricevuta-di-prova", "{}", "ricevuta:con-ricevuta")]);
+            await queue.EnqueueAsync("Invio", "con-ricevuta", "domanda ripetuta");
+        }
+        await portal.Services.GetRequiredService<OutboxProcessor>().RunOnceAsync();
+
+        await using var check = portal.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<CoreDbContext>();
+        Assert.Equal(1, await db.Protocol.CountAsync(p => p.SubjectId == "con-ricevuta"));
+        var followUp = await db.Outbox.AsNoTracking().SingleAsync(e => e.IdempotencyKey == "ricevuta:con-ricevuta");
+        Assert.Equal(OutboxState.Pending, followUp.State); // no handler in this test: it waits, it is not lost
+        Assert.Equal(OutboxState.Done, (await db.Outbox.AsNoTracking().SingleAsync(e => e.Kind == "protocollo")).State);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Portal.Core.Apis;
@@ -8,6 +9,7 @@ using Portal.Core.Contracts;
 using Portal.Core.Data;
 using Portal.Core.Files;
 using Portal.Core.Modules;
+using Portal.Core.Outbox;
 using Portal.Core.Protocol;
 using Portal.Core.Receipts;
 using Portal.Core.Recipes;
@@ -33,7 +35,13 @@ public sealed class CoreModule : PortalModule
         s.AddScoped<ISiteSettings, SiteSettings>();
         s.AddScoped<IFileStore, FileStore>();
         s.AddScoped<IProtocolRegister, DatabaseProtocolRegister>();
+        s.AddScoped<IProtocolQueue, ProtocolQueue>();
+        s.AddScoped<IOutboxHandler, ProtocolOutboxHandler>();
         s.AddScoped<IReceipts, ReceiptService>();
+        s.Configure<OutboxOptions>(context.Configuration.GetSection(OutboxOptions.Section));
+        s.AddScoped<IOutbox, DatabaseOutbox>();
+        s.AddSingleton<OutboxProcessor>();
+        s.AddHostedService<OutboxDispatcher>();
         s.AddScoped<ComuniImporter>();
         s.AddScoped<RecipeRunner>();
         s.AddScoped<IRecipeStep, SettingsStep>();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Design;
 using Portal.Core.Audit;
 using Portal.Core.Comuni;
 using Portal.Core.Files;
+using Portal.Core.Outbox;
 using Portal.Core.Protocol;
 using Portal.Core.Receipts;
 using Portal.Core.Recipes;
@@ -30,6 +31,8 @@ public class CoreDbContext(DbContextOptions options) : PortalDbContext(options),
     public DbSet<ProtocolEntry> Protocol => Set<ProtocolEntry>();
     public DbSet<ProtocolCounter> ProtocolCounters => Set<ProtocolCounter>();
     public DbSet<Receipt> Receipts => Set<Receipt>();
+    public DbSet<OutboxEntry> Outbox => Set<OutboxEntry>();
+    public DbSet<OutboxKindLock> OutboxKindLocks => Set<OutboxKindLock>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -153,6 +156,23 @@ public class CoreDbContext(DbContextOptions options) : PortalDbContext(options),
             e.Ignore(x => x.Segnatura);
             e.HasIndex(x => new { x.Aoo, x.Year, x.Number }).IsUnique();
             e.HasIndex(x => new { x.SubjectType, x.SubjectId }).IsUnique();
+        });
+        b.Entity<OutboxEntry>(e =>
+        {
+            e.ToTable("core_outbox");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Kind).HasMaxLength(64);
+            e.Property(x => x.IdempotencyKey).HasMaxLength(300);
+            e.Property(x => x.LockedBy).HasMaxLength(200);
+            e.HasIndex(x => x.IdempotencyKey).IsUnique();
+            e.HasIndex(x => new { x.State, x.DueUtc });
+            e.HasIndex(x => new { x.State, x.Kind, x.Id });
+        });
+        b.Entity<OutboxKindLock>(e =>
+        {
+            e.ToTable("core_outbox_kind_lock");
+            e.HasKey(x => x.Kind);
+            e.Property(x => x.Kind).HasMaxLength(64);
         });
     }
 }
