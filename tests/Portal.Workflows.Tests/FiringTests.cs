@@ -134,7 +134,7 @@ public class FiringTests(WorkflowPortal portal) : IClassFixture<WorkflowPortal>
     public async Task A_failing_task_enqueue_rolls_the_whole_transition_back()
     {
         var code = TestWorkflows.Code("tutto");
-        var instance = await portal.StartAsync(TestWorkflows.Pratica(code, inviaTasks: ["annota", "guasta"]), Owner);
+        var instance = await portal.StartAsync(TestWorkflows.Pratica(code, inviaTasks: ["annota", "assegnaProtocollo", "notifica:pratica-inviata", "guasta"]), Owner);
 
         var result = await portal.FireAsync(instance.Id, "invia", TestWorkflows.Person(Owner, PortalRoles.Cittadino));
 
@@ -148,7 +148,10 @@ public class FiringTests(WorkflowPortal portal) : IClassFixture<WorkflowPortal>
             Assert.Equal(1, await db.History.CountAsync(h => h.InstanceId == instance.Id));
             Assert.False(await db.Timers.AnyAsync(t => t.InstanceId == instance.Id));
             // The first task's write, made through CoreDbContext in the same transaction, is gone too.
-            Assert.False(await sp.GetRequiredService<CoreDbContext>().Audit.AnyAsync(a => a.Action == "Prova.Annotazione" && a.Details == instance.SubjectId));
+            var core = sp.GetRequiredService<CoreDbContext>();
+            Assert.False(await core.Audit.AnyAsync(a => a.Action == "Prova.Annotazione" && a.Details == instance.SubjectId));
+            // So are the outbox rows of the tasks before the failing one.
+            Assert.False(await core.Outbox.AnyAsync(o => o.Payload.Contains(instance.SubjectId)));
             return 0;
         });
     }

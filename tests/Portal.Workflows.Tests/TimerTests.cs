@@ -108,10 +108,12 @@ public class TimerTests(WorkflowPortal portal) : IClassFixture<WorkflowPortal>
         nodeA.Clock.SetUtcNow(later);
         nodeB.Clock.SetUtcNow(later);
 
+        var ids = instances.Select(i => i.Id).ToList();
         await WaitUntilAsync(async () => await nodeA.InScopeAsync(sp => sp.GetRequiredService<WorkflowsDbContext>().Timers
-            .CountAsync(t => t.Status == TimerStatus.Fired)) == instances.Count, "I timer non sono scattati tutti.");
+            .CountAsync(t => ids.Contains(t.InstanceId) && t.Status == TimerStatus.Fired)) == instances.Count, "I timer non sono scattati tutti.");
         foreach (var instance in instances)
             Assert.Equal(1, await TimerFiringsAsync(nodeA, instance.Id));
-        Assert.Equal(0, await nodeB.InScopeAsync(sp => sp.GetRequiredService<WorkflowsDbContext>().Timers.CountAsync(t => t.Status != TimerStatus.Fired)));
+        Assert.Equal(0, await nodeB.InScopeAsync(sp => sp.GetRequiredService<WorkflowsDbContext>().Timers
+            .CountAsync(t => ids.Contains(t.InstanceId) && t.Status != TimerStatus.Fired)));
     }
 }

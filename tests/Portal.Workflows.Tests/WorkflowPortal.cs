@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Portal.Core.Contracts;
 using Portal.Core.Audit;
 using Portal.Core.Security;
 using Portal.Testing;
@@ -40,6 +42,10 @@ public class WorkflowPortal : PortalFactory
             s.AddWorkflowTask<AuditTask>();
             s.AddWorkflowTask<FailingTask>();
             s.AddWorkflowEvent(TestWorkflows.Event, "Evento di prova");
+            // Stands in for the notifications module: records what the "notifica:" task hands over.
+            s.RemoveAll<INotifications>();
+            s.AddSingleton<RecordingNotifications>();
+            s.AddSingleton<INotifications>(sp => sp.GetRequiredService<RecordingNotifications>());
         });
     }
 
@@ -68,6 +74,17 @@ public class WorkflowPortal : PortalFactory
     }
 }
 
+public sealed class RecordingNotifications : INotifications
+{
+    public ConcurrentQueue<NotificationRequest> Sent { get; } = new();
+
+    public Task EnqueueAsync(NotificationRequest request, CancellationToken ct = default)
+    {
+        Sent.Enqueue(request);
+        return Task.CompletedTask;
+    }
+}
+
 /// <summary>The data of the test subjects: whether their documents are complete, and an instant.</summary>
 public sealed class TestSubjects
 {
@@ -89,7 +106,9 @@ internal sealed class TestSubjectProvider(TestSubjects subjects) : IWorkflowSubj
     public Task<WorkflowSubjectInfo?> DescribeAsync(string subjectId, CancellationToken ct) =>
         Task.FromResult<WorkflowSubjectInfo?>(new WorkflowSubjectInfo($"Pratica di prova {subjectId[..6]}",
             new Dictionary<string, string?> { ["documenti"] = subjects.Documents(subjectId) },
-            new Dictionary<string, DateTime?> { ["scadenza"] = subjects.Scadenza }));
+            new Dictionary<string, DateTime?> { ["scadenza"] = subjects.Scadenza },
+            new WorkflowReceiptInfo("Ricevuta di invio – Pratica di prova", "Mario Rossi", "RSSMRA80A01H501U", null,
+                [("Documenti", subjects.Documents(subjectId) ?? "")], [])));
 }
 
 internal sealed class DocumentsCompleteGuard : IWorkflowGuard

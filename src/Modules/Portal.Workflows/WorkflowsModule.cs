@@ -39,7 +39,6 @@ public sealed class WorkflowsModule : PortalModule
         s.AddWorkflowTask<ProtocolTask>();
         s.AddWorkflowTask<ReceiptTask>();
         s.AddWorkflowTask<NotificationTask>();
-        s.AddScoped<IOutboxHandler, ProtocolHandler>();
         s.AddScoped<IOutboxHandler, ReceiptHandler>();
         s.AddScoped<IOutboxHandler, NotificationHandler>();
 

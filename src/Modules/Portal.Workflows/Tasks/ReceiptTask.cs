@@ -6,20 +6,26 @@ using Portal.Workflows.Engine;
 
 namespace Portal.Workflows.Tasks;
 
-/// <summary>"generaRicevuta": issues the PDF receipt of the subject (after its protocol number when the transition asks for one).</summary>
+/// <summary>
+/// "generaRicevuta": issues the PDF receipt of the subject. With "assegnaProtocollo" in the same transition the
+/// protocol task carries the receipt as its follow-up (so it shows the number); otherwise it is queued here.
+/// </summary>
 internal sealed class ReceiptTask(IOutbox outbox) : IWorkflowTask
 {
+    public const string TaskName = "generaRicevuta";
     public const string Kind = "workflows.ricevuta";
 
-    public string Name => "generaRicevuta";
+    public string Name => TaskName;
 
     public string Description => "Genera la ricevuta PDF con il codice di verifica";
 
     public Task EnqueueAsync(WorkflowTaskContext context, string? argument, CancellationToken ct) =>
-        outbox.EnqueueAsync(new OutboxItem(Kind,
-            Payload.Write(new ReceiptPayload(context.Instance.SubjectType, context.Instance.SubjectId,
-                context.TransitionTasks.Contains("assegnaProtocollo"))),
-            context.IdempotencyKey), ct);
+        context.TransitionTasks.Contains(ProtocolTask.TaskName)
+            ? Task.CompletedTask
+            : outbox.EnqueueAsync(Item(context, waitForProtocol: false), ct);
+
+    public static OutboxItem Item(WorkflowTaskContext context, bool waitForProtocol) =>
+        new(Kind, Payload.Write(new ReceiptPayload(context.Instance.SubjectType, context.Instance.SubjectId, waitForProtocol)), context.IdempotencyKey);
 }
 
 /// <summary>Idempotent: IReceipts issues one receipt per subject and returns it when asked again.</summary>
@@ -35,7 +41,7 @@ internal sealed class ReceiptHandler(WorkflowCatalog catalog, IProtocolRegister 
         var info = (await provider.DescribeAsync(payload.SubjectId, ct))?.Receipt
             ?? throw new InvalidOperationException($"Il soggetto {payload.SubjectType} {payload.SubjectId} non fornisce i dati della ricevuta.");
         var protocol = await register.FindAsync(payload.SubjectType, payload.SubjectId, ct);
-        // Throwing schedules a retry: the protocol message of the same firing may not have been handled yet.
+        // Throwing schedules a retry; it should not happen since the receipt is enqueued with the number.
         if (payload.WaitForProtocol && protocol is null)
             throw new InvalidOperationException($"Protocollo di {payload.SubjectType} {payload.SubjectId} non ancora assegnato.");
         await receipts.IssueAsync(new ReceiptRequest(info.Title, payload.SubjectType, payload.SubjectId, info.PersonName,

@@ -2,8 +2,6 @@ using System.Text.Json;
 
 namespace Portal.Workflows.Tasks;
 
-internal sealed record ProtocolPayload(string SubjectType, string SubjectId, string? Description);
-
 internal sealed record ReceiptPayload(string SubjectType, string SubjectId, bool WaitForProtocol);
 
 internal sealed record NotificationPayload(string Template, Guid? PersonId, Dictionary<string, string> Values);
