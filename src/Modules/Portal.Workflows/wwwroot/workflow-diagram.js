@@ -3,7 +3,7 @@
 (function () {
   'use strict';
   var NS = 'http://www.w3.org/2000/svg';
-  var BOX_W = 200, BOX_H = 60, COL_GAP = 150, ROW_GAP = 70, MARGIN = 30;
+  var BOX_W = 200, BOX_H = 72, COL_GAP = 150, ROW_GAP = 70, MARGIN = 30;
 
   function el(name, attrs, parent) {
     var node = document.createElementNS(NS, name);
@@ -16,6 +16,14 @@
     var t = el('text', Object.assign({ x: x, y: y, 'text-anchor': 'middle' }, attrs || {}), parent);
     t.textContent = value;
     return t;
+  }
+
+  // Splits a label into at most two lines of about max characters, at spaces.
+  function wrap(value, max) {
+    if (value.length <= max) return [value];
+    var cut = value.lastIndexOf(' ', max);
+    if (cut <= 0) cut = max;
+    return [value.slice(0, cut).trim(), value.slice(cut).trim()];
   }
 
   function shorten(value, max) { return value.length > max ? value.slice(0, max - 1) + '…' : value; }
@@ -36,8 +44,13 @@
     return { layer: layer, order: order };
   }
 
+  function edgeLabel(t) { return shorten(t.label, 60) + (t.timer ? ' (' + t.timer + ')' : ''); }
+
   function draw(container, data) {
     var l = layers(data), pos = {}, rows = {};
+    // Columns are as far apart as the longest label of an arrow between them needs.
+    var widest = data.transitions.reduce(function (m, t) { return Math.max(m, edgeLabel(t).length * 6.6 + 30); }, 0);
+    COL_GAP = Math.min(Math.max(150, widest), 420);
     l.order.forEach(function (code) {
       var col = l.layer[code], row = rows[col] || 0;
       rows[col] = row + 1;
@@ -78,7 +91,7 @@
         }
         var g = el('g', { class: 'transizione' }, edges);
         el('path', { d: path, fill: 'none', stroke: '#17324d', 'stroke-width': 1.5, 'marker-end': 'url(#freccia)' }, g);
-        var label = shorten(t.label, 34) + (t.timer ? ' (' + t.timer + ')' : '');
+        var label = edgeLabel(t);
         var w = label.length * 6.6 + 10;
         el('rect', { x: lx - w / 2, y: ly - 12, width: w, height: 16, fill: '#ffffff', rx: 3 }, g);
         var tt = text(g, lx, ly, label, { 'font-size': 12, fill: '#17324d' });
@@ -91,12 +104,22 @@
     data.states.forEach(function (s) {
       var p = pos[s.code];
       var count = s.count === 1 ? '1 pratica' : s.count + ' pratiche';
-      var link = el('a', { href: '?stato=' + encodeURIComponent(s.code) + '#pratiche', class: 'stato',
-        'aria-label': 'Stato ' + s.label + (s.code === data.initial ? ' (iniziale)' : s.terminal ? ' (finale)' : '') + ': ' + count }, nodes);
+      var kind = s.code === data.initial ? ', stato iniziale' : s.terminal ? ', stato finale' : '';
+      // The accessible name starts with the visible text (label and count), as axe's label-content-name-mismatch requires.
+      var link = el('a', { href: '?stato=' + encodeURIComponent(s.code) + '#pratiche', class: 'stato', 'aria-label': s.label + ' ' + count + kind }, nodes);
       el('rect', { x: p.x, y: p.y, width: BOX_W, height: BOX_H, rx: 8, fill: s.code === data.initial ? '#e8f1fb' : '#ffffff',
         stroke: '#0059b3', 'stroke-width': s.terminal ? 4 : 2 }, link);
-      text(link, p.x + BOX_W / 2, p.y + 25, shorten(s.label, 28), { 'font-size': 14, 'font-weight': 600, fill: '#17324d' });
-      text(link, p.x + BOX_W / 2, p.y + 45, count, { 'font-size': 13, fill: '#17324d' });
+      var lines = wrap(s.label, 26);
+      var t = el('text', { 'text-anchor': 'middle', fill: '#17324d' }, link);
+      var top = p.y + (lines.length > 1 ? 20 : 28);
+      lines.forEach(function (line, i) {
+        if (i > 0) t.appendChild(document.createTextNode(' '));
+        var span = el('tspan', { x: p.x + BOX_W / 2, y: top + i * 17, 'font-size': 14, 'font-weight': 600 }, t);
+        span.textContent = line;
+      });
+      t.appendChild(document.createTextNode(' '));
+      var c = el('tspan', { x: p.x + BOX_W / 2, y: top + lines.length * 17 + 4, 'font-size': 13 }, t);
+      c.textContent = count;
     });
     container.appendChild(svg);
   }
