@@ -21,21 +21,21 @@ public sealed class WorkflowAdminTests(PortalFixture portal)
 
         // The diagram: one box per state with its live count, arrows labelled with the transitions.
         var diagram = page.GetByRole(AriaRole.Group, new() { Name = "Diagramma degli stati" });
-        var waiting = diagram.GetByRole(AriaRole.Link, new() { Name = "In attesa di integrazione 1 pratica", Exact = true });
-        await Expect(waiting).ToBeVisibleAsync();
-        await Expect(diagram.GetByRole(AriaRole.Link, new() { Name = "Bozza 1 pratica, stato iniziale", Exact = true })).ToBeVisibleAsync();
+        var drafts = diagram.GetByRole(AriaRole.Link, new() { Name = "Bozza 2 pratiche, stato iniziale", Exact = true });
+        await Expect(drafts).ToBeVisibleAsync();
+        await Expect(diagram.GetByRole(AriaRole.Link, new() { Name = "In attesa di integrazione 0 pratiche", Exact = true })).ToBeVisibleAsync();
         await Expect(diagram.Locator("svg")).ToContainTextAsync("Archivia per decorrenza dei termini (dopo 10 giorni)");
 
         // Keyboard: a state is reached with the keyboard and Enter lists its instances.
-        await waiting.FocusAsync();
+        await drafts.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("stato=integrazione"));
+        await page.WaitForURLAsync(new Regex("stato=bozza"));
         await admin.CheckPageAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pratiche nello stato «In attesa di integrazione»" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pratiche nello stato «Bozza»" })).ToBeVisibleAsync();
 
         // Change the timer: 10 → 12 days.
         await admin.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Link, new() { Name = "Modifica", Exact = true }));
-        var days = page.GetByLabel("Dopo giorni", new() { Exact = true });
+        var days = page.Locator("#campo-Input-Timers-0-Days");
         await Expect(days).ToHaveValueAsync("10");
         await days.FillAsync("12");
         await admin.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Salva una nuova versione", Exact = true }));

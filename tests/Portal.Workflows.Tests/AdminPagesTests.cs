@@ -56,7 +56,7 @@ public class AdminPagesTests(WorkflowPortal portal) : IClassFixture<WorkflowPort
         var page = await admin.GetStringAsync("/admin/flussi/richiesta-di-prova");
         Assert.Contains("id=\"diagramma-dati\"", page, StringComparison.Ordinal);
         Assert.Contains("workflow-diagram.js", page, StringComparison.Ordinal);
-        Assert.Matches("\"code\":\"inviata\",\"label\":\"Inviata\",\"terminal\":false,\"count\":[1-9]", page);
+        Assert.Matches("\"code\":\"bozza\",\"label\":\"Bozza\",\"terminal\":false,\"count\":[2-9]", page);
         Assert.Contains("<th scope=\"row\">In attesa di integrazione</th>", page, StringComparison.Ordinal);
         Assert.Contains("nello stato «In attesa di integrazione» dopo 10 giorni", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/_content/Portal.Workflows/workflow-diagram.js")).StatusCode);
@@ -119,14 +119,15 @@ public class AdminPagesTests(WorkflowPortal portal) : IClassFixture<WorkflowPort
         var instanceId = await portal.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<WorkflowsDbContext>();
-            var request = await db.RichiesteDiProva.SingleAsync(r => r.Oggetto == "Richiesta con integrazione");
+            var request = await db.RichiesteDiProva.SingleAsync(r => r.Oggetto == "Richiesta ancora in bozza");
             return (await db.Instances.SingleAsync(i => i.SubjectId == request.Id.ToString())).Id;
         });
         var admin = await portal.LoginAsync(DemoPeople.Amministratore, "Amministratore");
         var page = await admin.GetStringAsync($"/admin/flussi/pratiche/{instanceId}");
-        Assert.Contains("<th scope=\"row\">Invia la richiesta</th>", page, StringComparison.Ordinal);
-        Assert.Contains("<th scope=\"row\">Chiedi un&#x27;integrazione</th>", page, StringComparison.Ordinal);
-        Assert.Contains("Manca la copia del documento d&#x27;identit", page, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"row\">Avvio</th>", page, StringComparison.Ordinal);
+        Assert.Contains("oggetto: Richiesta ancora in bozza", page, StringComparison.Ordinal);
+        Assert.Contains("consensoPrivacy: no", page, StringComparison.Ordinal);
+        Assert.Contains("<td>annulla</td>", page, StringComparison.Ordinal);
         Assert.Contains("in attesa", page, StringComparison.Ordinal);
     }
 }

@@ -89,20 +89,61 @@ public class TaskTests(WorkflowPortal portal) : IClassFixture<WorkflowPortal>
     }
 
     [Fact]
-    public async Task The_demo_workflow_protocolled_the_demo_submission_and_issued_its_receipt()
+    public async Task The_citizen_sends_the_demo_request_from_the_page_and_gets_protocol_and_receipt_while_others_cannot_act_on_it()
     {
-        var (instanceSubject, state) = await portal.InScopeAsync(async sp =>
+        var (subjectId, instanceId) = await portal.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<Data.WorkflowsDbContext>();
             var request = await db.RichiesteDiProva.SingleAsync(r => r.Oggetto == "Iscrizione al servizio di prova");
-            var instance = await db.Instances.SingleAsync(i => i.SubjectId == request.Id.ToString());
-            return (instance.SubjectId, instance.State);
+            return (request.Id.ToString(), (await db.Instances.SingleAsync(i => i.SubjectId == request.Id.ToString())).Id);
         });
-        Assert.Equal("inviata", state);
+        var citizen = await portal.LoginAsync(Portal.Testing.Demo.Cittadino, "Cittadino");
+        var page = await citizen.GetStringAsync("/richieste-di-prova");
+        Assert.Contains("Iscrizione al servizio di prova", page, StringComparison.Ordinal);
+        Assert.Contains("Avvio: Bozza il ", page, StringComparison.Ordinal);
+        var revision = System.Text.RegularExpressions.Regex.Match(page,
+            $"name=\"istanza\" value=\"{instanceId}\" />\\s*<input type=\"hidden\" name=\"transizione\" value=\"invia\" />\\s*<input type=\"hidden\" name=\"revisione\" value=\"(\\d+)\"").Groups[1].Value;
+        Assert.NotEmpty(revision);
+
+        // Someone else (logged in as a citizen) cannot send it, nor see it.
+        var other = await portal.LoginAsync(Portal.Testing.Demo.OperatoreAncona, "Cittadino");
+        Assert.DoesNotContain("Iscrizione al servizio di prova", await other.GetStringAsync("/richieste-di-prova"), StringComparison.Ordinal);
+        var token = await Portal.Testing.PortalClient.TokenAsync(other, "/richieste-di-prova");
+        await other.PostAsync("/richieste-di-prova?handler=Esegui", Portal.Testing.PortalClient.Form(token,
+            ("istanza", instanceId.ToString()), ("transizione", "invia"), ("revisione", revision)));
+        Assert.Contains("Non sei autorizzato a eseguire «Invia la richiesta»", await other.GetStringAsync("/richieste-di-prova"), StringComparison.Ordinal);
+
+        token = await Portal.Testing.PortalClient.TokenAsync(citizen, "/richieste-di-prova");
+        var sent = await citizen.PostAsync("/richieste-di-prova?handler=Esegui", Portal.Testing.PortalClient.Form(token,
+            ("istanza", instanceId.ToString()), ("transizione", "invia"), ("revisione", revision)));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Contains("Fatto: la richiesta ora è «Inviata»", await citizen.GetStringAsync("/richieste-di-prova"), StringComparison.Ordinal);
+
+        await portal.Services.GetRequiredService<OutboxProcessor>().RunOnceAsync();
         var receipt = await EventuallyAsync(() => portal.InScopeAsync(sp => sp.GetRequiredService<IReceipts>()
-            .FindAsync(Demo.RichiestaDiProva.SubjectType, instanceSubject)), "Ricevuta della richiesta di prova non emessa.");
-        Assert.NotNull(receipt.Segnatura);
+            .FindAsync(Demo.RichiestaDiProva.SubjectType, subjectId)), "Ricevuta della richiesta di prova non emessa.");
         Assert.Equal("Ricevuta di invio – Richiesta di prova", receipt.Title);
+        Assert.Contains($"Protocollo {receipt.Segnatura}", await citizen.GetStringAsync("/richieste-di-prova"), StringComparison.Ordinal);
+
+        // Sending the same form again (stale revision) is refused with the conflict message.
+        await citizen.PostAsync("/richieste-di-prova?handler=Esegui", Portal.Testing.PortalClient.Form(token,
+            ("istanza", instanceId.ToString()), ("transizione", "invia"), ("revisione", revision)));
+        Assert.Contains("modificata da qualcun altro", await citizen.GetStringAsync("/richieste-di-prova"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_new_demo_request_needs_an_oggetto()
+    {
+        var citizen = await portal.LoginAsync(Portal.Testing.Demo.Cittadino, "Cittadino");
+        var token = await Portal.Testing.PortalClient.TokenAsync(citizen, "/richieste-di-prova");
+        var response = await citizen.PostAsync("/richieste-di-prova?handler=Nuova", Portal.Testing.PortalClient.Form(token, ("Oggetto", "  "), ("Consenso", "true")));
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("id=\"oggetto-errore\" role=\"alert\">Indicare l&#x27;oggetto della richiesta.", page, StringComparison.Ordinal);
+
+        var created = await citizen.PostAsync("/richieste-di-prova?handler=Nuova", Portal.Testing.PortalClient.Form(token, ("Oggetto", "Seconda richiesta"), ("Consenso", "true")));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Contains("Seconda richiesta", await citizen.GetStringAsync("/richieste-di-prova"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -46,6 +46,7 @@ public sealed class WorkflowsModule : PortalModule
         s.AddWorkflowSubject<RichiestaDiProvaSubject>();
         s.AddWorkflowGuard<ConsensoPrivacyGuard>();
         s.AddScoped<IRecipeStep, RichiesteDiProvaStep>();
+        s.AddScoped<RichiesteDiProvaService>();
         foreach (var template in DemoTemplates.All) s.AddSingleton(template);
     }
 

@@ -15,10 +15,8 @@ namespace Portal.Workflows.Demo;
 /// Creates demo requests, starts the "richiesta-di-prova" workflow on each and fires the listed transitions.
 /// A request with the same person and oggetto is left as it is.
 /// </summary>
-internal sealed class RichiesteDiProvaStep(WorkflowsDbContext db, CoreDbContext core, IWorkflowEngine engine, TimeProvider clock) : IRecipeStep
+internal sealed class RichiesteDiProvaStep(WorkflowsDbContext db, CoreDbContext core, IWorkflowEngine engine, RichiesteDiProvaService service) : IRecipeStep
 {
-    public const string DefinitionCode = "richiesta-di-prova";
-
     public string Name => "richiesteDiProva";
 
     private sealed record ActionDef(string Transizione, string? Persona, string? Ruolo, string? Commento);
@@ -34,11 +32,8 @@ internal sealed class RichiesteDiProvaStep(WorkflowsDbContext db, CoreDbContext 
             var person = await core.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.CodiceFiscale == item.Persona, ct)
                 ?? throw new RecipeException($"richiesteDiProva: la persona {item.Persona} non esiste.");
             if (await db.RichiesteDiProva.AnyAsync(r => r.PersonId == person.Id && r.Oggetto == item.Oggetto, ct)) { existing++; continue; }
-            var request = new RichiestaDiProva { PersonId = person.Id, Oggetto = item.Oggetto, ConsensoPrivacy = item.Consenso, CreatedUtc = clock.GetUtcNow().UtcDateTime };
-            db.RichiesteDiProva.Add(request);
-            await db.SaveChangesAsync(ct);
             var owner = Actor(person, PortalRoles.Cittadino);
-            var started = await engine.StartAsync(new WorkflowStart(DefinitionCode, request.Id.ToString(), person.Id, null, owner), ct);
+            var started = await service.CreateAsync(person.Id, item.Oggetto, item.Consenso, owner, ct);
             if (!started.Succeeded) throw new RecipeException($"richiesteDiProva: «{item.Oggetto}»: {started.Error}");
             foreach (var action in item.Azioni ?? [])
             {
