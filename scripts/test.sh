@@ -4,7 +4,8 @@
 #   1. apt-get installs the Debian packages the tests need, if missing
 #   2. starts a throwaway PostgreSQL cluster on a free port
 #   3. restores and builds the solution
-#   4. runs every test project (on SQLite and on PostgreSQL; end-to-end on SQLite)
+#   4. runs every test project (on SQLite and on PostgreSQL; end-to-end on SQLite, with the
+#      SimpleSAMLphp test IdP of scripts/lib/simplesamlphp.sh running for its SAML logins)
 #   5. stops what it started and prints the counts; the last line is `N passed, N failed`
 #
 # Environment knobs (all optional):
@@ -16,6 +17,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+# shellcheck source=lib/simplesamlphp.sh
+source "$ROOT/scripts/lib/simplesamlphp.sh"
 
 APT_PACKAGES=(
   postgresql chromium fonts-dejavu-core
@@ -205,6 +208,7 @@ end_leftover_processes() {
 
 cleanup() {
   unblock_service_starts
+  ssp_stop "$LOGS"
   stop_postgres
   end_leftover_processes
 }
@@ -288,6 +292,19 @@ run_tests() {
   timing "$label" "$secs"
 }
 
+# The SAML walks log in through it; without it they fail with the reason (the other walks still run).
+start_idp() {
+  local start
+  start=$(now)
+  if ssp_start 2>> "$LOGS/simplesamlphp-start.log"; then
+    log "simplesamlphp: test IdP on $PORTAL_SAML_IDP_URL"
+  else
+    tail -n 20 "$LOGS/simplesamlphp-start.log"
+    FAILURES+=("could not start the SimpleSAMLphp test IdP (artifacts/logs/simplesamlphp-start.log)")
+  fi
+  timing "simplesamlphp" $(( $(now) - start ))
+}
+
 prepare_e2e() {
   local dir=$1 start rc=0
   [[ -f "$dir/package.json" ]] || return 0
@@ -312,7 +329,9 @@ run_all_tests() {
   log "tests: ${projects[*]}"
   for p in "${projects[@]}"; do
     if [[ "$(dirname "$p")" == "$E2E_PROJECT" ]]; then
+      start_idp
       prepare_e2e "$(dirname "$p")" && run_tests "$p" Sqlite
+      ssp_stop "$LOGS"
     else
       run_tests "$p" Sqlite
       run_tests "$p" Postgres

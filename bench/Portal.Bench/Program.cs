@@ -3,15 +3,19 @@ using Portal.Bench;
 
 // dotnet run -c Release --project bench/Portal.Bench -- receipt
 // dotnet run -c Release --project bench/Portal.Bench -- protocol [total] [tasks]
+// dotnet run -c Release --project bench/Portal.Bench -- elenco [runs]
 switch (args.FirstOrDefault())
 {
     case "protocol":
         await ProtocolLoad.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 2000, args.Length > 2 ? int.Parse(args[2]) : 32);
         break;
+    case "elenco":
+        await ElencoValidationLoad.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 5);
+        break;
     case "receipt":
         BenchmarkRunner.Run<ReceiptBenchmarks>(args: args[1..]);
         break;
     default:
-        Console.WriteLine("Uso: receipt [opzioni BenchmarkDotNet] | protocol [totale] [task]");
+        Console.WriteLine("Uso: receipt [opzioni BenchmarkDotNet] | protocol [totale] [task] | elenco [ripetizioni]");
         break;
 }

@@ -16,12 +16,14 @@ public sealed class BrowserSession : IAsyncDisposable
     private readonly List<string> _visited = [];
     private readonly HashSet<string> _checked = [];
     private readonly List<string> _pageErrors = [];
+    private readonly List<string> _externalOrigins = [];
     private IResponse? _lastDocument;
     private bool _disposed;
 
     public string Name { get; }
     public IBrowserContext Context { get; }
     public IPage Page { get; }
+    public PortalFixture Portal => _fixture;
 
     internal BrowserSession(string name, IBrowserContext context, IPage page, PortalFixture fixture)
     {
@@ -124,6 +126,16 @@ public sealed class BrowserSession : IAsyncDisposable
         throw new AccessibilityException(report.ToString());
     }
 
+    /// <summary>
+    /// Pages of an external identity provider (its login form, its auto-submitting POST to the ACS) are
+    /// not the portal's: axe-core does not judge them and <see cref="AssertEveryPageChecked"/> skips them.
+    /// Every portal page of the walk is still checked.
+    /// </summary>
+    public void AllowExternalPages(Uri origin)
+    {
+        lock (_visited) _externalOrigins.Add(origin.GetLeftPart(UriPartial.Authority) + "/");
+    }
+
     /// <summary>Saves a full-page PNG under artifacts/e2e/.</summary>
     public async Task<string> ScreenshotAsync(string name)
     {
@@ -136,7 +148,9 @@ public sealed class BrowserSession : IAsyncDisposable
     public void AssertEveryPageChecked()
     {
         List<string> missing;
-        lock (_visited) missing = _visited.Where(u => !_checked.Contains(u) && u != "about:blank").Distinct().ToList();
+        lock (_visited)
+            missing = _visited.Where(u => !_checked.Contains(u) && u != "about:blank"
+                && !_externalOrigins.Any(o => u.StartsWith(o, StringComparison.Ordinal))).Distinct().ToList();
         Assert.True(missing.Count == 0, $"[{Name}] pagine visitate senza controllo axe-core: {string.Join(", ", missing)}");
         lock (_pageErrors) Assert.True(_pageErrors.Count == 0, $"[{Name}] errori JavaScript nelle pagine: {string.Join("\n", _pageErrors)}");
     }

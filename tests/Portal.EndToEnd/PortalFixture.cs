@@ -21,10 +21,15 @@ public sealed class PortalFixture : IAsyncLifetime
     private PortalProcess? _host;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private SimpleSamlIdp? _idp;
+    private string? _idpMissing;
 
     public PortalProcess Host => _host ?? throw new InvalidOperationException("Portale non avviato.");
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("Chromium non avviato.");
     public Uri BaseUrl => Host.BaseAddress;
+
+    /// <summary>The SimpleSAMLphp IdP the portal trusts; the SAML walks fail with the reason when it is not running.</summary>
+    public SimpleSamlIdp Idp => _idp ?? throw new InvalidOperationException(_idpMissing);
 
     public async Task InitializeAsync()
     {
@@ -51,7 +56,16 @@ public sealed class PortalFixture : IAsyncLifetime
         {
             // The walks always run on SQLite: the browser is what is under test here.
             _database = TestDatabase.Create(Portal.Core.Data.DatabaseProvider.Sqlite);
-            _host = await PortalProcess.StartAsync(_database, environment: "Development");
+            // The SP's ACS and entityID name the portal's address: choose the port before the start.
+            var port = PortalProcess.FreePort();
+            var idp = SimpleSamlIdp.FromEnvironment(out _idpMissing);
+            var settings = idp?.PortalSettings(new Uri($"http://127.0.0.1:{port}"));
+            _host = await PortalProcess.StartAsync(_database, settings, environment: "Development", port: port);
+            if (idp is not null)
+            {
+                await idp.RegisterAsync(BaseUrl);
+                _idp = idp;
+            }
         }
         catch
         {
@@ -81,6 +95,8 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        _idp?.Unregister();
+        _idp = null;
         if (_browser is not null) await _browser.CloseAsync();
         _browser = null;
         _playwright?.Dispose();

@@ -35,9 +35,10 @@ public sealed class PortalProcess : IAsyncDisposable
     }
 
     public static async Task<PortalProcess> StartAsync(TestDatabase database, IDictionary<string, string?>? settings = null,
-        string environment = "Testing", TimeSpan? startTimeout = null)
+        string environment = "Testing", TimeSpan? startTimeout = null, int? port = null)
     {
-        var port = FreePort();
+        // A caller that must know the address before the start (e.g. for the SAML SP's BaseUrl) picks the port.
+        port ??= FreePort();
         var info = new ProcessStartInfo("dotnet", [HostDll, "--urls", $"http://127.0.0.1:{port}"])
         {
             WorkingDirectory = Path.Combine(RepoPaths.Root, "src", "Portal.Web"),
@@ -88,7 +89,7 @@ public sealed class PortalProcess : IAsyncDisposable
         throw new TimeoutException($"Il portale non è pronto dopo {timeout.TotalSeconds} s:\n{Output}");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

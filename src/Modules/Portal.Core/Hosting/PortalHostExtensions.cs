@@ -174,6 +174,7 @@ public static class PortalHostExtensions
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.Use(FunzionarioNetworkRestriction.InvokeAsync);
         app.UseAuthorization();
         app.UseAntiforgery();
 

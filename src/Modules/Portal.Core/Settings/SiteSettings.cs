@@ -14,6 +14,8 @@ public sealed record SiteSettingsValues
     public string AooCode { get; init; } = "AOO";
     /// <summary>Province sigle of the region, e.g. AN, AP, FM, MC, PU.</summary>
     public IReadOnlyList<string> RegionProvinces { get; init; } = [];
+    /// <summary>CIDR ranges (IPv4, IPv6) from which the Funzionario role may be used; empty: no restriction.</summary>
+    public IReadOnlyList<string> FunzionarioNetworks { get; init; } = [];
 }
 
 public interface ISiteSettings
@@ -33,6 +35,7 @@ internal sealed class SiteSettings(CoreDbContext db, TimeProvider clock) : ISite
     public const string HelpDeskHours = "HelpDeskHours";
     public const string AooCode = "AooCode";
     public const string RegionProvinces = "RegionProvinces";
+    public const string FunzionarioNetworks = "FunzionarioNetworks";
 
     public async Task<SiteSettingsValues> GetAsync(CancellationToken ct = default)
     {
@@ -50,6 +53,8 @@ internal sealed class SiteSettings(CoreDbContext db, TimeProvider clock) : ISite
             RegionProvinces = (all.GetValueOrDefault(RegionProvinces) ?? "")
                 .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(s => s.ToUpperInvariant()).ToList(),
+            FunzionarioNetworks = (all.GetValueOrDefault(FunzionarioNetworks) ?? "")
+                .Split([',', ' ', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
         };
         return _cached;
     }
@@ -65,6 +70,7 @@ internal sealed class SiteSettings(CoreDbContext db, TimeProvider clock) : ISite
             [HelpDeskHours] = v.HelpDeskHours,
             [AooCode] = v.AooCode,
             [RegionProvinces] = string.Join(',', v.RegionProvinces),
+            [FunzionarioNetworks] = string.Join(',', v.FunzionarioNetworks),
         };
         await SetManyAsync(values, by, ct);
         _cached = null;

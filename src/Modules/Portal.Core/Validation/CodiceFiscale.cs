@@ -45,4 +45,41 @@ public static class CodiceFiscale
         }
         return (char)('A' + sum % 26);
     }
+
+    /// <summary>
+    /// Decodes sex, birth date and the cadastral code of the birth place (a Comune, or "Z..." for a
+    /// foreign state). False when the code is not valid or the date does not exist. The century is
+    /// the latest one that does not put the birth date after <paramref name="today"/>.
+    /// </summary>
+    public static bool TryDecode(string? cf, DateOnly today, out CodiceFiscaleData data)
+    {
+        data = default;
+        if (cf is null) return false;
+        cf = cf.Trim().ToUpperInvariant();
+        if (!IsValid(cf)) return false;
+        var plain = cf.ToCharArray();
+        foreach (var i in DigitPositions)
+        {
+            var o = Omocodia.IndexOf(plain[i]);
+            if (o >= 0) plain[i] = (char)('0' + o);
+        }
+        var yy = (plain[6] - '0') * 10 + (plain[7] - '0');
+        var month = Months.IndexOf(plain[8]) + 1;
+        var day = (plain[9] - '0') * 10 + (plain[10] - '0');
+        var sex = day > 40 ? 'F' : 'M';
+        if (day > 40) day -= 40;
+        var year = today.Year / 100 * 100 + yy;
+        if (year > today.Year) year -= 100;
+        if (day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        var birth = new DateOnly(year, month, day);
+        if (birth > today) birth = birth.AddYears(-100);
+        data = new CodiceFiscaleData(sex, birth, new string(plain, 11, 4));
+        return true;
+    }
+}
+
+/// <summary>What a codice fiscale says about its holder; <see cref="CodiceCatastale"/> starts with Z for a foreign state.</summary>
+public readonly record struct CodiceFiscaleData(char Sesso, DateOnly DataNascita, string CodiceCatastale)
+{
+    public bool NatoAllEstero => CodiceCatastale.StartsWith('Z');
 }

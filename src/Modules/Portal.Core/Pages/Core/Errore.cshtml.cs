@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Security;
 
 namespace Portal.Core.Pages.Core;
 
@@ -22,6 +23,8 @@ public sealed class ErroreModel : PageModel
             400 => ("Richiesta non valida", "La richiesta non è stata capita. Se hai inviato un modulo, ricarica la pagina e riprova."),
             _ => ("Si è verificato un errore", "Qualcosa non ha funzionato. Riprova più tardi; se il problema continua, contatta l'assistenza."),
         };
+        if (code == 403 && HttpContext.Items.ContainsKey(FunzionarioNetworkRestriction.DeniedItem))
+            (Title, Message) = ("Accesso consentito solo dalla intranet", FunzionarioNetworkRestriction.Explanation);
         if (code >= 400) Response.StatusCode = code;
     }
 }

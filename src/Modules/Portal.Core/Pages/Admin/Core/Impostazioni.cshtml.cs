@@ -23,6 +23,7 @@ public sealed partial class ImpostazioniModel(ISiteSettings settings, IAuditTrai
         new("HelpDeskHours", "Orari dell'assistenza", "Ad esempio «Dal lunedì al venerdì dalle 9:00 alle 13:00»."),
         new("AooCode", "Codice AOO", "Area organizzativa omogenea del registro di protocollo: lettere, cifre e trattini."),
         new("RegionProvinces", "Province della regione", "Sigle separate da virgola, ad esempio AN, AP, FM, MC, PU."),
+        new("FunzionarioNetworks", "Reti della intranet per i funzionari", "Facoltativo. Intervalli di indirizzi (CIDR, IPv4 o IPv6) separati da virgola, ad esempio 10.0.0.0/8, fd00::/8: con il ruolo di funzionario le pagine si aprono solo da queste reti. Vuoto: nessuna restrizione."),
     ];
 
     private Dictionary<string, string> _values = [];
@@ -39,6 +40,7 @@ public sealed partial class ImpostazioniModel(ISiteSettings settings, IAuditTrai
             ["PortalName"] = v.PortalName, ["RegionName"] = v.RegionName, ["HelpDeskEmail"] = v.HelpDeskEmail,
             ["HelpDeskPhone"] = v.HelpDeskPhone, ["HelpDeskHours"] = v.HelpDeskHours, ["AooCode"] = v.AooCode,
             ["RegionProvinces"] = string.Join(", ", v.RegionProvinces),
+            ["FunzionarioNetworks"] = string.Join(", ", v.FunzionarioNetworks),
         };
     }
 
@@ -53,11 +55,15 @@ public sealed partial class ImpostazioniModel(ISiteSettings settings, IAuditTrai
         var provinces = _values["RegionProvinces"].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => p.ToUpperInvariant()).ToList();
         if (provinces.Count == 0 || provinces.Any(p => !SiglaPattern().IsMatch(p)))
             ModelState.AddModelError("RegionProvinces", "Indicare le sigle di provincia (due lettere) separate da virgola.");
+        var networks = _values["FunzionarioNetworks"].Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        if (networks.FirstOrDefault(n => !NetworkRanges.TryParse(n, out _)) is string bad)
+            ModelState.AddModelError("FunzionarioNetworks", $"Intervallo di indirizzi «{bad}» non valido: usare la notazione CIDR, ad esempio 10.0.0.0/8 o fd00::/8.");
         if (!ModelState.IsValid) return Page();
         var values = new SiteSettingsValues
         {
             PortalName = _values["PortalName"], RegionName = _values["RegionName"], HelpDeskEmail = _values["HelpDeskEmail"],
             HelpDeskPhone = _values["HelpDeskPhone"], HelpDeskHours = _values["HelpDeskHours"], AooCode = _values["AooCode"], RegionProvinces = provinces,
+            FunzionarioNetworks = networks,
         };
         await settings.SaveAsync(values, User.Identity?.Name);
         await audit.RecordAsync("Impostazioni.Modificate", "Impostazioni del portale", string.Join("; ", _values.Select(v => $"{v.Key}={v.Value}")));

@@ -1,0 +1,39 @@
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+
+namespace Portal.Accreditamenti.Services;
+
+internal static partial class Texts
+{
+    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    public static string Upper(string? value) => (value ?? "").Trim().ToUpperInvariant();
+
+    public static bool IsEmail(string value) =>
+        value.Length <= 254 && MailAddress.TryCreate(value, out var a) && a.Address == value && value.Contains('.', StringComparison.Ordinal);
+
+    /// <summary>Codes of enti and CPI: upper-case letters, digits and dashes.</summary>
+    public static bool IsCode(string value) => CodePattern().IsMatch(value);
+
+    public static bool IsIstat(string value) => IstatPattern().IsMatch(value);
+
+    /// <summary>Partita IVA: 11 digits with the Luhn-style check digit of the Agenzia delle Entrate.</summary>
+    public static bool IsPartitaIva(string value)
+    {
+        if (value.Length != 11 || !value.All(char.IsAsciiDigit)) return false;
+        var sum = 0;
+        for (var i = 0; i < 10; i++)
+        {
+            var d = value[i] - '0';
+            if (i % 2 == 1) { d *= 2; if (d > 9) d -= 9; }
+            sum += d;
+        }
+        return (10 - sum % 10) % 10 == value[10] - '0';
+    }
+
+    [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{1,39}$")]
+    private static partial Regex CodePattern();
+
+    [GeneratedRegex("^[0-9]{6}$")]
+    private static partial Regex IstatPattern();
+}

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Portal.Anagrafica.Apis;
+using Portal.Anagrafica.Data;
+using Portal.Anagrafica.Recipes;
+using Portal.Anagrafica.Services;
+using Portal.Core.Contracts;
+using Portal.Core.Data;
+using Portal.Core.Modules;
+using Portal.Core.Recipes;
+using Portal.Core.Security;
+
+[assembly: PortalModule(typeof(Portal.Anagrafica.AnagraficaModule))]
+
+namespace Portal.Anagrafica;
+
+public sealed class AnagraficaModule : PortalModule
+{
+    public override string Name => "Portal.Anagrafica";
+
+    public override IReadOnlyList<string> DependsOn => ["Portal.Core"];
+
+    public override void ConfigureServices(ModuleContext context)
+    {
+        context.AddModuleDbContext<AnagraficaDbContext, AnagraficaSqliteDbContext, AnagraficaPostgresDbContext>(AnagraficaDbContext.HistoryTable);
+        var s = context.Services;
+        s.AddScoped<AnagraficaLookups>();
+        s.AddScoped<AnagraficaValidator>();
+        s.AddScoped<AnagraficaService>();
+        s.AddScoped<RegistryImporter>();
+        s.TryAddScoped<IRegistrySource, TableRegistrySource>();
+        s.AddScoped<IAnagraficaStatus, AnagraficaStatus>();
+        s.AddScoped<IRecipeStep, StatiEsteriStep>();
+        s.AddScoped<IRecipeStep, RegistroWelfareStep>();
+        s.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, FirstAccessRedirect>();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapAnagraficaApi();
+
+    public override IEnumerable<Permission> Permissions => AnagraficaPermissions.All;
+
+    public override IEnumerable<MenuEntry> AdminMenu =>
+    [
+        new("Indice regionale del welfare", "/admin/anagrafica/registro", 300, AnagraficaPermissions.ImportRegistry.Name, "Anagrafica"),
+    ];
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Anagrafica.Services;
+using Portal.Core.Contracts;
+using Portal.Core.Modules;
+using Portal.Core.Security;
+
+namespace Portal.Anagrafica.Pages.Anagrafica;
+
+/// <summary>The citizen's home once the Anagrafica is saved: its state and the services.</summary>
+[RequireAnagrafica]
+public sealed class AreaPersonaleModel(AnagraficaService service, NavigationRegistry navigation, IPermissionService permissions) : PageModel
+{
+    public AnagraficaView View { get; private set; } = null!;
+    public string? Residenza { get; private set; }
+    public IReadOnlyList<MenuEntry> Services { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var view = await service.LoadAsync(User.GetPersonId()!.Value, ct);
+        if (view is null) return NotFound();
+        View = view;
+        var i = view.Input;
+        Residenza = $"{i.ResidenzaVia} {i.ResidenzaCivico}, {i.ResidenzaCap} {ComuneName(i.ResidenzaComune)}";
+        var visible = new List<MenuEntry>();
+        foreach (var entry in navigation.Public)
+            if (entry.Permission is null || await permissions.HasPermissionAsync(User, entry.Permission)) visible.Add(entry);
+        Services = visible;
+        return Page();
+    }
+
+    /// <summary>"042002 - Ancona (AN)" → "Ancona (AN)".</summary>
+    private static string? ComuneName(string? display) =>
+        display is not null && display.IndexOf(" - ", StringComparison.Ordinal) is var k and > 0 ? display[(k + 3)..] : display;
+}
