@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Web;
 using System.Xml;
 using Microsoft.Playwright;
@@ -40,6 +41,27 @@ public sealed partial class SamlLoginTests(PortalFixture portal)
         Assert.NotNull(session);
         // fiscalNumber arrives as "TINIT-FRRCHR92L54A271X": the prefix is stripped; name and familyName make the person.
         Assert.Equal((IdpUser.ChiaraFerri.CodiceFiscale, "Chiara Ferri", "Cittadino"), (session.CodiceFiscale, session.Nome, session.Ruolo));
+
+        // First access: the Anagrafica form, pre-filled from the IdP and the codice fiscale, must be saved once.
+        var page = s.Page;
+        await Expect(page).ToHaveURLAsync(new Regex("/anagrafica$"));
+        var cognome = page.GetByLabel("Cognome", new() { Exact = true });
+        await Expect(cognome).ToHaveValueAsync("Ferri");
+        await Expect(cognome).Not.ToBeEditableAsync();
+        await Expect(page.GetByLabel("Data di nascita", new() { Exact = true })).ToHaveValueAsync("14/07/1992");
+        await page.GetByLabel("Indirizzo *", new() { Exact = true }).FillAsync("Via XXIX Settembre");
+        await page.GetByLabel("Numero civico *", new() { Exact = true }).FillAsync("12/A");
+        await page.GetByLabel("CAP *", new() { Exact = true }).FillAsync("60122");
+        await page.GetByLabel("Comune *", new() { Exact = true }).FillAsync("042002 - Ancona (AN)");
+        await page.GetByLabel("Email *", new() { Exact = true }).FillAsync("chiara.ferri@example.org");
+        await page.GetByLabel("Cittadinanza *", new() { Exact = true }).FillAsync("100 - ITALIA");
+        await s.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Salva i dati", Exact = true }));
+        await Expect(page.GetByTestId("esito-salvataggio")).ToContainTextAsync("Salvataggio avvenuto con successo.");
+
+        // The services are open now: the personal area, the citizen's home.
+        await s.GotoAsync("/area-personale");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Area personale", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("stato-anagrafica")).ToContainTextAsync("Anagrafica salvata");
         s.AssertEveryPageChecked();
     }
 

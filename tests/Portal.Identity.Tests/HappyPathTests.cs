@@ -71,6 +71,19 @@ public class HappyPathTests(SamlPortal portal) : IClassFixture<SamlPortal>
 public class HeaderLogoutTests(SamlPortal portal) : IClassFixture<SamlPortal>
 {
     [Fact]
+    public async Task A_forged_hit_on_the_single_logout_endpoint_does_not_end_the_session()
+    {
+        var client = portal.Client();
+        var id = await portal.StartLoginIdAsync(client);
+        await SamlPortal.PostAsync(client, SamlPortal.Signed(portal.Spec(id)));
+        Assert.True(await SamlPortal.IsLoggedInAsync(client));
+
+        Assert.Equal("/", (await client.GetAsync("/saml2/slo?SAMLResponse=x")).Headers.Location!.OriginalString);
+        Assert.Equal("/", (await client.PostAsync("/saml2/slo", new FormUrlEncodedContent([new("SAMLRequest", "x")]))).Headers.Location!.OriginalString);
+        Assert.True(await SamlPortal.IsLoggedInAsync(client));
+    }
+
+    [Fact]
     public async Task The_header_logout_ends_the_portal_session_and_leads_to_the_idp_single_logout()
     {
         var client = portal.Client();
@@ -80,7 +93,7 @@ public class HeaderLogoutTests(SamlPortal portal) : IClassFixture<SamlPortal>
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
         Assert.Contains("Sei uscito dal portale", html);
-        Assert.Contains($"http-equiv=\"refresh\" content=\"2;url={TestIdp.SloUrl}?SAMLRequest=", html);
+        Assert.Contains($"http-equiv=\"refresh\" content=\"0;url={TestIdp.SloUrl}?SAMLRequest=", html);
         Assert.Contains("data-testid=\"continua-uscita\"", html);
         Assert.False(await SamlPortal.IsLoggedInAsync(client));
         // A second logout has no IdP session left to end: it goes home.

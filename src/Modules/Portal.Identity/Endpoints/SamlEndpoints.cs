@@ -106,10 +106,11 @@ public static class SamlEndpoints
     }
 
     /// <summary>The IdP's LogoutResponse (or an IdP-initiated LogoutRequest): the local session ends in any case.</summary>
-    private static async Task<IResult> SingleLogoutAsync(HttpContext http, IPortalSession session)
-    {
-        if (http.User.Identity?.IsAuthenticated == true) await session.SignOutAsync(http);
-        SamlSessionCookie.Delete(http);
-        return Results.Redirect("/");
-    }
+    /// <summary>
+    /// Where the IdP's LogoutResponse lands. The portal session already ended before the LogoutRequest
+    /// left (/esci, /saml2/logout), so nothing is signed out here: an unauthenticated hit on this URL
+    /// (a link on another site) must not end anybody's session. IdP-initiated LogoutRequests are not
+    /// accepted: they would need the redirect-binding signature check, which is not built yet.
+    /// </summary>
+    private static IResult SingleLogoutAsync() => Results.Redirect("/");
 }
