@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+using Portal.Core.Time;
+using Portal.Workflows.Data;
+using Portal.Workflows.Engine;
+
+namespace Portal.Workflows.Demo;
+
+internal sealed class RichiestaDiProvaSubject(WorkflowsDbContext db, CoreDbContext core) : IWorkflowSubjectProvider
+{
+    public string SubjectType => RichiestaDiProva.SubjectType;
+
+    public IReadOnlyList<string> Instants => [];
+
+    public async Task<WorkflowSubjectInfo?> DescribeAsync(string subjectId, CancellationToken ct)
+    {
+        if (!Guid.TryParse(subjectId, out var id)) return null;
+        var request = await db.RichiesteDiProva.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (request is null) return null;
+        var person = await core.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.PersonId, ct);
+        var snapshot = new Dictionary<string, string?>
+        {
+            ["oggetto"] = request.Oggetto,
+            ["consensoPrivacy"] = request.ConsensoPrivacy ? "sì" : "no",
+        };
+        var receipt = person is null ? null : new WorkflowReceiptInfo("Ricevuta di invio – Richiesta di prova", person.FullName, person.CodiceFiscale,
+            person.Id, [("Oggetto", request.Oggetto), ("Creata il", RomeTime.Format(request.CreatedUtc))], []);
+        return new WorkflowSubjectInfo($"Richiesta di prova «{request.Oggetto}»", snapshot, new Dictionary<string, DateTime?>(), receipt);
+    }
+}
+
+internal sealed class ConsensoPrivacyGuard(WorkflowsDbContext db) : IWorkflowGuard
+{
+    public const string Message = "Per inviare la richiesta occorre accettare l'informativa sul trattamento dei dati personali.";
+
+    public string Name => "consensoPrivacy";
+
+    public string Description => "Il richiedente ha accettato l'informativa sulla privacy";
+
+    public async Task<GuardResult> CheckAsync(WorkflowGuardContext context, CancellationToken ct) =>
+        Guid.TryParse(context.Instance.SubjectId, out var id)
+        && await db.RichiesteDiProva.AnyAsync(r => r.Id == id && r.ConsensoPrivacy, ct)
+            ? GuardResult.Ok : GuardResult.Fail(Message);
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Receipts;
+using Portal.Workflows.Data;
+using Portal.Workflows.Engine;
+
+namespace Portal.Workflows.Demo;
+
+public sealed record RichiestaView(RichiestaDiProva Richiesta, WorkflowInstanceView? Instance, IReadOnlyList<WorkflowHistoryView> History, Receipt? Receipt);
+
+/// <summary>Creates demo requests (and starts their workflow in the same transaction) and lists a person's.</summary>
+public sealed class RichiesteDiProvaService(WorkflowsDbContext db, IWorkflowEngine engine, IReceipts receipts, TimeProvider clock)
+{
+    public const string DefinitionCode = "richiesta-di-prova";
+
+    public async Task<WorkflowResult> CreateAsync(Guid personId, string oggetto, bool consenso, WorkflowActor actor, CancellationToken ct = default)
+    {
+        var request = new RichiestaDiProva { PersonId = personId, Oggetto = oggetto.Trim(), ConsensoPrivacy = consenso, CreatedUtc = clock.GetUtcNow().UtcDateTime };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.RichiesteDiProva.Add(request);
+        await db.SaveChangesAsync(ct);
+        var started = await engine.StartAsync(new WorkflowStart(DefinitionCode, request.Id.ToString(), personId, null, actor), ct);
+        if (started.Succeeded) await tx.CommitAsync(ct);
+        else db.ChangeTracker.Clear();
+        return started;
+    }
+
+    public async Task<IReadOnlyList<RichiestaView>> OfPersonAsync(Guid personId, CancellationToken ct = default)
+    {
+        var requests = await db.RichiesteDiProva.AsNoTracking().Where(r => r.PersonId == personId).ToListAsync(ct);
+        var result = new List<RichiestaView>();
+        foreach (var r in requests.OrderByDescending(r => r.CreatedUtc))
+        {
+            var instance = await engine.FindAsync(RichiestaDiProva.SubjectType, r.Id.ToString(), ct);
+            var history = instance is null ? [] : await engine.HistoryAsync(instance.Id, ct);
+            result.Add(new RichiestaView(r, instance, history, await receipts.FindAsync(RichiestaDiProva.SubjectType, r.Id.ToString(), ct)));
+        }
+        return result;
+    }
+}

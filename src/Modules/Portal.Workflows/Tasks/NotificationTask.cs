@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Portal.Core.Contracts;
+using Portal.Core.Time;
+using Portal.Workflows.Engine;
+
+namespace Portal.Workflows.Tasks;
+
+/// <summary>
+/// "notifica:&lt;template&gt;": tells the subject's owner through INotifications. The template is checked when the
+/// notification is sent (the notifications module owns templates), so definitions validate without it.
+/// </summary>
+internal sealed partial class NotificationTask(IOutbox outbox) : IWorkflowTask
+{
+    public const string Kind = "workflows.notifica";
+
+    public string Name => "notifica:";
+
+    public string Description => "Invia al titolare la notifica con il modello indicato dopo «notifica:»";
+
+    public string? ValidateArgument(string? argument) =>
+        argument is not null && TemplatePattern().IsMatch(argument) ? null
+            : "indicare il codice del modello dopo «notifica:» (lettere minuscole, cifre e trattini).";
+
+    public Task EnqueueAsync(WorkflowTaskContext context, string? argument, CancellationToken ct)
+    {
+        var values = new Dictionary<string, string>
+        {
+            ["pratica"] = context.Subject?.Title ?? context.Instance.SubjectId,
+            ["stato"] = context.Instance.StateLabel,
+            ["data"] = RomeTime.Format(context.Instance.UpdatedUtc),
+        };
+        return outbox.EnqueueAsync(new OutboxItem(Kind,
+            Payload.Write(new NotificationPayload(argument!, context.Instance.OwnerPersonId, values)), context.IdempotencyKey), ct);
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,79}$")]
+    private static partial Regex TemplatePattern();
+}
+
+/// <summary>Passes the message's key on to INotifications, which sends each key once.</summary>
+internal sealed class NotificationHandler(IServiceProvider services, ILogger<NotificationHandler> logger) : IOutboxHandler
+{
+    public string Kind => NotificationTask.Kind;
+
+    public async Task HandleAsync(OutboxMessage message, CancellationToken ct)
+    {
+        var payload = Payload.Read<NotificationPayload>(message.Payload);
+        // Resolved when needed: the notifications module is optional. Without it there is nobody to hand the
+        // notification to, and retrying would not change that.
+        var notifications = services.GetService<INotifications>();
+        if (notifications is null)
+        {
+            logger.LogWarning("Notifica «{Template}» ({Key}) non inviata: il modulo delle notifiche non è installato", payload.Template, message.IdempotencyKey);
+            return;
+        }
+        await notifications.EnqueueAsync(new NotificationRequest(payload.Template, payload.PersonId, null, payload.Values, message.IdempotencyKey), ct);
+    }
+}
