@@ -23,7 +23,7 @@ public class AdminDecisionTests(PortalFactory portal) : IClassFixture<PortalFact
     [Fact]
     public async Task Approval_on_the_page_creates_the_scoped_role_which_appears_in_the_role_choice()
     {
-        var (personId, cf, _, requestId) = await PendingAsync("042021");
+        var (personId, cf, citizen, requestId) = await PendingAsync("042021");
         var admin = await portal.LoginAsync(Demo.Amministratore, "Amministratore");
         var list = WebUtility.HtmlDecode(await admin.GetStringAsync($"/admin/accreditamenti?stato=InAttesa&cf={cf}"));
         Assert.Contains(cf, list);
@@ -43,6 +43,13 @@ public class AdminDecisionTests(PortalFactory portal) : IClassFixture<PortalFact
         var audit = Assert.Single(await portal.AuditAsync("Accreditamento.Approvato", cf));
         Assert.Equal("Motivo: Delega del sindaco", audit.Details);
         Assert.Equal("Paolo Neri", audit.ActorName);
+
+        // Portal.Notifications delivers it: a message in the person's area, an e-mail queued in the outbox.
+        var messages = await citizen.GetFromJsonAsync<JsonElement>("/api/v1/messaggi");
+        var message = Assert.Single(messages.GetProperty("messaggi").EnumerateArray(),
+            m => m.GetProperty("oggetto").GetString() == "Accreditamento approvato per il Comune di Jesi");
+        Assert.Contains("Delega del sindaco", message.GetProperty("testo").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, await portal.WithCoreAsync(db => db.Outbox.CountAsync(e => e.Kind == "notifica" && e.IdempotencyKey.Contains(requestId.ToString()))));
 
         // The new operator now acts for Jesi and sees its operators.
         var operatorClient = await portal.LoginAsync(cf, PortalRoles.OperatoreComune);
