@@ -72,7 +72,7 @@ internal static class ElencoValidationLoad
             // Distinct students: the name part varies with the row, the birth date with it.
             var name = $"{(char)('B' + i % 20)}{(char)('B' + i / 20 % 20)}{(char)('B' + i / 400 % 20)}";
             var r = i + 2;
-            sheet.Cell(r, 1).SetValue(Cf(name, "LCU", birth));
+            sheet.Cell(r, 1).SetValue(Cf(name, $"L{(char)('B' + i / 8000 % 20)}U", birth));
             sheet.Cell(r, 2).SetValue("Rossi");
             sheet.Cell(r, 3).SetValue("Luca");
             sheet.Cell(r, 4).SetValue(birth.ToDateTime(TimeOnly.MinValue));
