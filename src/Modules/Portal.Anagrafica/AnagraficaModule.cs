@@ -46,4 +46,9 @@ public sealed class AnagraficaModule : PortalModule
     [
         new("Indice regionale del welfare", "/admin/anagrafica/registro", 300, AnagraficaPermissions.ImportRegistry.Name, "Anagrafica"),
     ];
+
+    public override IEnumerable<MenuEntry> Navigation =>
+    [
+        new("Area personale", "/area-personale", 80, SignedIn: true),
+    ];
 }

@@ -52,6 +52,6 @@ public sealed class NotificationsModule : PortalModule
 
     public override IEnumerable<MenuEntry> Navigation =>
     [
-        new("Messaggi", "/area-personale/messaggi", 90),
+        new("Messaggi", "/area-personale/messaggi", 90, SignedIn: true),
     ];
 }

@@ -31,8 +31,11 @@ public abstract class PortalModule
 
 public sealed record ModuleContext(IServiceCollection Services, IConfiguration Configuration, IHostEnvironment Environment);
 
-/// <summary>A link in the admin menu or in the public navigation, shown when the permission is held.</summary>
-public sealed record MenuEntry(string Text, string Url, int Order = 100, string? Permission = null, string? Group = null);
+/// <summary>
+/// A link in the admin menu or in the public navigation, shown when the permission is held
+/// (and, with <paramref name="SignedIn"/>, only to signed-in people: personal-area links).
+/// </summary>
+public sealed record MenuEntry(string Text, string Url, int Order = 100, string? Permission = null, string? Group = null, bool SignedIn = false);
 
 [AttributeUsage(AttributeTargets.Assembly)]
 public sealed class PortalModuleAttribute(Type moduleType) : Attribute
