@@ -24,7 +24,7 @@ public static class SamlEndpoints
         saml.MapGet("/login/{idpKey}", LoginAsync);
         saml.MapPost("/acs", AcsAsync).DisableAntiforgery();
         saml.MapPost("/logout", LogoutAsync).DisableAntiforgery(); // validated explicitly below
-        saml.MapMethods("/slo", ["GET", "POST"], SingleLogoutAsync).DisableAntiforgery();
+        saml.MapMethods("/slo", ["GET", "POST"], IdpInitiatedLogout.HandleAsync).DisableAntiforgery();
     }
 
     private static async Task<IResult> MetadataAsync(SpCredentials credentials, IOptions<IdentityOptions> options)
@@ -104,13 +104,4 @@ public static class SamlEndpoints
         await session.SignOutAsync(http);
         return Results.Redirect(url ?? "/");
     }
-
-    /// <summary>The IdP's LogoutResponse (or an IdP-initiated LogoutRequest): the local session ends in any case.</summary>
-    /// <summary>
-    /// Where the IdP's LogoutResponse lands. The portal session already ended before the LogoutRequest
-    /// left (/esci, /saml2/logout), so nothing is signed out here: an unauthenticated hit on this URL
-    /// (a link on another site) must not end anybody's session. IdP-initiated LogoutRequests are not
-    /// accepted: they would need the redirect-binding signature check, which is not built yet.
-    /// </summary>
-    private static IResult SingleLogoutAsync() => Results.Redirect("/");
 }

@@ -3,7 +3,7 @@ using System.Security;
 
 namespace Portal.Identity.Saml;
 
-/// <summary>The SP's outgoing protocol messages (AuthnRequest, LogoutRequest), SPID profile.</summary>
+/// <summary>The SP's outgoing protocol messages (AuthnRequest, LogoutRequest, LogoutResponse), SPID profile.</summary>
 public static class SamlMessages
 {
     public static string NewId() => "_" + Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N")[..8];
@@ -26,6 +26,14 @@ public static class SamlMessages
         var session = string.IsNullOrEmpty(sessionIndex) ? "" : $"<samlp:SessionIndex>{SecurityElement.Escape(sessionIndex)}</samlp:SessionIndex>";
         return $"""
             <samlp:LogoutRequest xmlns:samlp="{SamlNames.Protocol}" xmlns:saml="{SamlNames.Assertion}" ID="{id}" Version="2.0" IssueInstant="{Instant(now)}" Destination="{SecurityElement.Escape(destination)}"><saml:Issuer NameQualifier="{entityId}" Format="{SamlNames.EntityFormat}">{entityId}</saml:Issuer><saml:NameID Format="{SamlNames.TransientFormat}"{qualifier}>{SecurityElement.Escape(nameId)}</saml:NameID>{session}</samlp:LogoutRequest>
+            """;
+    }
+
+    public static string LogoutResponse(string id, DateTimeOffset now, string destination, ServiceProviderOptions sp, string inResponseTo)
+    {
+        var entityId = SecurityElement.Escape(sp.ResolvedEntityId);
+        return $"""
+            <samlp:LogoutResponse xmlns:samlp="{SamlNames.Protocol}" xmlns:saml="{SamlNames.Assertion}" ID="{id}" Version="2.0" IssueInstant="{Instant(now)}" Destination="{SecurityElement.Escape(destination)}" InResponseTo="{SecurityElement.Escape(inResponseTo)}"><saml:Issuer NameQualifier="{entityId}" Format="{SamlNames.EntityFormat}">{entityId}</saml:Issuer><samlp:Status><samlp:StatusCode Value="{SamlNames.Success}"/></samlp:Status></samlp:LogoutResponse>
             """;
     }
 }
