@@ -102,7 +102,13 @@ public sealed class GraduatorieService(
         if (result.Esito != Esito.Respinto) db.Righe.AddRange(result.Rows.Select(r => InvioRiga.From(invio.Id, r)));
         await core.SaveChangesAsync(ct);
         await db.SaveChangesAsync(ct);
-        if (result.Esito == Esito.Accettato) await PromoteAsync(invio, nowUtc, ct);
+        if (result.Esito == Esito.Accettato)
+        {
+            await PromoteAsync(invio, nowUtc, ct);
+            // The promotion ran in the database: mirror it on the detached object returned to the caller.
+            db.Entry(invio).State = EntityState.Detached;
+            (invio.Stato, invio.DecidedUtc, invio.Revision) = (StatoInvio.Valido, nowUtc, invio.Revision + 1);
+        }
         await audit.RecordAsync("Graduatorie.Invio", $"Invio {invio.Id}",
             $"Comune {comuneIstat}, finestra «{finestra.Info.Nome}», file «{invio.FileName}» (SHA-256 {invio.Sha256}), {invio.RowCount} righe, " +
             $"esito {ValidationResult.Label(result.Esito)}, {result.Issues.Count(i => i.Severity == IssueSeverity.Error)} errori, " +
