@@ -124,6 +124,26 @@ public class GraduatorieServiceTests(PortalFactory portal) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task A_pending_upload_cannot_be_confirmed_after_the_window_closes_but_can_still_be_cancelled()
+    {
+        var (finestra, closesUtc) = await portal.CreateOpenFinestraAsync();
+        var pending = await UploadAsync(finestra, WithWarning());
+        var now = portal.Clock.GetUtcNow();
+        portal.Clock.SetUtcNow(new DateTimeOffset(closesUtc));
+        try
+        {
+            var e = await Assert.ThrowsAsync<GraduatorieConflictException>(() => portal.ServiceAsync(s => s.ConfirmAsync(_ancona, pending.Invio.Id, default)));
+            Assert.Contains("non può più essere confermato", e.Message);
+            Assert.Equal(StatoInvio.InAttesaDiConferma, Assert.Single(await portal.InviiAsync(finestra)).Stato);
+            Assert.Equal(StatoInvio.Annullato, (await portal.ServiceAsync(s => s.CancelAsync(_ancona, pending.Invio.Id, default))).Stato);
+        }
+        finally
+        {
+            portal.Clock.SetUtcNow(now);
+        }
+    }
+
+    [Fact]
     public async Task A_dry_run_validates_like_an_upload_but_stores_neither_the_upload_nor_the_file()
     {
         var (finestra, _) = await portal.CreateOpenFinestraAsync();

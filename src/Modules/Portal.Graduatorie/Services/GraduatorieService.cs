@@ -125,6 +125,11 @@ public sealed class GraduatorieService(
             {
                 var invio = await PendingForUserAsync(user, invioId, "confermato", ct);
                 var now = clock.GetUtcNow().UtcDateTime;
+                // Confirming changes the valid list, which is frozen once the window has closed; cancelling is always allowed.
+                var finestra = await finestre.GetAsync(invio.FinestraId, ct);
+                if (finestra.Info.StateAt(new DateTimeOffset(now)) != FinestraState.Aperta)
+                    throw new GraduatorieConflictException(
+                        $"La finestra «{finestra.Info.Nome}» si è chiusa il {RomeTime.Format(finestra.Info.ClosesAtUtc)}: l'invio non può più essere confermato.");
                 await using var tx = await db.BeginSharedTransactionAsync(ct, core);
                 await PromoteAsync(invio, now, ct);
                 await audit.RecordAsync("Graduatorie.Conferma", $"Invio {invio.Id}",
