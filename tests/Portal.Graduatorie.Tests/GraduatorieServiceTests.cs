@@ -104,6 +104,24 @@ public class GraduatorieServiceTests(PortalFactory portal) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task The_database_itself_refuses_a_second_valid_list_for_the_same_Comune_and_Finestra()
+    {
+        var (finestra, _) = await portal.CreateOpenFinestraAsync();
+        Invio Valid(string comune) => new()
+        {
+            FinestraId = finestra, ComuneIstat = comune, OperatorName = "prova", FileName = "a.xlsx", Sha256 = new string('0', 64),
+            Esito = Esito.Accettato, Stato = StatoInvio.Valido, CreatedUtc = DateTime.UtcNow,
+        };
+        await portal.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<GraduatorieDbContext>();
+            db.Invii.AddRange(Valid(Ancona), Valid("042018"), Valid(Ancona));
+            return await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        });
+        Assert.Empty(await portal.InviiAsync(finestra));
+    }
+
+    [Fact]
     public async Task After_the_window_closes_the_upload_is_refused_with_the_closing_date_and_nothing_is_stored()
     {
         var (finestra, closesUtc) = await portal.CreateOpenFinestraAsync();
