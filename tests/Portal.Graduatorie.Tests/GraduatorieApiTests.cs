@@ -23,6 +23,20 @@ public class GraduatorieApiTests(PortalFactory portal) : IClassFixture<PortalFac
         (await response.Content.ReadFromJsonAsync<JsonElement>());
 
     [Fact]
+    public async Task The_openapi_document_lists_the_graduatorie_endpoints()
+    {
+        var doc = await portal.Anonymous().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var paths = doc.GetProperty("paths");
+        foreach (var path in new[]
+        {
+            "/api/v1/graduatorie/finestre/{finestraId}/modello", "/api/v1/graduatorie/finestre/{finestraId}/comuni/{comune}/verifica",
+            "/api/v1/graduatorie/finestre/{finestraId}/comuni/{comune}/invii", "/api/v1/graduatorie/finestre/{finestraId}/comuni/{comune}/elenco-valido",
+            "/api/v1/graduatorie/invii/{id}/conferma", "/api/v1/graduatorie/invii/{id}/annulla", "/api/v1/graduatorie/invii/{id}",
+        })
+            Assert.True(paths.TryGetProperty(path, out _), path);
+    }
+
+    [Fact]
     public async Task Anonymous_callers_get_401()
     {
         var (finestra, _) = await portal.CreateOpenFinestraAsync();
