@@ -1,0 +1,34 @@
+using Portal.Graduatorie.Data;
+using Portal.Graduatorie.Services;
+using Portal.Graduatorie.Validation;
+
+namespace Portal.Graduatorie.Apis;
+
+public sealed record SegnalazioneDto(string Codice, string Gravita, int? Riga, string? Colonna, string? Valore, string Messaggio)
+{
+    public static SegnalazioneDto From(ValidationIssue i) =>
+        new(i.Code, i.Severity == IssueSeverity.Error ? "errore" : "avviso", i.Row, i.Column, i.Value, i.Message);
+
+    public static SegnalazioneDto From(InvioSegnalazione s) =>
+        new(s.Code, s.Severity == IssueSeverity.Error ? "errore" : "avviso", s.Row, s.Column, s.Value, s.Message);
+}
+
+public sealed record VerificaDto(string Esito, int Righe, IReadOnlyList<SegnalazioneDto> Segnalazioni);
+
+public sealed record InvioDto(Guid Id, Guid FinestraId, string Comune, string Operatore, string NomeFile, string Sha256, int Righe,
+    string Esito, string Stato, DateTime CaricatoIlUtc, DateTime? DecisoIlUtc, IReadOnlyList<SegnalazioneDto>? Segnalazioni)
+{
+    public static InvioDto From(Invio i, IEnumerable<SegnalazioneDto>? segnalazioni = null) =>
+        new(i.Id, i.FinestraId, i.ComuneIstat, i.OperatorName, i.FileName, i.Sha256, i.RowCount, ValidationResult.Label(i.Esito),
+            GraduatorieService.Label(i.Stato), i.CreatedUtc, i.DecidedUtc, segnalazioni?.ToList());
+}
+
+public sealed record RigaDto(int Riga, string CodiceFiscaleStudente, string CognomeStudente, string NomeStudente, DateOnly? DataNascitaStudente,
+    string CodiceFiscaleRichiedente, string CognomeRichiedente, string NomeRichiedente, string CodiceMeccanografico, int? Classe,
+    decimal? ValoreIsee, string? Note)
+{
+    public static RigaDto From(InvioRiga r) => new(r.Row, r.CfStudente, r.CognomeStudente, r.NomeStudente, r.DataNascitaStudente,
+        r.CfRichiedente, r.CognomeRichiedente, r.NomeRichiedente, r.CodiceMeccanografico, r.Classe, r.ValoreIsee, r.Note);
+}
+
+public sealed record ElencoValidoDto(InvioDto Invio, IReadOnlyList<RigaDto> Righe);

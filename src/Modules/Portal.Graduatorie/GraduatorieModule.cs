@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Data;
+using Portal.Core.Modules;
+using Portal.Core.Security;
+using Portal.Graduatorie.Apis;
+using Portal.Graduatorie.Data;
+using Portal.Graduatorie.Services;
+
+[assembly: PortalModule(typeof(Portal.Graduatorie.GraduatorieModule))]
+
+namespace Portal.Graduatorie;
+
+public sealed class GraduatorieModule : PortalModule
+{
+    public override string Name => "Portal.Graduatorie";
+
+    // Contents answers IFinestre and holds each Finestra's parametri (sogliaIsee, numeroBorse).
+    public override IReadOnlyList<string> DependsOn => ["Portal.Core", "Portal.Contents"];
+
+    public override void ConfigureServices(ModuleContext context)
+    {
+        context.AddModuleDbContext<GraduatorieDbContext, GraduatorieSqliteDbContext, GraduatoriePostgresDbContext>(GraduatorieDbContext.HistoryTable);
+        context.Services.AddScoped<FinestreGraduatorie>();
+        context.Services.AddScoped<GraduatorieService>();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapGraduatorieApi();
+
+    public override IEnumerable<Permission> Permissions => GraduatoriePermissions.All;
+}
