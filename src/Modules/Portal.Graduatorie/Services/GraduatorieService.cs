@@ -2,12 +2,12 @@ using System.Data.Common;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Portal.Core.Audit;
 using Portal.Core.Contracts;
 using Portal.Core.Data;
 using Portal.Core.Files;
 using Portal.Core.Security;
+using Portal.Core.Settings;
 using Portal.Core.Time;
 using Portal.Graduatorie.Data;
 using Portal.Graduatorie.Template;
@@ -25,7 +25,7 @@ public sealed record InvioOutcome(Invio Invio, IReadOnlyList<ValidationIssue> Is
 /// </summary>
 public sealed class GraduatorieService(
     GraduatorieDbContext db, CoreDbContext core, IFileStore files, IAuditTrail audit, IPermissionService permissions,
-    FinestreGraduatorie finestre, TimeProvider clock, IConfiguration configuration)
+    FinestreGraduatorie finestre, TimeProvider clock, ISiteSettings siteSettings)
 {
     private const int MaxAttempts = 4;
     private static readonly FilePolicy XlsxOnly = new([FileTypeSniffer.Xlsx], ValidationSettings.MaxFileBytes);
@@ -236,8 +236,8 @@ public sealed class GraduatorieService(
     private async Task<ValidationResult> ValidateAsync(FinestraGraduatoria finestra, string comuneIstat, UploadedFile file, CancellationToken ct)
     {
         var sigle = (await core.Comuni.AsNoTracking().Select(c => c.SiglaProvincia).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var region = (configuration["Portal:Graduatorie:RegionProvinces"] ?? "AN,AP,FM,MC,PU")
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // W01: the region's provinces are a site setting (Amministratore → Impostazioni).
+        var region = (await siteSettings.GetAsync(ct)).RegionProvinces.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var opening = DateOnly.FromDateTime(RomeTime.ToRome(finestra.Info.OpensAtUtc));
         var settings = new ValidationSettings(finestra.SogliaIsee, opening, sigle, region,
             (cfs, token) => StudentsInOtherComuniAsync(finestra.Info.Id, comuneIstat, cfs, token));
