@@ -117,7 +117,7 @@ public static class ElencoValidator
         {
             if (birth is null)
                 Error("R04", DataNascitaStudente, $"«{row[DataNascitaStudente].Display}» non è una data valida (scrivere la data come gg/mm/aaaa).");
-            else if (CodiceFiscale.IsValid(cfStudente) && BirthDateInCf(cfStudente, birth.Value) is { } encoded)
+            else if (CodiceFiscale.IsValid(cfStudente) && BirthDateInCf(cfStudente, birth.Value, settings.FinestraOpening) is { } encoded)
                 Error("R04", DataNascitaStudente,
                     $"la data {birth.Value:dd/MM/yyyy} non corrisponde a quella contenuta nel codice fiscale dello studente ({encoded}).");
         }
@@ -187,17 +187,14 @@ public static class ElencoValidator
                     $"Riga {row.Row}, colonna {Headers[CfStudente]}: lo studente {row.CfStudente} è già nell'elenco valido del Comune di {comune}."));
     }
 
-    /// <summary>The day, month and year (two digits) encoded in a valid CF when they differ from <paramref name="birth"/>; null when they agree.</summary>
-    private static string? BirthDateInCf(string cf, DateOnly birth)
+    /// <summary>The birth date encoded in a valid CF (dd/mm/yy) when it differs from <paramref name="birth"/>; null when they agree.</summary>
+    private static string? BirthDateInCf(string cf, DateOnly birth, DateOnly today)
     {
-        static int Digits(char a, char b) => Digit(a) * 10 + Digit(b);
-        // Omocodia replaces digits with L..V; IsValid has already checked the positions.
-        static int Digit(char c) => char.IsAsciiDigit(c) ? c - '0' : "LMNPQRSTUV".IndexOf(c, StringComparison.Ordinal);
-        var year = Digits(cf[6], cf[7]);
-        var month = "ABCDEHLMPRST".IndexOf(cf[8], StringComparison.Ordinal) + 1;
-        var day = Digits(cf[9], cf[10]) % 40; // women: day + 40
-        return year == birth.Year % 100 && month == birth.Month && day == birth.Day
-            ? null : $"{day:00}/{month:00}/{year:00}";
+        if (!CodiceFiscale.TryDecode(cf, today, out var data)) return "data inesistente";
+        var encoded = data.DataNascita;
+        // The CF holds two year digits only: the century is not checked.
+        return encoded.Day == birth.Day && encoded.Month == birth.Month && encoded.Year % 100 == birth.Year % 100
+            ? null : encoded.ToString("dd/MM/yy", CultureInfo.InvariantCulture);
     }
 
     internal static int AgeOn(DateOnly birth, DateOnly day)
