@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ClosedXML.Excel;
-using Portal.Core.Validation;
 using Portal.Graduatorie.Validation;
+using Portal.Testing;
 
 namespace Portal.Bench;
 
@@ -89,9 +89,5 @@ internal static class ElencoValidationLoad
         return ms.ToArray();
     }
 
-    private static string Cf(string surname3, string name3, DateOnly birth)
-    {
-        var first15 = $"{surname3}{name3}{birth.Year % 100:00}{"ABCDEHLMPRST"[birth.Month - 1]}{birth.Day:00}A271";
-        return first15 + CodiceFiscale.CheckCharacter(first15);
-    }
+    private static string Cf(string surname3, string name3, DateOnly birth) => TestCodiciFiscali.Make(surname3, name3, birth);
 }
