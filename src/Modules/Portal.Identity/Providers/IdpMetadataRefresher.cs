@@ -44,5 +44,10 @@ public sealed class IdpMetadataRefresher(IdpRegistry registry, SpCredentials cre
         if (_loop is not null) await _loop;
     }
 
-    public void Dispose() => _stop?.Dispose();
+    // The test host may stop the service after disposing it: a disposed source is forgotten, not cancelled.
+    public void Dispose()
+    {
+        _stop?.Dispose();
+        _stop = null;
+    }
 }
