@@ -14,6 +14,9 @@ public enum StatoInvio
 /// <summary>One upload of a Comune's list for a Finestra, with its outcome and its place in the Comune's history.</summary>
 public sealed class Invio
 {
+    /// <summary>The subject type of the Invio's workflow and receipt.</summary>
+    public const string SubjectType = "Graduatorie.Invio";
+
     public Guid Id { get; set; } = Guid.NewGuid();
     public Guid FinestraId { get; set; }
     public required string ComuneIstat { get; set; }

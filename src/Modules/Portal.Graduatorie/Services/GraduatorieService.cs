@@ -6,6 +6,7 @@ using Portal.Core.Audit;
 using Portal.Core.Contracts;
 using Portal.Core.Data;
 using Portal.Core.Files;
+using Portal.Core.Receipts;
 using Portal.Core.Security;
 using Portal.Core.Settings;
 using Portal.Core.Time;
@@ -19,13 +20,16 @@ public sealed record UploadedFile(string FileName, byte[] Content);
 
 public sealed record InvioOutcome(Invio Invio, IReadOnlyList<ValidationIssue> Issues);
 
+/// <summary>The protocol and receipt of an accepted upload, once the outbox has assigned them.</summary>
+public sealed record InvioRicevuta(string? Segnatura, DateTime? ProtocolUtc, string ReceiptCode);
+
 /// <summary>
 /// Uploads of the Comuni's lists: dry run, upload inside the open window, confirm/cancel of uploads with
 /// warnings, and the atomic replacement of the Comune's valid list for the Finestra.
 /// </summary>
 public sealed class GraduatorieService(
     GraduatorieDbContext db, CoreDbContext core, IFileStore files, IAuditTrail audit, IPermissionService permissions,
-    FinestreGraduatorie finestre, TimeProvider clock, ISiteSettings siteSettings)
+    FinestreGraduatorie finestre, TimeProvider clock, ISiteSettings siteSettings, IReceipts receipts)
 {
     private const int MaxAttempts = 4;
     private static readonly FilePolicy XlsxOnly = new([FileTypeSniffer.Xlsx], ValidationSettings.MaxFileBytes);
@@ -188,6 +192,18 @@ public sealed class GraduatorieService(
         if (invio is null) return null;
         var righe = await db.Righe.AsNoTracking().Where(r => r.InvioId == invio.Id).OrderBy(r => r.Row).ToListAsync(ct);
         return (invio, righe);
+    }
+
+    /// <summary>The receipts issued so far for these uploads (the caller has already read them under scope).</summary>
+    public async Task<IReadOnlyDictionary<Guid, InvioRicevuta>> RicevuteAsync(IEnumerable<Guid> invioIds, CancellationToken ct)
+    {
+        var found = new Dictionary<Guid, InvioRicevuta>();
+        foreach (var id in invioIds.Distinct())
+        {
+            if (await receipts.FindAsync(Invio.SubjectType, id.ToString(), ct) is { } r)
+                found[id] = new InvioRicevuta(r.Segnatura, r.ProtocolUtc, r.Code);
+        }
+        return found;
     }
 
     public async Task<byte[]> TemplateAsync(Guid finestraId, CancellationToken ct)
