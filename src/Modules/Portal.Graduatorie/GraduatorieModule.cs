@@ -23,9 +23,15 @@ public sealed class GraduatorieModule : PortalModule
         context.AddModuleDbContext<GraduatorieDbContext, GraduatorieSqliteDbContext, GraduatoriePostgresDbContext>(GraduatorieDbContext.HistoryTable);
         context.Services.AddScoped<FinestreGraduatorie>();
         context.Services.AddScoped<GraduatorieService>();
+        context.Services.AddScoped<InvioElenchiQueries>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapGraduatorieApi();
 
     public override IEnumerable<Permission> Permissions => GraduatoriePermissions.All;
+
+    public override IEnumerable<MenuEntry> Navigation =>
+    [
+        new("Invio elenchi borse di studio", "/invio-elenchi", 62, GraduatoriePermissions.Upload.Name),
+    ];
 }

@@ -64,20 +64,7 @@ public static class GraduatorieApi
             .WithSummary("L'elenco valido attuale del Comune per la finestra, con le righe");
     }
 
-    private static async Task<UploadedFile> ReadAsync(IFormFile? file, CancellationToken ct)
-    {
-        if (file is null || file.Length == 0)
-            throw new GraduatorieInputException("file", "Scegliere il file Excel (.xlsx) da caricare.");
-        // One byte over the limit is enough for the validator to answer F04 without reading a huge body.
-        var limit = ValidationSettings.MaxFileBytes + 1;
-        using var buffer = new MemoryStream();
-        await using var stream = file.OpenReadStream();
-        var chunk = new byte[81920];
-        int read;
-        while (buffer.Length < limit && (read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), ct)) > 0)
-            buffer.Write(chunk, 0, read);
-        return new UploadedFile(file.FileName, buffer.ToArray());
-    }
+    private static Task<UploadedFile> ReadAsync(IFormFile? file, CancellationToken ct) => UploadedFileReader.ReadAsync(file, "file", ct);
 
     private static async ValueTask<object?> TranslateErrors(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
