@@ -52,6 +52,12 @@ public class OperatorPageTests(PortalFactory portal) : IClassFixture<PortalFacto
         Assert.Contains("3. Invii del Comune di Ancona", html);
         Assert.Contains("4. Nominativi con errori o avvisi", html);
         Assert.Contains($"/api/v1/graduatorie/finestre/{finestra}/modello", html);
+        // The manual is an attachment of the Avviso (demo recipe) and downloads from the page.
+        var manual = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/allegati/[^\"]+/manuale-operatore-borse-di-studio.pdf)\">Manuale utente");
+        Assert.True(manual.Success, "manca il manuale");
+        var pdf = await client.GetAsync(manual.Groups[1].Value);
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
         Assert.Contains("value=\"042002\"", html);
         Assert.Contains("value=\"042018\"", html);
         Assert.DoesNotContain("value=\"041044\"", html);
