@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using ClosedXML.Excel;
+using Microsoft.Playwright;
+using Portal.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.EndToEnd;
+
+/// <summary>
+/// Graduatorie (seeds 000, 001): an OperatoreComune downloads the template, fills it, and sends a file with errors,
+/// one with warnings (confirmed) and a clean one with its receipt.
+/// </summary>
+[Collection(PortalCollection.Name)]
+public class GraduatorieTests(PortalFixture portal)
+{
+    private static readonly DateOnly Born = new(2011, 3, 1);
+
+    [Fact]
+    public async Task L_operatrice_di_Ancona_invia_un_file_con_errori_uno_con_avvisi_e_uno_corretto_con_ricevuta()
+    {
+        await using var op = await portal.NewSessionAsync("graduatorie-operatore");
+        var page = op.Page;
+        await Walks.LoginAsync(op, "Laura Bianchi", "OperatoreComune");
+        await op.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Link, new() { Name = "Invio elenchi borse di studio", Exact = true }).First);
+        await op.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Link, new() { Name = "Invio elenchi a.s. 2026/2027", Exact = true }));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "3. Invii del Comune di Ancona" })).ToBeVisibleAsync();
+
+        // Section 1: the template comes from the portal; the operator fills it as in Excel.
+        var template = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Modello Excel aggiornato per l'invio dell'elenco" }).ClickAsync());
+        var templatePath = Path.Combine(TestPaths.Artifacts, "modello-scaricato.xlsx");
+        await template.SaveAsAsync(templatePath);
+        var withErrors = Fill(templatePath, "elenco-con-errori.xlsx", [Row(0, 8500), Row(1, -12) with { CfStudente = "RSSLCU11C01A27XX" }]);
+        var withWarnings = Fill(templatePath, "elenco-con-avvisi.xlsx", [Row(0, 8500), Row(1, 0)]);
+        var clean = Fill(templatePath, "elenco-definitivo.xlsx", [Row(0, 8500), Row(1, 12000.5), Row(2, 3100)]);
+
+        // A file with errors: red outcome, rows in error listed, nothing becomes valid.
+        await page.Locator("#file").SetInputFilesAsync(withErrors);
+        await op.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Carica il file", Exact = true }));
+        await Expect(page.Locator("#esito .alert-danger")).ToContainTextAsync("Invio respinto.");
+        var errors = page.GetByTestId("segnalazioni");
+        await Expect(errors).ToBeVisibleAsync();
+        await Expect(errors).ToContainTextAsync("Errore R02");
+        await Expect(errors).ToContainTextAsync("Errore R07");
+
+        // A file with warnings: the operator reads them and confirms.
+        await page.Locator("#file").SetInputFilesAsync(withWarnings);
+        await op.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Carica il file", Exact = true }));
+        await Expect(page.Locator("#esito .alert-warning")).ToContainTextAsync("in attesa di conferma");
+        await Expect(page.GetByTestId("segnalazioni")).ToContainTextAsync("Avviso W03");
+        await op.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Conferma invio", Exact = true }));
+        await Expect(page.Locator("#esito .alert-success")).ToContainTextAsync("File caricato con successo");
+
+        // The clean file replaces it, after confirming the replacement.
+        await page.Locator("#file").SetInputFilesAsync(clean);
+        await op.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Carica il file", Exact = true }));
+        await Expect(page.Locator("#sostituzione-errore")).ToContainTextAsync("Confermare che il nuovo invio sostituirà l'elenco valido");
+        await page.Locator("#file").SetInputFilesAsync(clean);
+        await page.GetByLabel("Confermo che il nuovo invio, se accettato, sostituirà l'elenco valido attuale del Comune di Ancona").CheckAsync();
+        await op.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Carica il file", Exact = true }));
+        await Expect(page.Locator("#esito .alert-success")).ToContainTextAsync("File caricato con successo");
+
+        // The protocol number comes from the outbox within seconds; the receipt shows it.
+        var receiptLink = page.GetByTestId("ricevuta");
+        for (var attempt = 0; attempt < 30 && await receiptLink.CountAsync() == 0; attempt++)
+        {
+            await Task.Delay(1000);
+            await op.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Link, new() { Name = "Aggiorna la pagina", Exact = true }));
+        }
+        var linkText = await receiptLink.InnerTextAsync();
+        var segnatura = new Regex(@"protocollo ([A-Z0-9_-]+-\d{4}-\d{7})").Match(linkText).Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(segnatura), linkText);
+        var receipt = await page.RunAndWaitForDownloadAsync(() => receiptLink.ClickAsync());
+        var receiptPath = Path.Combine(TestPaths.Artifacts, "ricevuta-elenco.pdf");
+        await receipt.SaveAsAsync(receiptPath);
+        var text = PdfText(receiptPath);
+        Assert.Contains(segnatura, text);
+        Assert.Contains("elenco-definitivo.xlsx", text);
+
+        // History: the last upload is the valid one, in green.
+        var history = page.GetByTestId("storico");
+        await Expect(history.Locator("tbody tr")).ToHaveCountAsync(3);
+        var valid = history.Locator("tr.table-success");
+        await Expect(valid).ToHaveCountAsync(1);
+        await Expect(valid).ToContainTextAsync("elenco-definitivo.xlsx");
+        await Expect(valid).ToContainTextAsync("Elenco valido");
+        await Expect(valid).ToContainTextAsync(segnatura);
+        op.AssertEveryPageChecked();
+    }
+
+    private sealed record Student(string CfStudente, string Cognome, string Nome, DateTime Nascita, string CfRichiedente, double Isee);
+
+    private static Student Row(int i, double isee)
+    {
+        var born = Born.AddDays(i);
+        return new Student(TestCodiciFiscali.Make("BNC", "GPP", born), "Bianchi", $"Giuseppe{(char)('A' + i)}", born.ToDateTime(TimeOnly.MinValue),
+            TestCodiciFiscali.Make("BNC", "LRA", new DateOnly(1978, 5, 10 + i), female: true), isee);
+    }
+
+    /// <summary>The downloaded template with the students typed in from row 2, saved under another name.</summary>
+    private static string Fill(string templatePath, string name, IReadOnlyList<Student> students)
+    {
+        using var workbook = new XLWorkbook(templatePath);
+        var sheet = workbook.Worksheet("Elenco");
+        for (var i = 0; i < students.Count; i++)
+        {
+            var s = students[i];
+            var r = i + 2;
+            sheet.Cell(r, 1).Value = s.CfStudente;
+            sheet.Cell(r, 2).Value = s.Cognome;
+            sheet.Cell(r, 3).Value = s.Nome;
+            sheet.Cell(r, 4).Value = s.Nascita;
+            sheet.Cell(r, 5).Value = s.CfRichiedente;
+            sheet.Cell(r, 6).Value = "Bianchi";
+            sheet.Cell(r, 7).Value = "Laura";
+            sheet.Cell(r, 8).Value = "ANIS01400" + i;
+            sheet.Cell(r, 9).Value = 2;
+            sheet.Cell(r, 10).Value = s.Isee;
+        }
+        var path = Path.Combine(TestPaths.Artifacts, name);
+        workbook.SaveAs(path);
+        return path;
+    }
+
+    private static string PdfText(string path)
+    {
+        var info = new ProcessStartInfo("pdftotext", [path, "-"]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var p = Process.Start(info) ?? throw new InvalidOperationException("pdftotext non disponibile (pacchetto poppler-utils)");
+        var text = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        return text;
+    }
+}
