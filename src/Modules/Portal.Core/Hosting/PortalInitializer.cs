@@ -25,7 +25,12 @@ public sealed class PortalInitializer(IServiceProvider services, IOptions<SetupO
         if (postgres)
         {
             await core.Database.OpenConnectionAsync(ct);
+            // Another node may hold the lock for as long as its migrations and recipes take on a loaded machine:
+            // waiting for it must not fail on the ordinary 30-second command timeout.
+            var timeout = core.Database.GetCommandTimeout();
+            core.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
             await core.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({LockKey})", ct);
+            core.Database.SetCommandTimeout(timeout);
         }
         else
         {
