@@ -84,6 +84,20 @@ public class GraduatorieTests(PortalFixture portal)
         await Expect(valid).ToContainTextAsync("elenco-definitivo.xlsx");
         await Expect(valid).ToContainTextAsync("Elenco valido");
         await Expect(valid).ToContainTextAsync(segnatura);
+
+        // Keyboard only: the other Comune of the operator, then the upload field is reachable with Tab.
+        await page.Locator("#comune").FocusAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Mostra il Comune", Exact = true })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(new Regex("comune=042018"));
+        await op.CheckPageAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "3. Invii del Comune di Falconara Marittima" })).ToBeVisibleAsync();
+        await page.Locator("#comune").FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.Locator("#file")).ToBeFocusedAsync();
         op.AssertEveryPageChecked();
     }
 
