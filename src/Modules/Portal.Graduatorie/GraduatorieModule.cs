@@ -6,6 +6,8 @@ using Portal.Core.Security;
 using Portal.Graduatorie.Apis;
 using Portal.Graduatorie.Data;
 using Portal.Graduatorie.Services;
+using Portal.Graduatorie.Workflow;
+using Portal.Workflows.Engine;
 
 [assembly: PortalModule(typeof(Portal.Graduatorie.GraduatorieModule))]
 
@@ -23,6 +25,9 @@ public sealed class GraduatorieModule : PortalModule
         context.AddModuleDbContext<GraduatorieDbContext, GraduatorieSqliteDbContext, GraduatoriePostgresDbContext>(GraduatorieDbContext.HistoryTable);
         context.Services.AddScoped<FinestreGraduatorie>();
         context.Services.AddScoped<GraduatorieService>();
+        // The "invio-elenco-borse" workflow (recipes/setup.recipe.json) drives the status of each upload.
+        context.Services.AddWorkflowSubject<InvioSubject>();
+        foreach (var template in InvioNotificationTemplates.All) context.Services.AddSingleton(template);
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapGraduatorieApi();
