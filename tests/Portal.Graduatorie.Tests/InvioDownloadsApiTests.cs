@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Data;
 using Portal.Core.Security;
 using Portal.Testing;
 using static Portal.Graduatorie.Tests.GraduatorieTestHelpers;
@@ -90,6 +93,9 @@ public class InvioDownloadsApiTests(FlowPortal portal) : IClassFixture<FlowPorta
 
         var funzionario = await portal.LoginAsync(Demo.Funzionario, PortalRoles.Funzionario);
         Assert.Equal(HttpStatusCode.OK, (await funzionario.GetAsync(FileSegnalato(id))).StatusCode);
+        var downloads = await portal.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().Audit.AsNoTracking()
+            .Where(a => a.Action == "Graduatorie.FileSegnalato" && a.Subject == $"Invio {id}").OrderBy(a => a.Id).Select(a => a.ActorRole).ToListAsync());
+        Assert.Equal([PortalRoles.OperatoreComune, PortalRoles.Funzionario], downloads);
         var pesaro = await portal.LoginAsync(Demo.OperatorePesaro, PortalRoles.OperatoreComune);
         Assert.Equal(HttpStatusCode.Forbidden, (await pesaro.GetAsync(FileSegnalato(id))).StatusCode);
 

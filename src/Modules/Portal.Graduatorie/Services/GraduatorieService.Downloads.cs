@@ -46,6 +46,9 @@ public sealed partial class GraduatorieService
         var issues = findings.Select(f => new ValidationIssue(f.Code, f.Severity, f.Row, f.Column, f.Value, f.Message)).ToList();
         using var original = new MemoryStream(stored.Content, false);
         var marked = ErrorWorkbookWriter.Write(original, issues);
+        // The workbook holds the students' personal data: downloads by operators are audited.
+        await audit.RecordAsync("Graduatorie.FileSegnalato", $"Invio {invio.Id}",
+            $"Scaricato il file «{invio.FileName}» del Comune {invio.ComuneIstat} con {findings.Count} segnalazioni.");
         return new InvioDownload($"{Path.GetFileNameWithoutExtension(invio.FileName)}-segnalazioni.xlsx", XlsxType, marked);
     }
 
