@@ -156,6 +156,48 @@ public class FiringTests(WorkflowPortal portal) : IClassFixture<WorkflowPortal>
         });
     }
 
+    private Task<List<string?>> AppliedAsync(string subjectId) =>
+        portal.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().Audit.AsNoTracking()
+            .Where(a => a.Action == TestSubjectProvider.AppliedAction && a.Subject == subjectId).OrderBy(a => a.Id).Select(a => a.Details).ToListAsync());
+
+    [Fact]
+    public async Task The_subject_updates_its_own_row_inside_the_firing_transaction()
+    {
+        var instance = await SentAsync();
+        var approved = await portal.FireAsync(instance.Id, "approva", TestWorkflows.Person(Guid.NewGuid(), PortalRoles.Amministratore));
+        Assert.True(approved.Succeeded, approved.Error);
+        Assert.Equal(["bozza→inviata", "inviata→approvata"], await AppliedAsync(instance.SubjectId));
+    }
+
+    [Theory]
+    [InlineData("rifiuta", WorkflowFailure.InvalidState, TestSubjectProvider.RefusedMessage)]
+    [InlineData("guasto", WorkflowFailure.Conflict, WorkflowEngine.ConflictMessage)]
+    public async Task A_subject_that_refuses_or_fails_its_update_rolls_the_whole_firing_back(string documenti, WorkflowFailure failure, string message)
+    {
+        var code = TestWorkflows.Code("sogg");
+        var instance = await portal.StartAsync(TestWorkflows.Pratica(code), Owner);
+        var sent = await portal.FireAsync(instance.Id, "invia", TestWorkflows.Person(Owner, PortalRoles.Cittadino));
+        Assert.True(sent.Succeeded, sent.Error);
+        portal.Services.GetRequiredService<TestSubjects>().Set(instance.SubjectId, documenti);
+
+        var result = await portal.FireAsync(instance.Id, "approva", TestWorkflows.Person(Guid.NewGuid(), PortalRoles.Amministratore));
+
+        Assert.Equal(failure, result.Failure);
+        Assert.Equal(message, result.Error);
+        await portal.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<WorkflowsDbContext>();
+            var stored = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == instance.Id);
+            Assert.Equal(("inviata", sent.Instance!.Revision), (stored.State, stored.Revision));
+            Assert.Equal(2, await db.History.CountAsync(h => h.InstanceId == instance.Id));
+            // The state's timer is still pending: leaving the state was rolled back with everything else.
+            Assert.Equal(1, await db.Timers.CountAsync(t => t.InstanceId == instance.Id && t.Status == Data.TimerStatus.Pending));
+            return 0;
+        });
+        // The subject's own write made before it refused is gone too.
+        Assert.Equal(["bozza→inviata"], await AppliedAsync(instance.SubjectId));
+    }
+
     [Fact]
     public async Task An_event_fires_the_transition_waiting_for_it_as_sistema()
     {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Core.Contracts;
 using Portal.Core.Audit;
+using Portal.Core.Data;
 using Portal.Core.Security;
 using Portal.Testing;
 using Portal.Workflows.Definitions;
@@ -97,8 +98,11 @@ public sealed class TestSubjects
     public string? Documents(string subjectId) => _documents.TryGetValue(subjectId, out var d) ? d : null;
 }
 
-internal sealed class TestSubjectProvider(TestSubjects subjects) : IWorkflowSubjectProvider
+internal sealed class TestSubjectProvider(TestSubjects subjects, CoreDbContext core, IAuditTrail audit) : IWorkflowSubjectProvider
 {
+    public const string RefusedMessage = "La pratica di prova rifiuta questo passaggio.";
+    public const string AppliedAction = "Prova.Soggetto";
+
     public string SubjectType => TestWorkflows.SubjectType;
 
     public IReadOnlyList<string> Instants => ["scadenza"];
@@ -109,6 +113,18 @@ internal sealed class TestSubjectProvider(TestSubjects subjects) : IWorkflowSubj
             new Dictionary<string, DateTime?> { ["scadenza"] = subjects.Scadenza },
             new WorkflowReceiptInfo("Ricevuta di invio – Pratica di prova", "Mario Rossi", "RSSMRA80A01H501U", null,
                 [("Documenti", subjects.Documents(subjectId) ?? "")], [])));
+
+    /// <summary>Writes "from→to" in the firing's transaction, then refuses ("rifiuta") or fails ("guasto") when the subject says so.</summary>
+    public async Task ApplyAsync(WorkflowSubjectChange change, CancellationToken ct)
+    {
+        await using var joined = await change.JoinAsync(core, ct);
+        await audit.RecordAsync(AppliedAction, change.Instance.SubjectId, $"{change.FromState}→{change.ToState}");
+        switch (subjects.Documents(change.Instance.SubjectId))
+        {
+            case "rifiuta": throw new WorkflowRefusedException(RefusedMessage);
+            case "guasto": throw new InvalidOperationException("Archivio della pratica non raggiungibile (prova).");
+        }
+    }
 }
 
 internal sealed class DocumentsCompleteGuard : IWorkflowGuard

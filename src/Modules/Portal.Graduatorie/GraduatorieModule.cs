@@ -6,6 +6,8 @@ using Portal.Core.Security;
 using Portal.Graduatorie.Apis;
 using Portal.Graduatorie.Data;
 using Portal.Graduatorie.Services;
+using Portal.Graduatorie.Workflow;
+using Portal.Workflows.Engine;
 
 [assembly: PortalModule(typeof(Portal.Graduatorie.GraduatorieModule))]
 
@@ -16,7 +18,7 @@ public sealed class GraduatorieModule : PortalModule
     public override string Name => "Portal.Graduatorie";
 
     // Contents answers IFinestre and holds each Finestra's parametri (sogliaIsee, numeroBorse).
-    public override IReadOnlyList<string> DependsOn => ["Portal.Core", "Portal.Contents"];
+    public override IReadOnlyList<string> DependsOn => ["Portal.Core", "Portal.Contents", "Portal.Workflows"];
 
     public override void ConfigureServices(ModuleContext context)
     {
@@ -24,6 +26,9 @@ public sealed class GraduatorieModule : PortalModule
         context.Services.AddScoped<FinestreGraduatorie>();
         context.Services.AddScoped<GraduatorieService>();
         context.Services.AddScoped<InvioElenchiQueries>();
+        // The "invio-elenco-borse" workflow (recipes/setup.recipe.json) drives the status of each upload.
+        context.Services.AddWorkflowSubject<InvioSubject>();
+        foreach (var template in InvioNotificationTemplates.All) context.Services.AddSingleton(template);
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapGraduatorieApi();

@@ -11,7 +11,7 @@ namespace Portal.Graduatorie.Apis;
 
 public static class GraduatorieApi
 {
-    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private const string XlsxType = GraduatorieService.XlsxType;
 
     public static void MapGraduatorieApi(this IEndpointRouteBuilder endpoints)
     {
@@ -40,7 +40,7 @@ public static class GraduatorieApi
             })
             .WithSummary("Carica l'elenco (solo a finestra aperta): esito accettato, con avvisi o respinto");
         upload.MapPost("/invii/{id:guid}/conferma", async (Guid id, GraduatorieService s, ClaimsPrincipal u, CancellationToken ct) =>
-            Results.Ok(InvioDto.From(await s.ConfirmAsync(u, id, ct))))
+            Results.Ok(await WithRicevutaAsync(s, await s.ConfirmAsync(u, id, ct), null, ct)))
             .WithSummary("Conferma un invio con avvisi: diventa l'elenco valido del Comune");
         upload.MapPost("/invii/{id:guid}/annulla", async (Guid id, GraduatorieService s, ClaimsPrincipal u, CancellationToken ct) =>
             Results.Ok(InvioDto.From(await s.CancelAsync(u, id, ct))))
@@ -49,12 +49,16 @@ public static class GraduatorieApi
         api.MapGet("/invii/{id:guid}", async (Guid id, GraduatorieService s, ClaimsPrincipal u, CancellationToken ct) =>
             {
                 var invio = await s.GetAsync(u, id, ct);
-                return Results.Ok(InvioDto.From(invio, invio.Segnalazioni.Select(SegnalazioneDto.From)));
+                return Results.Ok(await WithRicevutaAsync(s, invio, invio.Segnalazioni.Select(SegnalazioneDto.From), ct));
             })
             .WithSummary("Un invio con le sue segnalazioni");
         api.MapGet("/finestre/{finestraId:guid}/comuni/{comune}/invii", async (Guid finestraId, string comune, GraduatorieService s,
                 ClaimsPrincipal u, CancellationToken ct) =>
-            Results.Ok((await s.HistoryAsync(u, finestraId, comune, ct)).Select(i => InvioDto.From(i)).ToList()))
+            {
+                var history = await s.HistoryAsync(u, finestraId, comune, ct);
+                var ricevute = await s.RicevuteAsync(history.Select(i => i.Id), ct);
+                return Results.Ok(history.Select(i => InvioDto.From(i, null, ricevute.GetValueOrDefault(i.Id))).ToList());
+            })
             .WithSummary("Storico degli invii del Comune per la finestra, dal più recente");
         api.MapGet("/finestre/{finestraId:guid}/comuni/{comune}/elenco-valido", async (Guid finestraId, string comune, GraduatorieService s,
                 ClaimsPrincipal u, CancellationToken ct) =>
@@ -62,7 +66,24 @@ public static class GraduatorieApi
                 ? Results.Ok(new ElencoValidoDto(InvioDto.From(valid.Invio), valid.Righe.Select(RigaDto.From).ToList()))
                 : ProblemDetailsItalian.Problem(StatusCodes.Status404NotFound, $"Il Comune {comune} non ha ancora un elenco valido per questa finestra."))
             .WithSummary("L'elenco valido attuale del Comune per la finestra, con le righe");
+        api.MapGet("/invii/{id:guid}/ricevuta", async (Guid id, GraduatorieService s, ClaimsPrincipal u, CancellationToken ct) =>
+            {
+                var pdf = await s.ReceiptPdfAsync(u, id, ct);
+                return Results.File(pdf.Content, pdf.ContentType, pdf.FileName);
+            })
+            .WithSummary("Ricevuta PDF dell'invio accettato: protocollo, Comune, operatore, file e impronta SHA-256")
+            .Produces(StatusCodes.Status200OK, contentType: GraduatorieService.PdfType);
+        api.MapGet("/invii/{id:guid}/file-segnalato", async (Guid id, GraduatorieService s, ClaimsPrincipal u, CancellationToken ct) =>
+            {
+                var workbook = await s.ErrorWorkbookAsync(u, id, ct);
+                return Results.File(workbook.Content, workbook.ContentType, workbook.FileName);
+            })
+            .WithSummary("Il file caricato con le celle errate in rosso, gli avvisi in giallo e la colonna SEGNALAZIONI")
+            .Produces(StatusCodes.Status200OK, contentType: GraduatorieService.XlsxType);
     }
+
+    private static async Task<InvioDto> WithRicevutaAsync(GraduatorieService s, Data.Invio invio, IEnumerable<SegnalazioneDto>? segnalazioni, CancellationToken ct) =>
+        InvioDto.From(invio, segnalazioni, (await s.RicevuteAsync([invio.Id], ct)).GetValueOrDefault(invio.Id));
 
     private static Task<UploadedFile> ReadAsync(IFormFile? file, CancellationToken ct) => UploadedFileReader.ReadAsync(file, "file", ct);
 

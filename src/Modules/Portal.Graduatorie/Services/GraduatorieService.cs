@@ -10,9 +10,13 @@ using Portal.Core.Receipts;
 using Portal.Core.Security;
 using Portal.Core.Settings;
 using Portal.Core.Time;
+using Portal.Contents.Data;
 using Portal.Graduatorie.Data;
 using Portal.Graduatorie.Template;
 using Portal.Graduatorie.Validation;
+using Portal.Graduatorie.Workflow;
+using Portal.Workflows.Data;
+using Portal.Workflows.Engine;
 
 namespace Portal.Graduatorie.Services;
 
@@ -25,11 +29,13 @@ public sealed record InvioRicevuta(string? Segnatura, DateTime? ProtocolUtc, str
 
 /// <summary>
 /// Uploads of the Comuni's lists: dry run, upload inside the open window, confirm/cancel of uploads with
-/// warnings, and the atomic replacement of the Comune's valid list for the Finestra.
+/// warnings, and the atomic replacement of the Comune's valid list for the Finestra. Every change of an upload's
+/// status is a transition of its "invio-elenco-borse" workflow, fired in the transaction that stores the upload.
 /// </summary>
-public sealed class GraduatorieService(
+public sealed partial class GraduatorieService(
     GraduatorieDbContext db, CoreDbContext core, IFileStore files, IAuditTrail audit, IPermissionService permissions,
-    FinestreGraduatorie finestre, TimeProvider clock, ISiteSettings siteSettings, IReceipts receipts)
+    FinestreGraduatorie finestre, TimeProvider clock, ISiteSettings siteSettings, IReceipts receipts,
+    IWorkflowEngine engine, WorkflowsDbContext workflows, ContentsDbContext contents)
 {
     private const int MaxAttempts = 4;
     private static readonly FilePolicy XlsxOnly = new([FileTypeSniffer.Xlsx], ValidationSettings.MaxFileBytes);
@@ -69,13 +75,17 @@ public sealed class GraduatorieService(
                 Reset();
                 await Task.Delay(50 * attempt, ct);
             }
+            catch (InvioBusyException e)
+            {
+                throw new GraduatorieConflictException(e.Message);
+            }
         }
     }
 
     private async Task<InvioOutcome> StoreAsync(ClaimsPrincipal user, FinestraGraduatoria finestra, string comuneIstat, UploadedFile file,
         ValidationResult result, string by, DateTime nowUtc, CancellationToken ct)
     {
-        await using var tx = await db.BeginSharedTransactionAsync(ct, core);
+        await using var tx = await BeginAsync(ct);
         Guid? storedId = null;
         try
         {
@@ -106,12 +116,24 @@ public sealed class GraduatorieService(
         if (result.Esito != Esito.Respinto) db.Righe.AddRange(result.Rows.Select(r => InvioRiga.From(invio.Id, r)));
         await core.SaveChangesAsync(ct);
         await db.SaveChangesAsync(ct);
+        var started = await engine.StartAsync(new WorkflowStart(InvioWorkflow.DefinitionCode, invio.Id.ToString(), invio.OperatorId,
+            $"{ScopeTypes.Comune}:{comuneIstat}", WorkflowActor.From(user), "Caricamento del file"), ct);
+        Ensure(started);
         if (result.Esito == Esito.Accettato)
         {
-            await PromoteAsync(invio, nowUtc, ct);
+            await ReplaceValidAsync(invio, ct);
+            Ensure(await engine.FireAsync(started.Instance!.Id, InvioWorkflow.Transitions.Accetta, WorkflowActor.System,
+                "Nessun errore e nessun avviso", started.Instance.Revision, ct));
             // The promotion ran in the database: mirror it on the detached object returned to the caller.
             db.Entry(invio).State = EntityState.Detached;
             (invio.Stato, invio.DecidedUtc, invio.Revision) = (StatoInvio.Valido, nowUtc, invio.Revision + 1);
+        }
+        else
+        {
+            var (transition, comment) = result.Esito == Esito.Respinto
+                ? (InvioWorkflow.Transitions.Respingi, "Il file contiene errori")
+                : (InvioWorkflow.Transitions.SegnalaAvvisi, "Il file contiene avvisi: serve la conferma dell'operatore");
+            Ensure(await engine.FireAsync(started.Instance!.Id, transition, WorkflowActor.System, comment, started.Instance.Revision, ct));
         }
         await audit.RecordAsync("Graduatorie.Invio", $"Invio {invio.Id}",
             $"Comune {comuneIstat}, finestra «{finestra.Info.Nome}», file «{invio.FileName}» (SHA-256 {invio.Sha256}), {invio.RowCount} righe, " +
@@ -134,8 +156,10 @@ public sealed class GraduatorieService(
                 if (finestra.Info.StateAt(new DateTimeOffset(now)) != FinestraState.Aperta)
                     throw new GraduatorieConflictException(
                         $"La finestra «{finestra.Info.Nome}» si è chiusa il {RomeTime.Format(finestra.Info.ClosesAtUtc)}: l'invio non può più essere confermato.");
-                await using var tx = await db.BeginSharedTransactionAsync(ct, core);
-                await PromoteAsync(invio, now, ct);
+                await using var tx = await BeginAsync(ct);
+                var instance = await InstanceOfAsync(invio.Id, ct);
+                await ReplaceValidAsync(invio, ct);
+                Ensure(await engine.FireAsync(instance.Id, InvioWorkflow.Transitions.Conferma, WorkflowActor.From(user), null, instance.Revision, ct));
                 await audit.RecordAsync("Graduatorie.Conferma", $"Invio {invio.Id}",
                     $"Comune {invio.ComuneIstat}: l'invio con avvisi «{invio.FileName}» ({invio.RowCount} righe) è confermato e diventa l'elenco valido.");
                 await tx.CommitAsync(ct);
@@ -146,18 +170,22 @@ public sealed class GraduatorieService(
                 Reset();
                 await Task.Delay(50 * attempt, ct);
             }
+            catch (InvioBusyException e)
+            {
+                throw new GraduatorieConflictException(e.Message);
+            }
         }
     }
 
     public async Task<Invio> CancelAsync(ClaimsPrincipal user, Guid invioId, CancellationToken ct)
     {
         var invio = await PendingForUserAsync(user, invioId, "annullato", ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var tx = await db.BeginSharedTransactionAsync(ct, core);
-        var changed = await db.Invii.Where(i => i.Id == invio.Id && i.Stato == StatoInvio.InAttesaDiConferma)
-            .ExecuteUpdateAsync(u => u.SetProperty(i => i.Stato, StatoInvio.Annullato).SetProperty(i => i.DecidedUtc, now)
-                .SetProperty(i => i.Revision, i => i.Revision + 1), ct);
-        if (changed == 0) throw new GraduatorieConflictException("L'invio non è più in attesa di conferma: è già stato confermato o annullato.");
+        await using var tx = await BeginAsync(ct);
+        var instance = await InstanceOfAsync(invio.Id, ct);
+        var fired = await engine.FireAsync(instance.Id, InvioWorkflow.Transitions.Annulla, WorkflowActor.From(user), null, instance.Revision, ct);
+        if (fired.Failure == WorkflowFailure.Conflict)
+            throw new GraduatorieConflictException("L'invio non è più in attesa di conferma: è già stato confermato o annullato.");
+        Ensure(fired);
         await audit.RecordAsync("Graduatorie.Annullamento", $"Invio {invio.Id}",
             $"Comune {invio.ComuneIstat}: l'invio con avvisi «{invio.FileName}» è annullato; l'elenco valido non cambia.");
         await tx.CommitAsync(ct);
@@ -213,18 +241,39 @@ public sealed class GraduatorieService(
     }
 
     /// <summary>
-    /// Makes the upload the valid list: the previous valid one becomes Sostituito and this one Valido, both as
-    /// conditional updates; the unique partial index turns a concurrent promotion into a write conflict (retried).
+    /// Before an upload becomes valid, the Comune's current valid list for the Finestra is replaced ("sostituisci").
+    /// A concurrent promotion fails on the instance's revision or on the unique partial index (one Valido per
+    /// Finestra and Comune) and the caller retries.
     /// </summary>
-    private async Task PromoteAsync(Invio invio, DateTime nowUtc, CancellationToken ct)
+    private async Task ReplaceValidAsync(Invio invio, CancellationToken ct)
     {
-        await db.Invii.Where(i => i.FinestraId == invio.FinestraId && i.ComuneIstat == invio.ComuneIstat && i.Stato == StatoInvio.Valido)
-            .ExecuteUpdateAsync(u => u.SetProperty(i => i.Stato, StatoInvio.Sostituito).SetProperty(i => i.DecidedUtc, nowUtc)
-                .SetProperty(i => i.Revision, i => i.Revision + 1), ct);
-        var changed = await db.Invii.Where(i => i.Id == invio.Id && i.Stato == StatoInvio.InAttesaDiConferma)
-            .ExecuteUpdateAsync(u => u.SetProperty(i => i.Stato, StatoInvio.Valido).SetProperty(i => i.DecidedUtc, nowUtc)
-                .SetProperty(i => i.Revision, i => i.Revision + 1), ct);
-        if (changed == 0) throw new GraduatorieConflictException("L'invio non è più in attesa di conferma: è già stato confermato o annullato.");
+        var current = await db.Invii.AsNoTracking()
+            .Where(i => i.FinestraId == invio.FinestraId && i.ComuneIstat == invio.ComuneIstat && i.Stato == StatoInvio.Valido && i.Id != invio.Id)
+            .Select(i => i.Id).FirstOrDefaultAsync(ct);
+        if (current == Guid.Empty) return;
+        var instance = await InstanceOfAsync(current, ct);
+        Ensure(await engine.FireAsync(instance.Id, InvioWorkflow.Transitions.Sostituisci, WorkflowActor.System,
+            $"Sostituito dall'invio «{invio.FileName}» caricato il {RomeTime.Format(invio.CreatedUtc)}", instance.Revision, ct));
+    }
+
+    /// <summary>One transaction for the upload, its workflow and the Finestra lookups the engine's guards and subject make.</summary>
+    private Task<SharedTransaction> BeginAsync(CancellationToken ct) => db.BeginSharedTransactionAsync(ct, core, workflows, contents);
+
+    private async Task<WorkflowInstanceView> InstanceOfAsync(Guid invioId, CancellationToken ct) =>
+        await engine.FindAsync(Invio.SubjectType, invioId.ToString(), ct)
+        ?? throw new GraduatorieConflictException("L'invio non ha un flusso di lavoro associato: non è possibile cambiarne lo stato. Contattare l'assistenza.");
+
+    /// <summary>Turns a refused firing into the service's exceptions; a conflict is retried by the callers that can.</summary>
+    private static void Ensure(WorkflowResult result)
+    {
+        if (result.Succeeded) return;
+        throw result.Failure switch
+        {
+            WorkflowFailure.Conflict => new InvioBusyException(result.Error!),
+            WorkflowFailure.NotAllowed => new GraduatorieForbiddenException(result.Error!),
+            WorkflowFailure.InvalidState or WorkflowFailure.GuardFailed or WorkflowFailure.TaskFailed => new GraduatorieConflictException(result.Error!),
+            _ => new InvalidOperationException($"Flusso «{InvioWorkflow.DefinitionCode}»: {result.Error}"),
+        };
     }
 
     private async Task<Invio> PendingForUserAsync(ClaimsPrincipal user, Guid invioId, string what, CancellationToken ct)
@@ -294,7 +343,10 @@ public sealed class GraduatorieService(
     }
 
     private static bool IsWriteConflict(Exception e) =>
-        e is DbUpdateException or DbException || e.InnerException is DbException;
+        e is DbUpdateException or DbException or InvioBusyException || e.InnerException is DbException;
+
+    /// <summary>Someone else changed the upload or the Comune's valid list in between: the operation is retried.</summary>
+    private sealed class InvioBusyException(string message) : Exception(message);
 
     public static string Label(StatoInvio stato) => stato switch
     {

@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Data;
 using Portal.Core.Receipts;
 
 namespace Portal.Workflows.Engine;
@@ -59,18 +61,47 @@ public interface IWorkflowSubjectProvider
     IReadOnlyList<string> Instants { get; }
 
     Task<WorkflowSubjectInfo?> DescribeAsync(string subjectId, CancellationToken ct);
+
+    /// <summary>
+    /// Called inside the firing transaction, after the instance has moved (not when it starts), so the subject can
+    /// bring its own row in line (e.g. its status column) atomically with the transition; timer and event firings too.
+    /// Enlist your context with <see cref="WorkflowSubjectChange.JoinAsync"/>. Throwing rolls the whole firing back;
+    /// the message of a <see cref="WorkflowRefusedException"/> is shown to whoever fired.
+    /// </summary>
+    Task ApplyAsync(WorkflowSubjectChange change, CancellationToken ct) => Task.CompletedTask;
 }
+
+/// <summary>A transition being fired, as the subject sees it from <see cref="IWorkflowSubjectProvider.ApplyAsync"/>.</summary>
+public sealed class WorkflowSubjectChange(
+    WorkflowInstanceView instance, string transition, string fromState, string toState, WorkflowActor actor,
+    Func<DbContext, CancellationToken, Task<SharedTransaction>> join)
+{
+    /// <summary>The instance as it is after the transition (new state and revision).</summary>
+    public WorkflowInstanceView Instance { get; } = instance;
+    public string Transition { get; } = transition;
+    public string FromState { get; } = fromState;
+    public string ToState { get; } = toState;
+    public WorkflowActor Actor { get; } = actor;
+
+    /// <summary>Enlists the context in the firing's transaction (a no-op when it already is); disposing releases it, never commits.</summary>
+    public Task<SharedTransaction> JoinAsync(DbContext context, CancellationToken ct) => join(context, ct);
+}
+
+/// <summary>Thrown by a subject to refuse a transition with an Italian message; the firing is rolled back.</summary>
+public sealed class WorkflowRefusedException(string message) : Exception(message);
 
 /// <param name="Title">Short description, e.g. "Domanda bonus n. 12".</param>
 /// <param name="Snapshot">Fields that matter, copied into each history row.</param>
 /// <param name="Instants">Values of the instants named in <see cref="IWorkflowSubjectProvider.Instants"/> (UTC; null = none).</param>
 /// <param name="Receipt">What the receipt shows; null when the subject has no receipts.</param>
+/// <param name="Path">The page where the owner follows the subject (e.g. "/invio-elenchi/…"), linked from notifications.</param>
 public sealed record WorkflowSubjectInfo(
     string Title,
     IReadOnlyDictionary<string, string?> Snapshot,
     IReadOnlyDictionary<string, DateTime?> Instants,
     WorkflowReceiptInfo? Receipt = null,
-    Guid? FinestraId = null);
+    Guid? FinestraId = null,
+    string? Path = null);
 
 public sealed record WorkflowReceiptInfo(
     string Title, string PersonName, string PersonCodiceFiscale, Guid? OwnerPersonId,

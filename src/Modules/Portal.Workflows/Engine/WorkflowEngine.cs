@@ -130,6 +130,9 @@ internal sealed class WorkflowEngine(
             await db.SaveChangesAsync(ct);
 
             var after = view with { State = to, StateLabel = definition.StateLabel(to), IsTerminal = definition.State(to)?.Terminal ?? false, Revision = revision + 1, UpdatedUtc = now };
+            if (catalog.Subject(definition.SubjectType) is { } provider)
+                await provider.ApplyAsync(new WorkflowSubjectChange(after, transition.Code, from, to, actor,
+                    (context, token) => db.BeginSharedTransactionAsync(token, context)), ct);
             foreach (var name in transition.Tasks)
             {
                 failedTask = name;
@@ -139,6 +142,10 @@ internal sealed class WorkflowEngine(
             failedTask = null;
             await tx.CommitAsync(ct);
             return WorkflowResult.Ok(after);
+        }
+        catch (WorkflowRefusedException e)
+        {
+            return WorkflowResult.Fail(WorkflowFailure.InvalidState, e.Message);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
