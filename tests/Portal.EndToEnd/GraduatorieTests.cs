@@ -55,7 +55,9 @@ public class GraduatorieTests(PortalFixture portal)
         await op.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Carica il file", Exact = true }));
         await Expect(page.Locator("#sostituzione-errore")).ToContainTextAsync("Confermare che il nuovo invio sostituirà l'elenco valido");
         await page.Locator("#file").SetInputFilesAsync(clean);
-        await page.GetByLabel("Confermo che il nuovo invio, se accettato, sostituirà l'elenco valido attuale del Comune di Ancona").CheckAsync();
+        // Bootstrap Italia draws the checkbox on its label: the operator clicks the label.
+        await page.GetByText("Confermo che il nuovo invio, se accettato, sostituirà l'elenco valido attuale del Comune di Ancona").ClickAsync();
+        await Expect(page.Locator("#conferma-sostituzione")).ToBeCheckedAsync();
         await op.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Carica il file", Exact = true }));
         await Expect(page.Locator("#esito .alert-success")).ToContainTextAsync("File caricato con successo");
 
