@@ -23,9 +23,21 @@ public sealed class GraduatorieModule : PortalModule
         context.AddModuleDbContext<GraduatorieDbContext, GraduatorieSqliteDbContext, GraduatoriePostgresDbContext>(GraduatorieDbContext.HistoryTable);
         context.Services.AddScoped<FinestreGraduatorie>();
         context.Services.AddScoped<GraduatorieService>();
+        context.Services.AddScoped<RegioneService>();
+        context.Services.AddScoped<RegioneSolleciti>();
+        context.Services.AddScoped<CodiciPseudonimi>();
+        context.Services.AddScoped<GraduatoriaRegionaleService>();
+        foreach (var template in RegioneNotificationTemplates.All) context.Services.AddSingleton(template);
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapGraduatorieApi();
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGraduatorieApi();
+        endpoints.MapGraduatorieRegioneApi();
+    }
 
-    public override IEnumerable<Permission> Permissions => GraduatoriePermissions.All;
+    public override IEnumerable<MenuEntry> AdminMenu =>
+        [new("Graduatorie regionali", "/admin/graduatorie", 400, GraduatoriePermissions.ViewAll.Name, "Graduatorie")];
+
+    public override IEnumerable<Permission> Permissions => GraduatoriePermissions.All.Concat(GraduatorieRegionePermissions.All);
 }
