@@ -73,6 +73,7 @@ public class RegionePagesTests(PortalFactory portal) : IClassFixture<PortalFacto
         Assert.Contains("solo dopo la chiusura", WebUtility.HtmlDecode(await early.Content.ReadAsStringAsync()));
 
         portal.CloseWindows();
+        funzionario = await portal.LoginAsync(Demo.Funzionario, PortalRoles.Funzionario);
         var built = await funzionario.PostAsync(url + "?handler=Costruisci", PortalClient.Form(await PortalClient.TokenAsync(funzionario, url)));
         Assert.Equal(HttpStatusCode.Redirect, built.StatusCode);
         var page = WebUtility.HtmlDecode(await funzionario.GetStringAsync(url));

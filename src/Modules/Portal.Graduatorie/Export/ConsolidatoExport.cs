@@ -51,7 +51,8 @@ public static class ConsolidatoExport
         }
         sheet.SheetView.FreezeRows(1);
         sheet.Range(1, 1, Math.Max(1, r - 1), Headers.Count).SetAutoFilter();
-        sheet.Columns().AdjustToContents(1, Math.Min(r, 200));
+        // Fixed widths: measuring the text needs fonts the server may not have.
+        for (var c = 1; c <= Headers.Count; c++) sheet.Column(c).Width = c is 2 or 4 or 5 or 8 or 9 or 13 or 14 ? 24 : 18;
         using var ms = new MemoryStream();
         wb.SaveAs(ms);
         return ms.ToArray();
