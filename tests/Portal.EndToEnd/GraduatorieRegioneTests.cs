@@ -45,7 +45,7 @@ public sealed class GraduatorieRegioneTests(PortalFixture portal)
         await Walks.LoginAsync(operatore, "Laura Bianchi", "OperatoreComune");
         await operatore.GotoAsync("/graduatoria-regionale/codici");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Codici degli studenti nella graduatoria regionale");
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("non è ancora approvata");
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "non è ancora approvata" })).ToBeVisibleAsync();
         operatore.AssertEveryPageChecked();
     }
 }
