@@ -79,3 +79,23 @@ public class GraduatoriaRankingTests
         Assert.NotEqual(code, CodiciPseudonimi.Code(Key, Finestra, "RSSMRA80A01H501U", 1));
     }
 }
+
+/// <summary>The CSV of the consolidated list on hand-made rows.</summary>
+public class ConsolidatoCsvTests
+{
+    [Fact]
+    public void Fields_with_separators_or_quotes_are_quoted_and_formula_prefixes_are_neutralised()
+    {
+        var invio = new Invio { ComuneIstat = "042002", OperatorName = "op", FileName = "f.xlsx", Sha256 = "x", DecidedUtc = DateTime.UtcNow };
+        var riga = new InvioRiga
+        {
+            InvioId = invio.Id, Row = 2, CfStudente = "RSSLCU11C01A271X", CognomeStudente = "D'Amico; \"detto\" Bo", NomeStudente = "=1+1",
+            DataNascitaStudente = new DateOnly(2011, 3, 1), CfRichiedente = "X", CognomeRichiedente = "X", NomeRichiedente = "X",
+            CodiceMeccanografico = "ANIS001001", Classe = 2, ValoreIsee = 1234.5m, Note = "riga\nseconda",
+        };
+        var text = System.Text.Encoding.UTF8.GetString(Portal.Graduatorie.Export.ConsolidatoExport.Csv([new RigaConsolidata("042002", "Ancona", invio, riga)])[3..]);
+
+        Assert.Contains(";\"D'Amico; \"\"detto\"\" Bo\";'=1+1;01/03/2011;", text);
+        Assert.Contains(";2;1234,50;\"riga\nseconda\";", text);
+    }
+}

@@ -36,6 +36,9 @@ public sealed class GraduatorieModule : PortalModule
         endpoints.MapGraduatorieRegioneApi();
     }
 
+    public override IEnumerable<MenuEntry> Navigation =>
+        [new("Codici graduatoria regionale", "/graduatoria-regionale/codici", 65, GraduatoriePermissions.Upload.Name)];
+
     public override IEnumerable<MenuEntry> AdminMenu =>
         [new("Graduatorie regionali", "/admin/graduatorie", 400, GraduatoriePermissions.ViewAll.Name, "Graduatorie")];
 
