@@ -210,7 +210,14 @@ public class RegioneApiTests(PortalFactory portal) : IClassFixture<PortalFactory
 
         var published = await (await funzionario.PostAsync(Regione(finestra, "/graduatoria/pubblica"), null)).JsonAsync();
         Assert.Equal("Pubblicata", published.GetProperty("stato").GetString());
-        var page = await portal.Anonymous().GetAsync($"/graduatorie/{published.GetProperty("contenutoId").GetGuid()}");
+        var contentId = published.GetProperty("contenutoId").GetGuid();
+        var content = await portal.InScopeAsync(sp => sp.GetRequiredService<Portal.Contents.Services.ContentQueries>().GetPublishedAsync(contentId));
+        Assert.NotNull(content);
+        Assert.Equal((Portal.Contents.Model.ContentTypes.Graduatoria, finestra, "DD 123/2026", DateOnly.FromDateTime(today)),
+            (content.Item.ContentType, content.Data.FinestraId, content.Data.DecretoNumero, content.Data.DecretoData));
+        var avvisoId = await portal.InScopeAsync(async sp => (await sp.GetRequiredService<Portal.Core.Contracts.IFinestre>().GetAsync(finestra))!.AvvisoId);
+        Assert.Equal(avvisoId, content.Item.ParentId);
+        var page = await portal.Anonymous().GetAsync($"/graduatorie/{contentId}");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();
         Assert.All(codes, c => Assert.Contains(c, html));
