@@ -222,6 +222,8 @@ public class RegioneApiTests(PortalFactory portal) : IClassFixture<PortalFactory
         var html = await page.Content.ReadAsStringAsync();
         Assert.All(codes, c => Assert.Contains(c, html));
         Assert.Contains("DD 123/2026", html);
+        Assert.Contains("<th>Codice</th>", html);
+        Assert.Contains($"<td>{codes[0]}</td>", html);
         Assert.Contains("Beneficiario", html);
         Assert.Contains("Pesaro", html);
         foreach (var s in new[] { Zanardelli, Quercetti, Mariotti, Fabbri })

@@ -25,6 +25,7 @@ public class RegionePagesTests(PortalFactory portal) : IClassFixture<PortalFacto
             Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
             Assert.StartsWith("/accesso-negato", refused.Headers.Location!.PathAndQuery);
         }
+        Assert.Contains("href=\"/admin/graduatorie\"", await funzionario.GetStringAsync("/admin"));
         var admin = await funzionario.GetStringAsync("/admin/graduatorie");
         Assert.Contains($"href=\"/admin/graduatorie/{finestra}\"", admin);
         Assert.Contains("Graduatorie regionali", admin);
