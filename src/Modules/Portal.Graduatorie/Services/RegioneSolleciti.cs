@@ -19,8 +19,8 @@ public sealed class RegioneSolleciti(
     {
         var stato = await regione.StatusAsync(finestraId, ct);
         var finestra = stato.Finestra.Info;
-        if (stato.Stato != Core.Contracts.FinestraState.Aperta)
-            throw new GraduatorieConflictException(stato.Stato == Core.Contracts.FinestraState.Futura
+        if (stato.Stato != FinestraState.Aperta)
+            throw new GraduatorieConflictException(stato.Stato == FinestraState.Futura
                 ? $"La finestra «{finestra.Nome}» non è ancora aperta: il sollecito si può inviare solo a finestra aperta."
                 : $"La finestra «{finestra.Nome}» si è chiusa il {RomeTime.Format(finestra.ClosesAtUtc)}: non si possono più inviare solleciti.");
         var now = clock.GetUtcNow().UtcDateTime;
