@@ -103,6 +103,89 @@ public class GraduatorieTests(PortalFixture portal)
         op.AssertEveryPageChecked();
     }
 
+    [Fact]
+    public async Task Il_funzionario_vede_il_Comune_che_ha_inviato_e_dopo_la_chiusura_pubblica_la_graduatoria_senza_nomi()
+    {
+        var rome = TimeZoneInfo.FindSystemTimeZoneById("Europe/Rome");
+        var now = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, rome).DateTime;
+        var title = "Elenchi integrativi " + Guid.NewGuid().ToString("N")[..6];
+
+        // The editorial staff opens a new window of the Borse di studio avviso, with two scholarships.
+        await using var editor = await portal.NewSessionAsync("graduatorie-redazione");
+        var ed = editor.Page;
+        await Walks.LoginAsync(editor, Walks.EditorName, "Editor");
+        await editor.GotoAsync("/admin/contenuti/modifica?tipo=Finestra");
+        await ed.Locator("#campo-Title").FillAsync(title);
+        await ed.Locator("#campo-AvvisoId").SelectOptionAsync(new SelectOptionValue { Label = "Borse di studio: invio delle graduatorie dei Comuni" });
+        await ed.Locator("#campo-OpensAt").FillAsync(now.AddHours(-1).ToString("yyyy-MM-ddTHH:mm"));
+        await ed.Locator("#campo-ClosesAt").FillAsync(now.AddDays(1).ToString("yyyy-MM-ddTHH:mm"));
+        await ed.Locator("#campo-Parametri").FillAsync("sogliaIsee=15748,78\nnumeroBorse=2");
+        await editor.ClickAndWaitForPageAsync(ed.GetByRole(AriaRole.Button, new() { Name = "Salva bozza", Exact = true }));
+        await editor.ClickAndWaitForPageAsync(ed.GetByRole(AriaRole.Button, new() { Name = "Pubblica la versione 1", Exact = true }));
+        var finestraEdit = ed.Url;
+
+        // The Ancona operator sends three students.
+        await using var op = await portal.NewSessionAsync("graduatorie-operatore-integrativi");
+        var page = op.Page;
+        await Walks.LoginAsync(op, "Laura Bianchi", "OperatoreComune");
+        await op.GotoAsync("/invio-elenchi");
+        await op.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }));
+        var template = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Modello Excel aggiornato per l'invio dell'elenco" }).ClickAsync());
+        var templatePath = Path.Combine(TestPaths.Artifacts, "modello-integrativi.xlsx");
+        await template.SaveAsAsync(templatePath);
+        var students = new[] { Row(10, 9000), Row(11, 4000), Row(12, 15000) };
+        await page.Locator("#file").SetInputFilesAsync(Fill(templatePath, "elenco-integrativi.xlsx", students));
+        await op.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Carica il file", Exact = true }));
+        await Expect(page.Locator("#esito .alert-success")).ToContainTextAsync("File caricato con successo");
+
+        // The Funzionario sees Ancona among the Comuni that have sent.
+        await using var funzionario = await portal.NewSessionAsync("graduatorie-funzionario-pubblica");
+        var fz = funzionario.Page;
+        await Walks.LoginAsync(funzionario, "Anna Russo", "Funzionario");
+        await funzionario.GotoAsync("/admin/graduatorie");
+        await funzionario.ClickAndWaitForPageAsync(fz.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }));
+        var ancona = fz.GetByRole(AriaRole.Row).Filter(new() { Has = fz.GetByRole(AriaRole.Rowheader, new() { Name = "Ancona (042002)" }) });
+        await Expect(ancona).ToContainTextAsync("Sì");
+        await Expect(ancona.Locator("td").Nth(2)).ToHaveTextAsync("3");
+
+        // The window closes (the editorial staff brings the closing forward).
+        await editor.GotoAsync(new Uri(finestraEdit).PathAndQuery);
+        await ed.Locator("#campo-ClosesAt").FillAsync(now.AddMinutes(-1).ToString("yyyy-MM-ddTHH:mm"));
+        await editor.ClickAndWaitForPageAsync(ed.GetByRole(AriaRole.Button, new() { Name = "Salva bozza", Exact = true }));
+        await editor.ClickAndWaitForPageAsync(ed.GetByRole(AriaRole.Button, new() { Name = "Pubblica la versione 2", Exact = true }));
+
+        // Build (ISEE ascending: two beneficiari, one idoneo), approve with the decree, publish.
+        await funzionario.ClickAndWaitForPageAsync(fz.GetByRole(AriaRole.Link, new() { Name = "Graduatoria regionale", Exact = true }));
+        await funzionario.ClickAndWaitForPageAsync(fz.GetByRole(AriaRole.Button, new() { Name = "Costruisci la graduatoria", Exact = true }));
+        await fz.Locator("#decretoNumero").FillAsync("DDPF 412/IFD");
+        await fz.Locator("#decretoData").FillAsync(now.ToString("yyyy-MM-dd"));
+        await funzionario.ClickAndWaitForPageAsync(fz.GetByRole(AriaRole.Button, new() { Name = "Approva la graduatoria", Exact = true }));
+        await funzionario.ClickAndWaitForPageAsync(fz.GetByRole(AriaRole.Button, new() { Name = "Pubblica la graduatoria", Exact = true }));
+        var published = fz.GetByRole(AriaRole.Link, new() { Name = "Graduatoria pubblicata", Exact = true });
+        await Expect(published).ToBeVisibleAsync();
+        var publicPath = await published.GetAttributeAsync("href");
+
+        // The public page: positions, pseudonymous codes, Comune and outcome; never names or codici fiscali.
+        await using var visitor = await portal.NewSessionAsync("graduatorie-pubblico");
+        await visitor.GotoAsync(publicPath!);
+        var body = visitor.Page.Locator("#main");
+        await Expect(body).ToContainTextAsync("DDPF 412/IFD");
+        await Expect(body).ToContainTextAsync("Ancona");
+        await Expect(body).ToContainTextAsync(new Regex(@"\b[0-9A-Z]{4}-[0-9A-Z]{4}\b"));
+        var text = await body.InnerTextAsync();
+        foreach (var s in students)
+        {
+            Assert.DoesNotContain(s.CfStudente, text);
+            Assert.DoesNotContain(s.Nome, text);
+            Assert.DoesNotContain(s.CfRichiedente, text);
+        }
+        Assert.DoesNotContain("Bianchi", text);
+        editor.AssertEveryPageChecked();
+        op.AssertEveryPageChecked();
+        funzionario.AssertEveryPageChecked();
+        visitor.AssertEveryPageChecked();
+    }
+
     private sealed record Student(string CfStudente, string Cognome, string Nome, DateTime Nascita, string CfRichiedente, double Isee);
 
     private static Student Row(int i, double isee)

@@ -29,14 +29,27 @@ public sealed class GraduatorieModule : PortalModule
         // The "invio-elenco-borse" workflow (recipes/setup.recipe.json) drives the status of each upload.
         context.Services.AddWorkflowSubject<InvioSubject>();
         foreach (var template in InvioNotificationTemplates.All) context.Services.AddSingleton(template);
+        context.Services.AddScoped<RegioneService>();
+        context.Services.AddScoped<RegioneSolleciti>();
+        context.Services.AddScoped<CodiciPseudonimi>();
+        context.Services.AddScoped<GraduatoriaRegionaleService>();
+        foreach (var template in RegioneNotificationTemplates.All) context.Services.AddSingleton(template);
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapGraduatorieApi();
-
-    public override IEnumerable<Permission> Permissions => GraduatoriePermissions.All;
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGraduatorieApi();
+        endpoints.MapGraduatorieRegioneApi();
+    }
 
     public override IEnumerable<MenuEntry> Navigation =>
     [
         new("Invio elenchi borse di studio", "/invio-elenchi", 62, GraduatoriePermissions.Upload.Name),
+        new("Codici graduatoria regionale", "/graduatoria-regionale/codici", 65, GraduatoriePermissions.Upload.Name),
     ];
+
+    public override IEnumerable<MenuEntry> AdminMenu =>
+        [new("Graduatorie regionali", "/admin/graduatorie", 400, GraduatoriePermissions.ViewAll.Name, "Graduatorie")];
+
+    public override IEnumerable<Permission> Permissions => GraduatoriePermissions.All.Concat(GraduatorieRegionePermissions.All);
 }

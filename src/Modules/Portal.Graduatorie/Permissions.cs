@@ -9,3 +9,14 @@ public static class GraduatoriePermissions
 
     public static IEnumerable<Permission> All => [Upload, ViewAll];
 }
+
+/// <summary>The Funzionario's actions on the regional side.</summary>
+public static class GraduatorieRegionePermissions
+{
+    public static readonly Permission Remind = new("Graduatorie.Remind", "Inviare il sollecito agli operatori dei Comuni che non hanno un elenco valido");
+    public static readonly Permission Build = new("Graduatorie.Build", "Costruire la graduatoria regionale a finestra chiusa");
+    public static readonly Permission Approve = new("Graduatorie.Approve", "Approvare la graduatoria regionale con il decreto");
+    public static readonly Permission Publish = new("Graduatorie.Publish", "Pubblicare la graduatoria regionale approvata");
+
+    public static IEnumerable<Permission> All => [Remind, Build, Approve, Publish];
+}

@@ -11,6 +11,10 @@ public class GraduatorieDbContext(DbContextOptions options) : PortalDbContext(op
     public DbSet<Invio> Invii => Set<Invio>();
     public DbSet<InvioRiga> Righe => Set<InvioRiga>();
     public DbSet<InvioSegnalazione> Segnalazioni => Set<InvioSegnalazione>();
+    public DbSet<GraduatoriaRegionale> Graduatorie => Set<GraduatoriaRegionale>();
+    public DbSet<GraduatoriaPosizione> Posizioni => Set<GraduatoriaPosizione>();
+    public DbSet<Sollecito> Solleciti => Set<Sollecito>();
+    public DbSet<ChiavePseudonimi> ChiaviPseudonimi => Set<ChiavePseudonimi>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -59,6 +63,7 @@ public class GraduatorieDbContext(DbContextOptions options) : PortalDbContext(op
             e.Property(x => x.Message).HasMaxLength(1000);
             e.HasIndex(x => x.InvioId);
         });
+        GraduatorieRegioneModel.Configure(b);
     }
 }
 

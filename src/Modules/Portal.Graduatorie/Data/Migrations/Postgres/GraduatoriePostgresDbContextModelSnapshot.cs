@@ -22,6 +22,157 @@ namespace Portal.Graduatorie.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Portal.Graduatorie.Data.ChiavePseudonimi", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Chiave")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("graduatorie_chiave_pseudonimi", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Graduatorie.Data.GraduatoriaPosizione", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CfStudente")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Codice")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("CognomeStudente")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ComuneIstat")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateOnly?>("DataNascitaStudente")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Esito")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("GraduatoriaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("InvioId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NomeStudente")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Posizione")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Riga")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("ValoreIsee")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GraduatoriaId", "Codice")
+                        .IsUnique();
+
+                    b.HasIndex("GraduatoriaId", "ComuneIstat");
+
+                    b.HasIndex("GraduatoriaId", "Posizione")
+                        .IsUnique();
+
+                    b.ToTable("graduatorie_posizione", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Graduatorie.Data.GraduatoriaRegionale", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("ApprovedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("BuiltBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("BuiltUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ContentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("DecretoData")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecretoNumero")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("DuplicatiEsclusi")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("FinestraId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("NumeroBorse")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("PublishedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Stato")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinestraId")
+                        .IsUnique();
+
+                    b.ToTable("graduatorie_regionale", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Graduatorie.Data.Invio", b =>
                 {
                     b.Property<Guid>("Id")
@@ -209,6 +360,53 @@ namespace Portal.Graduatorie.Data.Migrations.Postgres
                     b.HasIndex("InvioId");
 
                     b.ToTable("graduatorie_invio_segnalazione", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Graduatorie.Data.Sollecito", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ComuneIstat")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<Guid>("FinestraId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Giorno")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("SentUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinestraId", "Giorno", "ComuneIstat", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("graduatorie_sollecito", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Graduatorie.Data.GraduatoriaPosizione", b =>
+                {
+                    b.HasOne("Portal.Graduatorie.Data.GraduatoriaRegionale", null)
+                        .WithMany()
+                        .HasForeignKey("GraduatoriaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portal.Graduatorie.Data.InvioRiga", b =>

@@ -17,6 +17,155 @@ namespace Portal.Graduatorie.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Portal.Graduatorie.Data.ChiavePseudonimi", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Chiave")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("graduatorie_chiave_pseudonimi", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Graduatorie.Data.GraduatoriaPosizione", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CfStudente")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Codice")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CognomeStudente")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComuneIstat")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DataNascitaStudente")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Esito")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GraduatoriaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InvioId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NomeStudente")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Posizione")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Riga")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ValoreIsee")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GraduatoriaId", "Codice")
+                        .IsUnique();
+
+                    b.HasIndex("GraduatoriaId", "ComuneIstat");
+
+                    b.HasIndex("GraduatoriaId", "Posizione")
+                        .IsUnique();
+
+                    b.ToTable("graduatorie_posizione", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Graduatorie.Data.GraduatoriaRegionale", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ApprovedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BuiltBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("BuiltUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ContentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecretoData")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecretoNumero")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DuplicatiEsclusi")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FinestraId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NumeroBorse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stato")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinestraId")
+                        .IsUnique();
+
+                    b.ToTable("graduatorie_regionale", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Graduatorie.Data.Invio", b =>
                 {
                     b.Property<Guid>("Id")
@@ -200,6 +349,51 @@ namespace Portal.Graduatorie.Data.Migrations.Sqlite
                     b.HasIndex("InvioId");
 
                     b.ToTable("graduatorie_invio_segnalazione", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Graduatorie.Data.Sollecito", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ComuneIstat")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FinestraId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Giorno")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinestraId", "Giorno", "ComuneIstat", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("graduatorie_sollecito", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Graduatorie.Data.GraduatoriaPosizione", b =>
+                {
+                    b.HasOne("Portal.Graduatorie.Data.GraduatoriaRegionale", null)
+                        .WithMany()
+                        .HasForeignKey("GraduatoriaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portal.Graduatorie.Data.InvioRiga", b =>

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Contents.Model;
+using Portal.Contents.Services;
+using Portal.Core.Contracts;
+using Portal.Core.Data;
+using Portal.Core.Security;
+using Portal.Graduatorie.Data;
+using Portal.Graduatorie.Services;
+
+namespace Portal.Graduatorie.Pages.GraduatoriaComune;
+
+/// <summary>The Comune's operator sees its own students in the approved regional Graduatoria, with the code to give the families.</summary>
+[Authorize(Policy = PermissionPolicy.Prefix + "Graduatorie.Upload")]
+public sealed class CodiciModel(GraduatoriaRegionaleService graduatorie, ContentQueries queries, IFinestre finestre, CoreDbContext core) : PageModel
+{
+    public IReadOnlyList<FinestraInfo> Finestre { get; private set; } = [];
+    public IReadOnlyList<(string Istat, string Nome)> Comuni { get; private set; } = [];
+    public Guid? FinestraId { get; private set; }
+    public string? Comune { get; private set; }
+    public IReadOnlyList<GraduatoriaPosizione>? Studenti { get; private set; }
+    public bool Cercato { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid? finestra, string? comune, CancellationToken ct)
+    {
+        var scopes = User.GetScopes(ScopeTypes.Comune);
+        Comuni = (await core.Comuni.AsNoTracking().Where(c => scopes.Contains(c.CodiceIstat)).OrderBy(c => c.Nome).ToListAsync(ct))
+            .Select(c => (c.CodiceIstat, c.Nome)).ToList();
+        var list = new List<FinestraInfo>();
+        foreach (var avviso in await queries.ListPublishedAsync(ContentTypes.Avviso, null, ct))
+            if (string.Equals(avviso.Data.Servizio, FinestreGraduatorie.Servizio, StringComparison.OrdinalIgnoreCase))
+                list.AddRange(await finestre.ForAvvisoAsync(avviso.Item.Id, ct));
+        Finestre = list.OrderByDescending(f => f.OpensAtUtc).ToList();
+        FinestraId = finestra ?? Finestre.FirstOrDefault()?.Id;
+        Comune = comune ?? Comuni.FirstOrDefault().Istat;
+        if (FinestraId is not Guid f || Comune is null) return Page();
+        if (!User.HasScope(ScopeTypes.Comune, Comune)) return Forbid();
+        try
+        {
+            Studenti = await graduatorie.ForComuneAsync(User, f, Comune, ct);
+            Cercato = true;
+        }
+        catch (GraduatorieNotFoundException)
+        {
+            return NotFound();
+        }
+        return Page();
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+using Portal.Core.Security;
+using Portal.Core.Settings;
+using Portal.Graduatorie.Data;
+
+namespace Portal.Graduatorie.Services;
+
+/// <summary>
+/// The Funzionario's view of a Finestra: which of the region's Comuni have a valid list, the consolidated list of
+/// all valid lists, and the students listed by more than one Comune. Callers hold Graduatorie.ViewAll.
+/// </summary>
+public sealed class RegioneService(GraduatorieDbContext db, CoreDbContext core, ISiteSettings siteSettings, FinestreGraduatorie finestre, TimeProvider clock)
+{
+    public async Task<StatoFinestra> StatusAsync(Guid finestraId, CancellationToken ct)
+    {
+        var finestra = await finestre.GetAsync(finestraId, ct);
+        var region = (await siteSettings.GetAsync(ct)).RegionProvinces.Select(p => p.ToUpperInvariant()).ToList();
+        var comuni = await core.Comuni.AsNoTracking().Where(c => region.Contains(c.SiglaProvincia.ToUpper()))
+            .OrderBy(c => c.Nome).ThenBy(c => c.CodiceIstat).ToListAsync(ct);
+        var valid = await db.Invii.AsNoTracking().Where(i => i.FinestraId == finestraId && i.Stato == StatoInvio.Valido)
+            .ToDictionaryAsync(i => i.ComuneIstat, ct);
+        var operators = await OperatorsAsync(ct);
+        var rows = comuni.Select(c => new ComuneStato(c.CodiceIstat, c.Nome, c.SiglaProvincia, valid.GetValueOrDefault(c.CodiceIstat),
+            operators.TryGetValue(c.CodiceIstat, out var ops) ? ops : [])).ToList();
+        return new StatoFinestra(finestra, finestra.Info.StateAt(clock.GetUtcNow()), rows);
+    }
+
+    /// <summary>Every row of every valid list for the Finestra, by Comune name and sheet row.</summary>
+    public async Task<IReadOnlyList<RigaConsolidata>> ConsolidatedAsync(Guid finestraId, CancellationToken ct)
+    {
+        await finestre.GetAsync(finestraId, ct);
+        var rows = await (from r in db.Righe.AsNoTracking()
+                          join i in db.Invii.AsNoTracking() on r.InvioId equals i.Id
+                          where i.FinestraId == finestraId && i.Stato == StatoInvio.Valido
+                          select new { r, i }).ToListAsync(ct);
+        var codes = rows.Select(x => x.i.ComuneIstat).Distinct().ToList();
+        var names = await core.Comuni.AsNoTracking().Where(c => codes.Contains(c.CodiceIstat)).ToDictionaryAsync(c => c.CodiceIstat, c => c.Nome, ct);
+        return rows.Select(x => new RigaConsolidata(x.i.ComuneIstat, names.GetValueOrDefault(x.i.ComuneIstat, x.i.ComuneIstat), x.i, x.r))
+            .OrderBy(x => x.ComuneNome, StringComparer.Ordinal).ThenBy(x => x.ComuneIstat, StringComparer.Ordinal).ThenBy(x => x.Riga.Row).ToList();
+    }
+
+    /// <summary>Students (by CF) in the valid lists of two or more Comuni.</summary>
+    public async Task<IReadOnlyList<Duplicato>> DuplicatesAsync(Guid finestraId, CancellationToken ct) =>
+        Duplicates(await ConsolidatedAsync(finestraId, ct));
+
+    public static IReadOnlyList<Duplicato> Duplicates(IEnumerable<RigaConsolidata> rows) =>
+        rows.GroupBy(r => r.Riga.CfStudente, StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Select(r => r.ComuneIstat).Distinct().Count() > 1)
+            .Select(g => new Duplicato(g.Key, g.OrderBy(r => r.Invio.DecidedUtc).ThenBy(r => r.ComuneIstat, StringComparer.Ordinal).ToList()))
+            .OrderBy(d => d.CfStudente, StringComparer.Ordinal).ToList();
+
+    /// <summary>Active OperatoreComune assignments, by Comune ISTAT code.</summary>
+    internal async Task<Dictionary<string, List<OperatoreComune>>> OperatorsAsync(CancellationToken ct)
+    {
+        var assignments = await (from a in core.RoleAssignments.AsNoTracking()
+                                 join p in core.Persons.AsNoTracking() on a.PersonId equals p.Id
+                                 where a.RoleName == PortalRoles.OperatoreComune && a.ScopeType == ScopeTypes.Comune
+                                       && a.ScopeValue != null && a.RevokedUtc == null
+                                 select new { a.ScopeValue, p.Id, p.Nome, p.Cognome, p.Email }).ToListAsync(ct);
+        return assignments.GroupBy(a => a.ScopeValue!)
+            .ToDictionary(g => g.Key, g => g.DistinctBy(a => a.Id).OrderBy(a => a.Cognome).ThenBy(a => a.Nome)
+                .Select(a => new OperatoreComune(a.Id, $"{a.Nome} {a.Cognome}", a.Email)).ToList());
+    }
+}
