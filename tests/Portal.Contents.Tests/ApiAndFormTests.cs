@@ -142,6 +142,29 @@ public class ApiAndFormTests(PortalFactory portal) : IClassFixture<PortalFactory
     }
 
     [Fact]
+    public async Task An_existing_item_is_saved_through_the_action_its_editor_form_renders()
+    {
+        var client = await portal.LoginAsync(Demo.Editor, "Editor");
+        var created = await client.PostAsJsonAsync("/api/v1/contenuti", new { tipo = "Avviso", campi = new { title = "Prima stesura", slug = ContentTestExtensions.UniqueSlug("stesura") } });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var html = await client.GetStringAsync($"/admin/contenuti/modifica/{id}");
+        var action = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, "<form[^>]*action=\"([^\"]*handler=Save)\"[^>]*id=\"editor\"").Groups[1].Value);
+        Assert.Equal($"/admin/contenuti/modifica/{id}?handler=Save", action);
+
+        var token = await PortalClient.TokenAsync(client, $"/admin/contenuti/modifica/{id}");
+        var version = await portal.InScopeAsync(sp => sp.GetRequiredService<ContentsDbContext>().Items.Where(i => i.Id == id).Select(i => i.Revision).SingleAsync());
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("Seconda stesura"), "Input.Title" },
+            { new StringContent(version.ToString(System.Globalization.CultureInfo.InvariantCulture)), "Revision" },
+        };
+        var r = await client.PostAsync(action, form);
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        Assert.True(await portal.InScopeAsync(sp => sp.GetRequiredService<ContentsDbContext>().Items.AnyAsync(i => i.Id == id && i.Title == "Seconda stesura")));
+    }
+
+    [Fact]
     public async Task A_form_post_without_the_antiforgery_token_is_refused()
     {
         var client = await portal.LoginAsync(Demo.Editor, "Editor");
