@@ -27,7 +27,15 @@ internal static class GraduatorieTestHelpers
         portal.InScopeAsync(sp => action(sp.GetRequiredService<GraduatorieService>()));
 
     /// <summary>An open window (opened a day ago, closing in ten days) under the demo Avviso of the Graduatorie service.</summary>
-    public static Task<(Guid Id, DateTime ClosesUtc)> CreateOpenFinestraAsync(this PortalFactory portal) =>
+    public static async Task<(Guid Id, DateTime ClosesUtc)> CreateOpenFinestraAsync(this PortalFactory portal)
+    {
+        var id = await portal.CreateFinestraAsync("Finestra di prova", -1, 10, "sogliaIsee=15748,78\nnumeroBorse=10");
+        var closes = await portal.InScopeAsync(async sp => (await sp.GetRequiredService<Portal.Core.Contracts.IFinestre>().GetAsync(id))!.ClosesAtUtc);
+        return (id, closes);
+    }
+
+    /// <summary>A published window of the demo "borse-di-studio" Avviso, opening and closing at 9:00 (Rome) so many days from today.</summary>
+    public static Task<Guid> CreateFinestraAsync(this PortalFactory portal, string title, int opensInDays, int closesInDays, string? parametri = null) =>
         portal.InScopeAsync(async sp =>
         {
             var contents = sp.GetRequiredService<ContentService>();
@@ -37,12 +45,11 @@ internal static class GraduatorieTestHelpers
             var today = new DateTime(rome.Year, rome.Month, rome.Day, 9, 0, 0);
             var f = await contents.CreateAsync(ContentTypes.Finestra, new ContentInput
             {
-                Title = "Finestra di prova " + Guid.NewGuid().ToString("N")[..6], AvvisoId = avviso.Item.Id,
-                OpensAt = today.AddDays(-1), ClosesAt = today.AddDays(10), Parametri = "sogliaIsee=15748,78\nnumeroBorse=10",
+                Title = title + " " + Guid.NewGuid().ToString("N")[..6], AvvisoId = avviso.Item.Id,
+                OpensAt = today.AddDays(opensInDays), ClosesAt = today.AddDays(closesInDays), Parametri = parametri,
             }, [], "test");
             await contents.PublishAsync(f.Id, null, "test");
-            var closes = (await sp.GetRequiredService<Portal.Core.Contracts.IFinestre>().GetAsync(f.Id))!.ClosesAtUtc;
-            return (f.Id, closes);
+            return f.Id;
         });
 
     /// <summary>An operator session as the claims transformation builds it: active role and Comune scopes.</summary>

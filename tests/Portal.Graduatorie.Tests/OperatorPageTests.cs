@@ -1,10 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Microsoft.Extensions.DependencyInjection;
-using Portal.Contents.Model;
-using Portal.Contents.Services;
 using Portal.Core.Security;
-using Portal.Core.Time;
 using Portal.Graduatorie.Data;
 using Portal.Graduatorie.Services;
 using Portal.Testing;
@@ -177,19 +173,7 @@ public class OperatorPageTests(PortalFactory portal) : IClassFixture<PortalFacto
     [Fact]
     public async Task Outside_the_window_the_page_says_so_and_the_server_refuses_the_upload()
     {
-        var finestra = await portal.InScopeAsync(async sp =>
-        {
-            var contents = sp.GetRequiredService<ContentService>();
-            var avviso = (await sp.GetRequiredService<ContentQueries>().GetPublishedBySlugAsync(ContentTypes.Avviso, "borse-di-studio"))!;
-            var rome = RomeTime.ToRome(portal.Clock.GetUtcNow().UtcDateTime).Date;
-            var f = await contents.CreateAsync(ContentTypes.Finestra, new ContentInput
-            {
-                Title = "Finestra chiusa " + Guid.NewGuid().ToString("N")[..6], AvvisoId = avviso.Item.Id,
-                OpensAt = rome.AddDays(-20), ClosesAt = rome.AddDays(-2),
-            }, [], "test");
-            await contents.PublishAsync(f.Id, null, "test");
-            return f.Id;
-        });
+        var finestra = await portal.CreateFinestraAsync("Finestra chiusa", -20, -2);
         var client = await portal.LoginAsync(Demo.OperatoreAncona, PortalRoles.OperatoreComune);
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync(Page(finestra)));

@@ -34,21 +34,7 @@ internal static class RegioneTestHelpers
 
     /// <summary>An open window (opened a day ago, closing in ten days) with this number of scholarships.</summary>
     public static Task<Guid> CreateFinestraAsync(this PortalFactory portal, int borse) =>
-        portal.InScopeAsync(async sp =>
-        {
-            var contents = sp.GetRequiredService<ContentService>();
-            var avviso = await sp.GetRequiredService<ContentQueries>().GetPublishedBySlugAsync(ContentTypes.Avviso, "borse-di-studio")
-                ?? throw new InvalidOperationException("Manca l'avviso demo borse-di-studio.");
-            var rome = RomeTime.ToRome(portal.Clock.GetUtcNow().UtcDateTime);
-            var today = new DateTime(rome.Year, rome.Month, rome.Day, 9, 0, 0);
-            var f = await contents.CreateAsync(ContentTypes.Finestra, new ContentInput
-            {
-                Title = "Finestra regionale " + Guid.NewGuid().ToString("N")[..6], AvvisoId = avviso.Item.Id,
-                OpensAt = today.AddDays(-1), ClosesAt = today.AddDays(10), Parametri = $"sogliaIsee=15748,78\nnumeroBorse={borse}",
-            }, [], "test");
-            await contents.PublishAsync(f.Id, null, "test");
-            return f.Id;
-        });
+        portal.CreateFinestraAsync("Finestra regionale", -1, 10, $"sogliaIsee=15748,78\nnumeroBorse={borse}");
 
     /// <summary>Uploads the students as the Comune's valid list (confirming it when it has warnings, e.g. W02 for a duplicate).</summary>
     public static async Task<Invio> ValidListAsync(this PortalFactory portal, Guid finestra, string comune, params Studente[] students)

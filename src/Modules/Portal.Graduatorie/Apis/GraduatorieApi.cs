@@ -16,7 +16,7 @@ public static class GraduatorieApi
     public static void MapGraduatorieApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1/graduatorie").WithTags("Graduatorie dei Comuni")
-            .RequireAuthorization().AddEndpointFilter(TranslateErrors);
+            .RequireAuthorization().AddEndpointFilter(GraduatorieApiErrors.TranslateAsync);
         var upload = api.MapGroup("/").RequireAuthorization(PermissionPolicy.For(GraduatoriePermissions.Upload))
             // Multipart bodies from the API: the session cookie is SameSite=Lax, so no cross-site form can carry it.
             .DisableAntiforgery();
@@ -86,28 +86,4 @@ public static class GraduatorieApi
         InvioDto.From(invio, segnalazioni, (await s.RicevuteAsync([invio.Id], ct)).GetValueOrDefault(invio.Id));
 
     private static Task<UploadedFile> ReadAsync(IFormFile? file, CancellationToken ct) => UploadedFileReader.ReadAsync(file, "file", ct);
-
-    private static async ValueTask<object?> TranslateErrors(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        try
-        {
-            return await next(context);
-        }
-        catch (GraduatorieInputException e)
-        {
-            return ProblemDetailsItalian.Validation(new Dictionary<string, string[]> { [e.Field] = [e.Message] });
-        }
-        catch (GraduatorieForbiddenException e)
-        {
-            return ProblemDetailsItalian.Problem(StatusCodes.Status403Forbidden, e.Message);
-        }
-        catch (GraduatorieNotFoundException e)
-        {
-            return ProblemDetailsItalian.Problem(StatusCodes.Status404NotFound, e.Message);
-        }
-        catch (GraduatorieConflictException e)
-        {
-            return ProblemDetailsItalian.Problem(StatusCodes.Status409Conflict, e.Message);
-        }
-    }
 }

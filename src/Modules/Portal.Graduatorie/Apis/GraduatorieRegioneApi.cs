@@ -18,7 +18,7 @@ public static class GraduatorieRegioneApi
     public static void MapGraduatorieRegioneApi(this IEndpointRouteBuilder endpoints)
     {
         var regione = endpoints.MapGroup("/api/v1/graduatorie/regione/finestre/{finestraId:guid}").WithTags("Graduatorie: lato regionale")
-            .RequireAuthorization(PermissionPolicy.For(GraduatoriePermissions.ViewAll)).AddEndpointFilter(TranslateErrors);
+            .RequireAuthorization(PermissionPolicy.For(GraduatoriePermissions.ViewAll)).AddEndpointFilter(GraduatorieApiErrors.TranslateAsync);
 
         regione.MapGet("/stato", async (Guid finestraId, string? filtro, RegioneService s, CancellationToken ct) =>
             {
@@ -70,31 +70,7 @@ public static class GraduatorieRegioneApi
                     await s.ForComuneAsync(u, finestraId, comune, ct) is { } own
                         ? Results.Ok(own.Select(CodiceStudenteDto.From).ToList())
                         : ProblemDetailsItalian.Problem(StatusCodes.Status404NotFound, "La graduatoria regionale di questa finestra non è ancora approvata."))
-            .WithTags("Graduatorie dei Comuni").RequireAuthorization().AddEndpointFilter(TranslateErrors)
+            .WithTags("Graduatorie dei Comuni").RequireAuthorization().AddEndpointFilter(GraduatorieApiErrors.TranslateAsync)
             .WithSummary("Gli studenti del Comune nella graduatoria regionale approvata, con il codice da comunicare alle famiglie");
-    }
-
-    private static async ValueTask<object?> TranslateErrors(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        try
-        {
-            return await next(context);
-        }
-        catch (RegioneInputException e)
-        {
-            return ProblemDetailsItalian.Validation(e.Errors.ToDictionary(x => x.Key, x => new[] { x.Value }));
-        }
-        catch (GraduatorieForbiddenException e)
-        {
-            return ProblemDetailsItalian.Problem(StatusCodes.Status403Forbidden, e.Message);
-        }
-        catch (GraduatorieNotFoundException e)
-        {
-            return ProblemDetailsItalian.Problem(StatusCodes.Status404NotFound, e.Message);
-        }
-        catch (GraduatorieConflictException e)
-        {
-            return ProblemDetailsItalian.Problem(StatusCodes.Status409Conflict, e.Message);
-        }
     }
 }
