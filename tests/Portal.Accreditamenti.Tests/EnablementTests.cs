@@ -38,7 +38,7 @@ public class EnablementTests(PortalFactory portal) : IClassFixture<PortalFactory
         Assert.Equal("Codice fiscale o partita IVA non valido (11 cifre o 16 caratteri).", TestPeople.FieldError(html, "CodiceFiscale"));
         Assert.Equal("Indirizzo email non valido.", TestPeople.FieldError(html, "Email"));
         var duplicate = await admin.PostFormAsync("/admin/enti/modifica", null,
-            ("NuovoCodice", "ENTE-FORMAZIONE-01"), ("Denominazione", "Doppione"), ("CodiceFiscale", "01234567897"));
+            ("NuovoCodice", "ENTE-FORMAZIONE-01"), ("Denominazione", "Doppione"), ("CodiceFiscale", "01234560421"));
         Assert.Equal("Esiste già un ente con il codice ENTE-FORMAZIONE-01.", TestPeople.FieldError(await duplicate.Content.ReadAsStringAsync(), "NuovoCodice"));
         Assert.Equal(before, await portal.WithDbAsync(db => db.Enti.CountAsync()));
     }
@@ -49,11 +49,11 @@ public class EnablementTests(PortalFactory portal) : IClassFixture<PortalFactory
         var admin = await portal.LoginAsync(Demo.Amministratore, "Amministratore");
         var code = Code("ENTE");
         var created = await admin.PostFormAsync("/admin/enti/modifica", null,
-            ("NuovoCodice", code.ToLowerInvariant()), ("Denominazione", "Cooperativa Prova"), ("CodiceFiscale", "01234567897"), ("Email", "coop@example.org"), ("Attivo", "true"), ("Attivo", "false"));
+            ("NuovoCodice", code.ToLowerInvariant()), ("Denominazione", "Cooperativa Prova"), ("CodiceFiscale", "01234560421"), ("Email", "coop@example.org"), ("Attivo", "true"), ("Attivo", "false"));
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var edit = $"/admin/enti/modifica?codice={code}";
         Assert.Contains("Cooperativa Prova", await admin.GetStringAsync(edit));
-        var updated = await admin.PostFormAsync(edit, edit, ("Codice", code), ("Denominazione", "Cooperativa Prova srl"), ("CodiceFiscale", "01234567897"), ("Attivo", "false"));
+        var updated = await admin.PostFormAsync(edit, edit, ("Codice", code), ("Denominazione", "Cooperativa Prova srl"), ("CodiceFiscale", "01234560421"), ("Attivo", "false"));
         Assert.Equal(HttpStatusCode.Redirect, updated.StatusCode);
         var ente = await portal.WithDbAsync(db => db.Enti.SingleAsync(e => e.Code == code));
         Assert.Equal(("Cooperativa Prova srl", false, (string?)null), (ente.Denominazione, ente.Active, ente.Email));

@@ -39,7 +39,7 @@ public sealed class RegistryService(AccreditamentiDbContext db, CoreDbContext co
         if (name is null) errors["Denominazione"] = "Indicare la denominazione dell'ente.";
         else if (name.Length > 200) errors["Denominazione"] = "La denominazione può contenere al massimo 200 caratteri.";
         if (cf.Length == 0) errors["CodiceFiscale"] = "Indicare il codice fiscale o la partita IVA dell'ente.";
-        else if (!Texts.IsPartitaIva(cf) && !CodiceFiscale.IsValid(cf)) errors["CodiceFiscale"] = "Codice fiscale o partita IVA non valido (11 cifre o 16 caratteri).";
+        else if (!PartitaIva.IsValid(cf) && !CodiceFiscale.IsValid(cf)) errors["CodiceFiscale"] = "Codice fiscale o partita IVA non valido (11 cifre o 16 caratteri).";
         if (email is not null && !Texts.IsEmail(email)) errors["Email"] = "Indirizzo email non valido.";
         FieldValidationException.ThrowIfAny(errors);
 

@@ -17,20 +17,6 @@ internal static partial class Texts
 
     public static bool IsIstat(string value) => IstatPattern().IsMatch(value);
 
-    /// <summary>Partita IVA: 11 digits with the Luhn-style check digit of the Agenzia delle Entrate.</summary>
-    public static bool IsPartitaIva(string value)
-    {
-        if (value.Length != 11 || !value.All(char.IsAsciiDigit)) return false;
-        var sum = 0;
-        for (var i = 0; i < 10; i++)
-        {
-            var d = value[i] - '0';
-            if (i % 2 == 1) { d *= 2; if (d > 9) d -= 9; }
-            sum += d;
-        }
-        return (10 - sum % 10) % 10 == value[10] - '0';
-    }
-
     [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{1,39}$")]
     private static partial Regex CodePattern();
 
