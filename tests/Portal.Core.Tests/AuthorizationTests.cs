@@ -39,13 +39,20 @@ public class AuthorizationTests(PortalFactory portal) : IClassFixture<PortalFact
     [Theory]
     [InlineData(Demo.Cittadino, null)]
     [InlineData(Demo.OperatoreAncona, "OperatoreComune")]
-    [InlineData(Demo.Funzionario, "Funzionario")]
     [InlineData(Demo.OperatoreCpi, "OperatoreCpi")]
     [InlineData(Demo.OperatoreEnte, "OperatoreEnte")]
     public async Task Other_roles_get_no_admin_page(string cf, string? role)
     {
         var client = await portal.LoginAsync(cf, role);
         foreach (var page in AdminOnlyPages.Concat(EditorPages)) AssertForbidden(await client.GetAsync(page), page);
+    }
+
+    [Fact]
+    public async Task A_Funzionario_enters_the_admin_area_for_the_regional_pages_but_reaches_no_editor_or_amministratore_page()
+    {
+        var client = await portal.LoginAsync(Demo.Funzionario, "Funzionario");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin")).StatusCode);
+        foreach (var page in AdminOnlyPages.Concat(EditorPages).Where(p => p != "/admin")) AssertForbidden(await client.GetAsync(page), page);
     }
 
     [Fact]

@@ -45,6 +45,9 @@ public sealed class GraduatorieRegioneTests(PortalFixture portal)
         await Walks.LoginAsync(operatore, "Laura Bianchi", "OperatoreComune");
         await operatore.GotoAsync("/graduatoria-regionale/codici");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Codici degli studenti nella graduatoria regionale");
+        // The demo window (other walks may add and close windows of their own).
+        await page.Locator("#finestra").SelectOptionAsync(new SelectOptionValue { Label = "Invio elenchi a.s. 2026/2027" });
+        await operatore.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Mostra", Exact = true }));
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "non è ancora approvata" })).ToBeVisibleAsync();
         operatore.AssertEveryPageChecked();
     }
