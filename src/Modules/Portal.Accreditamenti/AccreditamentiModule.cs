@@ -25,7 +25,6 @@ public sealed class AccreditamentiModule : PortalModule
     {
         context.AddModuleDbContext<AccreditamentiDbContext, AccreditamentiSqliteDbContext, AccreditamentiPostgresDbContext>(AccreditamentiDbContext.HistoryTable);
         var s = context.Services;
-        s.AddScoped<RegionComuni>();
         s.AddScoped<Notifier>();
         s.AddScoped<AccreditationService>();
         s.AddScoped<OperatorImport>();

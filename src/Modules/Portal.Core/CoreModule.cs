@@ -43,6 +43,7 @@ public sealed class CoreModule : PortalModule
         s.AddSingleton<OutboxProcessor>();
         s.AddHostedService<OutboxDispatcher>();
         s.AddScoped<ComuniImporter>();
+        s.AddScoped<RegionComuni>();
         s.AddScoped<RecipeRunner>();
         s.AddScoped<IRecipeStep, SettingsStep>();
         s.AddScoped<IRecipeStep, RolesStep>();

@@ -5,6 +5,7 @@ using Portal.Accreditamenti.Model;
 using Portal.Accreditamenti.Services;
 using Portal.Core.Apis;
 using Portal.Core.Security;
+using Portal.Core.Comuni;
 
 namespace Portal.Accreditamenti.Apis;
 

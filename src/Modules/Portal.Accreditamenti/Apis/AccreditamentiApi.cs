@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Portal.Accreditamenti.Services;
 using Portal.Core.Apis;
 using Portal.Core.Security;
+using Portal.Core.Comuni;
 
 namespace Portal.Accreditamenti.Apis;
 

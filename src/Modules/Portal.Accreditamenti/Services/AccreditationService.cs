@@ -7,6 +7,7 @@ using Portal.Core.Contracts;
 using Portal.Core.Data;
 using Portal.Core.Security;
 using Portal.Core.Time;
+using Portal.Core.Comuni;
 
 namespace Portal.Accreditamenti.Services;
 

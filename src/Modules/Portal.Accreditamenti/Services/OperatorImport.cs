@@ -6,6 +6,7 @@ using Portal.Core.Audit;
 using Portal.Core.Data;
 using Portal.Core.Security;
 using Portal.Core.Validation;
+using Portal.Core.Comuni;
 
 namespace Portal.Accreditamenti.Services;
 

@@ -1,3 +1,4 @@
+using Portal.Core.Comuni;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
@@ -22,7 +23,7 @@ namespace Portal.Graduatorie.Services;
 /// The first numeroBorse places are beneficiari, the others idonei. Rebuildable until approved.
 /// </summary>
 public sealed class GraduatoriaRegionaleService(
-    GraduatorieDbContext db, CoreDbContext core, ContentsDbContext contentsDb, ContentService contents, RegioneService regione,
+    GraduatorieDbContext db, CoreDbContext core, RegionComuni regionComuni, ContentsDbContext contentsDb, ContentService contents, RegioneService regione,
     FinestreGraduatorie finestre, CodiciPseudonimi codici, IAuditTrail audit, IPermissionService permissions, TimeProvider clock)
 {
     public async Task<GraduatoriaDettaglio?> GetAsync(Guid finestraId, CancellationToken ct)
@@ -31,7 +32,7 @@ public sealed class GraduatoriaRegionaleService(
         var g = await db.Graduatorie.AsNoTracking().FirstOrDefaultAsync(x => x.FinestraId == finestraId, ct);
         if (g is null) return null;
         var posizioni = await db.Posizioni.AsNoTracking().Where(p => p.GraduatoriaId == g.Id).OrderBy(p => p.Posizione).ToListAsync(ct);
-        return new GraduatoriaDettaglio(g, posizioni, await NamesAsync(posizioni.Select(p => p.ComuneIstat), ct));
+        return new GraduatoriaDettaglio(g, posizioni, await regionComuni.NamesAsync(posizioni.Select(p => p.ComuneIstat), ct));
     }
 
     public async Task<GraduatoriaDettaglio> BuildAsync(Guid finestraId, string by, CancellationToken ct)
@@ -212,12 +213,6 @@ public sealed class GraduatoriaRegionaleService(
         foreach (var p in d.Posizioni)
             sb.Append($"| {p.Posizione} | {p.Codice} | {d.ComuneLabel(p.ComuneIstat).Replace("|", "/")} | {RegioneLabels.Esito(p.Esito)} |\n");
         return sb.ToString();
-    }
-
-    private async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string> istat, CancellationToken ct)
-    {
-        var codes = istat.Distinct().ToList();
-        return await core.Comuni.AsNoTracking().Where(c => codes.Contains(c.CodiceIstat)).ToDictionaryAsync(c => c.CodiceIstat, c => c.Nome, ct);
     }
 
     private async Task SaveAsync(CancellationToken ct)

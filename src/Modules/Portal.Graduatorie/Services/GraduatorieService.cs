@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Audit;
 using Portal.Core.Contracts;
+using Portal.Core.Comuni;
 using Portal.Core.Data;
 using Portal.Core.Files;
 using Portal.Core.Receipts;
@@ -35,7 +36,7 @@ public sealed record InvioRicevuta(string? Segnatura, DateTime? ProtocolUtc, str
 public sealed partial class GraduatorieService(
     GraduatorieDbContext db, CoreDbContext core, IFileStore files, IAuditTrail audit, IPermissionService permissions,
     FinestreGraduatorie finestre, TimeProvider clock, ISiteSettings siteSettings, IReceipts receipts,
-    IWorkflowEngine engine, WorkflowsDbContext workflows, ContentsDbContext contents)
+    IWorkflowEngine engine, WorkflowsDbContext workflows, ContentsDbContext contents, RegionComuni regionComuni)
 {
     private const int MaxAttempts = 4;
     private static readonly FilePolicy XlsxOnly = new([FileTypeSniffer.Xlsx], ValidationSettings.MaxFileBytes);
@@ -324,8 +325,7 @@ public sealed partial class GraduatorieService(
             foreach (var h in hits) found.TryAdd(h.CfStudente, h.ComuneIstat);
         }
         if (found.Count == 0) return found;
-        var codes = found.Values.Distinct().ToList();
-        var names = await core.Comuni.AsNoTracking().Where(c => codes.Contains(c.CodiceIstat)).ToDictionaryAsync(c => c.CodiceIstat, c => c.Nome, ct);
+        var names = await regionComuni.NamesAsync(found.Values, ct);
         return found.ToDictionary(f => f.Key, f => names.TryGetValue(f.Value, out var n) ? $"{n} ({f.Value})" : f.Value);
     }
 

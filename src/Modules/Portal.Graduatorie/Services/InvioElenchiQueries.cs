@@ -1,47 +1,24 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Contents.Model;
 using Portal.Contents.Services;
-using Portal.Core.Contracts;
-using Portal.Core.Data;
 using Portal.Core.Files;
 using Portal.Graduatorie.Data;
 using Portal.Graduatorie.Validation;
 
 namespace Portal.Graduatorie.Services;
 
-/// <summary>An Avviso of the Graduatorie service with its published windows.</summary>
-public sealed record AvvisoGraduatorie(Guid Id, string Title, string? Slug, IReadOnlyList<FinestraInfo> Finestre);
-
 /// <summary>A finding of an upload with the student of its row (section 4 of the operator page).</summary>
 public sealed record RigaSegnalata(int? Row, string? CodiceFiscale, string? Nominativo, string? Column, string? Value, string Message,
     IssueSeverity Severity, string Code);
 
-/// <summary>What the operator page reads besides the uploads themselves: windows, Comuni names, manual, rows in error.</summary>
-public sealed class InvioElenchiQueries(ContentQueries contents, IFinestre finestre, CoreDbContext core, GraduatorieDbContext db, IFileStore files)
+/// <summary>What the operator page reads besides the uploads themselves: the Avviso's documents and the rows in error.</summary>
+public sealed class InvioElenchiQueries(ContentQueries contents, GraduatorieDbContext db, IFileStore files)
 {
-    public async Task<IReadOnlyList<AvvisoGraduatorie>> AvvisiAsync(CancellationToken ct)
-    {
-        var result = new List<AvvisoGraduatorie>();
-        foreach (var avviso in await contents.ListPublishedAsync(ContentTypes.Avviso, ct: ct))
-        {
-            if (!string.Equals(avviso.Data.Servizio, FinestreGraduatorie.Servizio, StringComparison.OrdinalIgnoreCase)) continue;
-            var windows = await finestre.ForAvvisoAsync(avviso.Item.Id, ct);
-            result.Add(new AvvisoGraduatorie(avviso.Item.Id, avviso.Version.Title, avviso.Item.Slug, windows.OrderByDescending(f => f.OpensAtUtc).ToList()));
-        }
-        return result;
-    }
-
     /// <summary>The Avviso's published documents: the operator manual is one of them.</summary>
     public async Task<(string? Slug, IReadOnlyList<ContentAttachment> Documents)> AvvisoDocumentsAsync(Guid avvisoId, CancellationToken ct) =>
         await contents.GetPublishedAsync(avvisoId, ct) is { } avviso
             ? (avviso.Item.Slug, avviso.Version.Attachments.OrderBy(a => a.Order).ToList())
             : (null, []);
-
-    public async Task<IReadOnlyDictionary<string, string>> ComuniNamesAsync(IEnumerable<string> codes, CancellationToken ct)
-    {
-        var list = codes.Distinct().ToList();
-        return await core.Comuni.AsNoTracking().Where(c => list.Contains(c.CodiceIstat)).ToDictionaryAsync(c => c.CodiceIstat, c => c.Nome, ct);
-    }
 
     /// <summary>
     /// The upload's findings with the student of each row: from the stored rows, or for a rejected upload (whose rows

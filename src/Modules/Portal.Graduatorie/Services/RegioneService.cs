@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Comuni;
 using Portal.Core.Data;
 using Portal.Core.Security;
-using Portal.Core.Settings;
 using Portal.Graduatorie.Data;
 
 namespace Portal.Graduatorie.Services;
@@ -10,14 +10,12 @@ namespace Portal.Graduatorie.Services;
 /// The Funzionario's view of a Finestra: which of the region's Comuni have a valid list, the consolidated list of
 /// all valid lists, and the students listed by more than one Comune. Callers hold Graduatorie.ViewAll.
 /// </summary>
-public sealed class RegioneService(GraduatorieDbContext db, CoreDbContext core, ISiteSettings siteSettings, FinestreGraduatorie finestre, TimeProvider clock)
+public sealed class RegioneService(GraduatorieDbContext db, CoreDbContext core, RegionComuni regionComuni, FinestreGraduatorie finestre, TimeProvider clock)
 {
     public async Task<StatoFinestra> StatusAsync(Guid finestraId, CancellationToken ct)
     {
         var finestra = await finestre.GetAsync(finestraId, ct);
-        var region = (await siteSettings.GetAsync(ct)).RegionProvinces.Select(p => p.ToUpperInvariant()).ToList();
-        var comuni = await core.Comuni.AsNoTracking().Where(c => region.Contains(c.SiglaProvincia.ToUpper()))
-            .OrderBy(c => c.Nome).ThenBy(c => c.CodiceIstat).ToListAsync(ct);
+        var comuni = await regionComuni.ListAsync(ct);
         var valid = await db.Invii.AsNoTracking().Where(i => i.FinestraId == finestraId && i.Stato == StatoInvio.Valido)
             .ToDictionaryAsync(i => i.ComuneIstat, ct);
         var operators = await OperatorsAsync(ct);
@@ -34,8 +32,7 @@ public sealed class RegioneService(GraduatorieDbContext db, CoreDbContext core, 
                           join i in db.Invii.AsNoTracking() on r.InvioId equals i.Id
                           where i.FinestraId == finestraId && i.Stato == StatoInvio.Valido
                           select new { r, i }).ToListAsync(ct);
-        var codes = rows.Select(x => x.i.ComuneIstat).Distinct().ToList();
-        var names = await core.Comuni.AsNoTracking().Where(c => codes.Contains(c.CodiceIstat)).ToDictionaryAsync(c => c.CodiceIstat, c => c.Nome, ct);
+        var names = await regionComuni.NamesAsync(rows.Select(x => x.i.ComuneIstat), ct);
         return rows.Select(x => new RigaConsolidata(x.i.ComuneIstat, names.GetValueOrDefault(x.i.ComuneIstat, x.i.ComuneIstat), x.i, x.r))
             .OrderBy(x => x.ComuneNome, StringComparer.Ordinal).ThenBy(x => x.ComuneIstat, StringComparer.Ordinal).ThenBy(x => x.Riga.Row).ToList();
     }

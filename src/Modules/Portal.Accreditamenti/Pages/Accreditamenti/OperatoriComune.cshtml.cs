@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Accreditamenti.Services;
 using Portal.Core.Security;
+using Portal.Core.Comuni;
 
 namespace Portal.Accreditamenti.Pages.Accreditamenti;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Accreditamenti.Model;
 using Portal.Accreditamenti.Services;
 using Portal.Core.Security;
+using Portal.Core.Comuni;
 
 namespace Portal.Accreditamenti.Pages.Accreditamenti;
 

@@ -1,11 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Portal.Contents.Model;
-using Portal.Contents.Services;
+using Portal.Core.Comuni;
 using Portal.Core.Contracts;
-using Portal.Core.Data;
 using Portal.Core.Security;
 using Portal.Graduatorie.Data;
 using Portal.Graduatorie.Services;
@@ -14,7 +11,7 @@ namespace Portal.Graduatorie.Pages.GraduatoriaComune;
 
 /// <summary>The Comune's operator sees its own students in the approved regional Graduatoria, with the code to give the families.</summary>
 [Authorize(Policy = PermissionPolicy.Prefix + "Graduatorie.Upload")]
-public sealed class CodiciModel(GraduatoriaRegionaleService graduatorie, ContentQueries queries, IFinestre finestre, CoreDbContext core) : PageModel
+public sealed class CodiciModel(GraduatoriaRegionaleService graduatorie, FinestreGraduatorie finestre, RegionComuni regionComuni) : PageModel
 {
     public IReadOnlyList<FinestraInfo> Finestre { get; private set; } = [];
     public IReadOnlyList<(string Istat, string Nome)> Comuni { get; private set; } = [];
@@ -26,13 +23,8 @@ public sealed class CodiciModel(GraduatoriaRegionaleService graduatorie, Content
     public async Task<IActionResult> OnGetAsync(Guid? finestra, string? comune, CancellationToken ct)
     {
         var scopes = User.GetScopes(ScopeTypes.Comune);
-        Comuni = (await core.Comuni.AsNoTracking().Where(c => scopes.Contains(c.CodiceIstat)).OrderBy(c => c.Nome).ToListAsync(ct))
-            .Select(c => (c.CodiceIstat, c.Nome)).ToList();
-        var list = new List<FinestraInfo>();
-        foreach (var avviso in await queries.ListPublishedAsync(ContentTypes.Avviso, null, ct))
-            if (string.Equals(avviso.Data.Servizio, FinestreGraduatorie.Servizio, StringComparison.OrdinalIgnoreCase))
-                list.AddRange(await finestre.ForAvvisoAsync(avviso.Item.Id, ct));
-        Finestre = list.OrderByDescending(f => f.OpensAtUtc).ToList();
+        Comuni = (await regionComuni.NamesAsync(scopes, ct)).OrderBy(c => c.Value, StringComparer.CurrentCulture).Select(c => (c.Key, c.Value)).ToList();
+        Finestre = (await finestre.AvvisiAsync(ct)).SelectMany(a => a.Finestre).OrderByDescending(f => f.OpensAtUtc).ToList();
         FinestraId = finestra ?? Finestre.FirstOrDefault()?.Id;
         Comune = comune ?? Comuni.FirstOrDefault().Istat;
         if (FinestraId is not Guid f || Comune is null) return Page();

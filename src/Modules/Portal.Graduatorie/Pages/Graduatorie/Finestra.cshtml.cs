@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Contents.Model;
+using Portal.Core.Comuni;
 using Portal.Core.Contracts;
 using Portal.Core.Security;
 using Portal.Graduatorie.Data;
@@ -16,7 +17,7 @@ namespace Portal.Graduatorie.Pages.Graduatorie;
 /// 3 history of the selected Comune, 4 rows in error of the latest upload.
 /// </summary>
 [Authorize(Policy = PermissionPolicy.Prefix + "Graduatorie.Upload")]
-public sealed class FinestraModel(GraduatorieService service, FinestreGraduatorie finestre, InvioElenchiQueries queries, TimeProvider clock) : PageModel
+public sealed class FinestraModel(GraduatorieService service, FinestreGraduatorie finestre, InvioElenchiQueries queries, RegionComuni regionComuni, TimeProvider clock) : PageModel
 {
     public FinestraGraduatoria Finestra { get; private set; } = null!;
     public FinestraState State { get; private set; }
@@ -135,7 +136,7 @@ public sealed class FinestraModel(GraduatorieService service, FinestreGraduatori
         State = Finestra.Info.StateAt(clock.GetUtcNow());
         (AvvisoSlug, Documents) = await queries.AvvisoDocumentsAsync(Finestra.Info.AvvisoId, ct);
         var scopes = User.GetScopes(ScopeTypes.Comune);
-        var names = await queries.ComuniNamesAsync(scopes, ct);
+        var names = await regionComuni.NamesAsync(scopes, ct);
         Comuni = scopes.Select(s => (s, names.GetValueOrDefault(s) ?? s)).OrderBy(c => c.Item2, StringComparer.CurrentCulture).ToList();
         if (Comune is not null && !scopes.Contains(Comune))
         {

@@ -7,7 +7,7 @@ namespace Portal.Graduatorie.Pages.Graduatorie;
 
 /// <summary>"Invio elenchi": the windows of the Graduatorie avvisi an operator can send lists for.</summary>
 [Authorize(Policy = PermissionPolicy.Prefix + "Graduatorie.Upload")]
-public sealed class IndexModel(InvioElenchiQueries queries, TimeProvider clock) : PageModel
+public sealed class IndexModel(FinestreGraduatorie finestre, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<AvvisoGraduatorie> Avvisi { get; private set; } = [];
     public DateTimeOffset Now { get; private set; }
@@ -15,6 +15,6 @@ public sealed class IndexModel(InvioElenchiQueries queries, TimeProvider clock) 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Now = clock.GetUtcNow();
-        Avvisi = await queries.AvvisiAsync(ct);
+        Avvisi = await finestre.AvvisiAsync(ct);
     }
 }

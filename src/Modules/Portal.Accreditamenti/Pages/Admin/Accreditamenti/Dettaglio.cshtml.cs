@@ -6,6 +6,7 @@ using Portal.Accreditamenti.Model;
 using Portal.Accreditamenti.Services;
 using Portal.Core.Data;
 using Portal.Core.Security;
+using Portal.Core.Comuni;
 
 namespace Portal.Accreditamenti.Pages.Admin.Accreditamenti;
 

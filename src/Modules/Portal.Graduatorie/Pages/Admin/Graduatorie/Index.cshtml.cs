@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Portal.Contents.Model;
-using Portal.Contents.Services;
 using Portal.Core.Contracts;
 using Portal.Core.Security;
 using Portal.Graduatorie.Services;
@@ -11,19 +9,14 @@ namespace Portal.Graduatorie.Pages.Admin.Graduatorie;
 public sealed record FinestraRiga(FinestraInfo Finestra, string Avviso, FinestraState Stato);
 
 [Authorize(Policy = PermissionPolicy.Prefix + "Graduatorie.ViewAll")]
-public sealed class IndexModel(ContentQueries queries, IFinestre finestre, TimeProvider clock) : PageModel
+public sealed class IndexModel(FinestreGraduatorie finestre, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<FinestraRiga> Finestre { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var rows = new List<FinestraRiga>();
-        foreach (var avviso in await queries.ListPublishedAsync(ContentTypes.Avviso, null, ct))
-        {
-            if (!string.Equals(avviso.Data.Servizio, FinestreGraduatorie.Servizio, StringComparison.OrdinalIgnoreCase)) continue;
-            rows.AddRange((await finestre.ForAvvisoAsync(avviso.Item.Id, ct)).Select(f => new FinestraRiga(f, avviso.Version.Title, f.StateAt(now))));
-        }
+        var rows = (await finestre.AvvisiAsync(ct)).SelectMany(a => a.Finestre.Select(f => new FinestraRiga(f, a.Title, f.StateAt(now))));
         Finestre = rows.OrderByDescending(r => r.Finestra.OpensAtUtc).ToList();
     }
 }

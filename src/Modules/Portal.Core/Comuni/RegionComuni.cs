@@ -1,18 +1,17 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Core.Comuni;
 using Portal.Core.Data;
 using Portal.Core.Settings;
 
-namespace Portal.Accreditamenti.Services;
+namespace Portal.Core.Comuni;
 
-/// <summary>The Comuni an operator can be accredited for: those of the region's provinces (ISiteSettings.RegionProvinces).</summary>
+/// <summary>The region's Comuni (provinces in ISiteSettings.RegionProvinces) and names of Comuni by ISTAT code, for every module.</summary>
 public sealed class RegionComuni(CoreDbContext core, ISiteSettings settings)
 {
     public async Task<IReadOnlyList<Comune>> ListAsync(CancellationToken ct)
     {
-        var provinces = (await settings.GetAsync(ct)).RegionProvinces;
-        return await core.Comuni.AsNoTracking().Where(c => provinces.Contains(c.SiglaProvincia))
-            .OrderBy(c => c.Nome).ToListAsync(ct);
+        var provinces = (await settings.GetAsync(ct)).RegionProvinces.Select(p => p.ToUpperInvariant()).ToList();
+        return await core.Comuni.AsNoTracking().Where(c => provinces.Contains(c.SiglaProvincia.ToUpper()))
+            .OrderBy(c => c.Nome).ThenBy(c => c.CodiceIstat).ToListAsync(ct);
     }
 
     /// <summary>The named Comuni that exist, by ISTAT code, with whether they belong to the region.</summary>
