@@ -98,7 +98,7 @@ public sealed class TestSubjects
     public string? Documents(string subjectId) => _documents.TryGetValue(subjectId, out var d) ? d : null;
 }
 
-internal sealed class TestSubjectProvider(TestSubjects subjects, CoreDbContext core, IAuditTrail audit) : IWorkflowSubjectProvider
+internal sealed class TestSubjectProvider(TestSubjects subjects, IAuditTrail audit) : IWorkflowSubjectProvider
 {
     public const string RefusedMessage = "La pratica di prova rifiuta questo passaggio.";
     public const string AppliedAction = "Prova.Soggetto";
@@ -117,7 +117,6 @@ internal sealed class TestSubjectProvider(TestSubjects subjects, CoreDbContext c
     /// <summary>Writes "from→to" in the firing's transaction, then refuses ("rifiuta") or fails ("guasto") when the subject says so.</summary>
     public async Task ApplyAsync(WorkflowSubjectChange change, CancellationToken ct)
     {
-        await using var joined = await change.JoinAsync(core, ct);
         await audit.RecordAsync(AppliedAction, change.Instance.SubjectId, $"{change.FromState}→{change.ToState}");
         switch (subjects.Documents(change.Instance.SubjectId))
         {

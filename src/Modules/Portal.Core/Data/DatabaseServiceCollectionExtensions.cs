@@ -23,16 +23,20 @@ public static class DatabaseServiceCollectionExtensions
         var services = module.Services;
         services.TryAddSingleton(options);
         services.TryAddScoped<PortalConnection>();
+        services.TryAddScoped<AmbientTransactionInterceptor>();
+        services.TryAddScoped<IUnitOfWork, UnitOfWork>();
         if (options.Provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<TPostgres>((sp, o) => o.UseNpgsql(sp.GetRequiredService<PortalConnection>().Connection,
-                b => b.MigrationsHistoryTable(historyTable)));
+                b => b.MigrationsHistoryTable(historyTable))
+                .AddInterceptors(sp.GetRequiredService<AmbientTransactionInterceptor>()));
             services.AddScoped<TContext>(sp => sp.GetRequiredService<TPostgres>());
         }
         else
         {
             services.AddDbContext<TSqlite>((sp, o) => o.UseSqlite(sp.GetRequiredService<PortalConnection>().Connection,
-                b => b.MigrationsHistoryTable(historyTable)));
+                b => b.MigrationsHistoryTable(historyTable))
+                .AddInterceptors(sp.GetRequiredService<AmbientTransactionInterceptor>()));
             services.AddScoped<TContext>(sp => sp.GetRequiredService<TSqlite>());
         }
         services.AddSingleton(new ModuleDatabase(typeof(TContext).Assembly.GetName().Name!, typeof(TContext), historyTable));

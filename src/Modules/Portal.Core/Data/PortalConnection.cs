@@ -7,12 +7,13 @@ using Npgsql;
 namespace Portal.Core.Data;
 
 /// <summary>
-/// One database connection per request (scope), shared by every module's context, so that changes
-/// made through several contexts can be committed in one transaction (see <see cref="BeginSharedTransactionAsync"/>).
+/// One database connection per request (scope), shared by every module's context, and the unit of work's
+/// transaction on it. Contexts join that transaction by themselves (<see cref="AmbientTransactionInterceptor"/>).
 /// </summary>
 public sealed class PortalConnection(DatabaseOptions options) : IAsyncDisposable, IDisposable
 {
     private DbConnection? _connection;
+    private readonly List<DbContext> _enlisted = [];
 
     public DatabaseProvider Provider => options.Provider;
 
@@ -20,45 +21,66 @@ public sealed class PortalConnection(DatabaseOptions options) : IAsyncDisposable
         ? new NpgsqlConnection(options.ConnectionString)
         : new SqliteConnection(options.ConnectionString);
 
+    /// <summary>The open unit of work's transaction, or null.</summary>
+    internal DbTransaction? Transaction { get; private set; }
+
+    internal async Task<bool> BeginAsync(CancellationToken ct)
+    {
+        var opened = false;
+        if (Connection.State != System.Data.ConnectionState.Open)
+        {
+            await Connection.OpenAsync(ct);
+            opened = true;
+        }
+        Transaction = await Connection.BeginTransactionAsync(ct);
+        return opened;
+    }
+
+    /// <summary>Makes the context use the unit of work's transaction (before it saves or queries).</summary>
+    internal async ValueTask EnlistAsync(DbContext context, CancellationToken ct)
+    {
+        if (Transaction is null) return;
+        var current = context.Database.CurrentTransaction?.GetDbTransaction();
+        if (current == Transaction) return;
+        if (current is not null)
+            throw new InvalidOperationException(
+                $"{context.GetType().Name} ha una transazione propria mentre è aperta un'unità di lavoro: usare IUnitOfWork.");
+        await context.Database.UseTransactionAsync(Transaction, ct);
+        _enlisted.Add(context);
+    }
+
+    internal void ForgetTracked()
+    {
+        foreach (var context in _enlisted)
+        {
+            try { context.ChangeTracker.Clear(); }
+            catch (ObjectDisposedException) { }
+        }
+    }
+
+    /// <summary>Ends the unit of work: the contexts forget the transaction; after a rollback they forget what they tracked.</summary>
+    internal async Task EndAsync(bool committed, bool closeConnection)
+    {
+        var tx = Transaction;
+        Transaction = null;
+        foreach (var context in _enlisted)
+        {
+            try
+            {
+                await context.Database.UseTransactionAsync(null);
+                if (!committed) context.ChangeTracker.Clear();
+            }
+            catch (ObjectDisposedException)
+            {
+                // A context created for a narrower scope is already gone.
+            }
+        }
+        _enlisted.Clear();
+        if (tx is not null) await tx.DisposeAsync();
+        if (closeConnection && _connection is not null) await _connection.CloseAsync();
+    }
+
     public void Dispose() => _connection?.Dispose();
 
     public ValueTask DisposeAsync() => _connection?.DisposeAsync() ?? ValueTask.CompletedTask;
-}
-
-public static class SharedTransactionExtensions
-{
-    /// <summary>Begins a transaction on the first context and enlists the others (same connection).</summary>
-    public static async Task<SharedTransaction> BeginSharedTransactionAsync(this DbContext first, CancellationToken ct, params DbContext[] others)
-    {
-        var owned = first.Database.CurrentTransaction is null;
-        var tx = first.Database.CurrentTransaction ?? await first.Database.BeginTransactionAsync(ct);
-        var dbTransaction = tx.GetDbTransaction();
-        var enlisted = new List<DbContext>();
-        foreach (var other in others)
-        {
-            var current = other.Database.CurrentTransaction;
-            if (current is not null && current.GetDbTransaction() == dbTransaction) continue;
-            if (current is not null) await other.Database.UseTransactionAsync(null, ct);
-            await other.Database.UseTransactionAsync(dbTransaction, ct);
-            enlisted.Add(other);
-        }
-        return new SharedTransaction(owned ? tx : null, enlisted);
-    }
-}
-
-/// <summary>
-/// A transaction spanning several contexts on the shared connection. When it ends, the enlisted
-/// contexts are released (EF cannot know that a transaction it was handed has finished).
-/// </summary>
-public sealed class SharedTransaction(IDbContextTransaction? owned, List<DbContext> enlisted) : IAsyncDisposable
-{
-    /// <summary>Commits, unless an outer transaction owns the work (then the outer one commits).</summary>
-    public Task CommitAsync(CancellationToken ct = default) => owned?.CommitAsync(ct) ?? Task.CompletedTask;
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var context in enlisted)
-            await context.Database.UseTransactionAsync(null);
-        if (owned is not null) await owned.DisposeAsync();
-    }
 }

@@ -5,22 +5,6 @@ using Portal.Core.Data;
 
 namespace Portal.Core.Files;
 
-/// <summary>Why an upload was refused, in Italian, for the field it came from.</summary>
-public sealed class FileRejectedException(string message) : Exception(message);
-
-public sealed record FilePolicy(IReadOnlyList<FileKind> Allowed, long MaxBytes);
-
-public interface IFileStore
-{
-    /// <summary>
-    /// Checks the upload against the policy (type sniffed from the content must match the name's
-    /// extension, size within the limit) and adds it to the context; the caller saves.
-    /// </summary>
-    Task<StoredFile> AddAsync(string fileName, Stream content, FilePolicy policy, string? by, CancellationToken ct = default);
-
-    Task<StoredFile?> GetAsync(Guid id, CancellationToken ct = default);
-}
-
 internal sealed class FileStore(CoreDbContext db, TimeProvider clock) : IFileStore
 {
     public async Task<StoredFile> AddAsync(string fileName, Stream content, FilePolicy policy, string? by, CancellationToken ct = default)

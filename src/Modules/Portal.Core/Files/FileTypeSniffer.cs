@@ -2,9 +2,6 @@ using System.IO.Compression;
 
 namespace Portal.Core.Files;
 
-/// <summary>A file type the portal accepts, recognised from the content, not the name.</summary>
-public sealed record FileKind(string Code, string ContentType, string Description, IReadOnlyList<string> Extensions);
-
 /// <summary>Recognises a file's real type from its bytes (magic numbers; for ZIP containers, their parts).</summary>
 public static class FileTypeSniffer
 {

@@ -21,6 +21,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Portal.Core.Apis;
 using Portal.Core.Data;
+using Portal.Core.Errors;
 using Portal.Core.Modules;
 using Portal.Core.Security;
 
@@ -181,8 +182,10 @@ public static class PortalHostExtensions
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        // Every module's endpoints answer a PortalException with Italian problem details, translated here once.
+        var endpoints = app.MapGroup("").AddEndpointFilter(PortalErrorsApi.TranslateAsync);
         foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Modules)
-            module.MapEndpoints(app);
+            module.MapEndpoints(endpoints);
         app.MapRazorPages();
         return app;
     }

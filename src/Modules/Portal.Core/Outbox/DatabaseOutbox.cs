@@ -4,14 +4,14 @@ using Portal.Core.Data;
 
 namespace Portal.Core.Outbox;
 
-internal sealed class DatabaseOutbox(CoreDbContext db, TimeProvider clock) : IOutbox
+internal sealed class DatabaseOutbox(CoreDbContext db, IUnitOfWork unitOfWork, TimeProvider clock) : IOutbox
 {
     public async Task<long> EnqueueAsync(OutboxItem item, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(item.Kind);
         ArgumentException.ThrowIfNullOrWhiteSpace(item.IdempotencyKey);
-        var ownTransaction = item.Ordered && db.Database.CurrentTransaction is null;
-        await using var tx = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
+        // An ordered kind's counter row stays locked until the enqueuing unit of work commits.
+        await using var work = item.Ordered && !unitOfWork.IsActive ? await unitOfWork.BeginAsync(ct) : null;
         if (item.Ordered)
         {
             await db.Database.ExecuteSqlInterpolatedAsync(
@@ -36,7 +36,7 @@ internal sealed class DatabaseOutbox(CoreDbContext db, TimeProvider clock) : IOu
         };
         db.Outbox.Add(entry);
         await db.SaveChangesAsync(ct);
-        if (tx is not null) await tx.CommitAsync(ct);
+        if (work is not null) await work.CompleteAsync(ct);
         return entry.Id;
     }
 }

@@ -5,7 +5,7 @@ using Portal.Core.Data;
 namespace Portal.Core.Protocol;
 
 /// <summary>Registers queued submissions; the follow-up items are enqueued in the same transaction as the number.</summary>
-internal sealed class ProtocolOutboxHandler(CoreDbContext db, IProtocolRegister register, IOutbox outbox) : IOutboxHandler
+internal sealed class ProtocolOutboxHandler(IUnitOfWork unitOfWork, IProtocolRegister register, IOutbox outbox) : IOutboxHandler
 {
     public string Kind => ProtocolQueue.Kind;
 
@@ -13,11 +13,11 @@ internal sealed class ProtocolOutboxHandler(CoreDbContext db, IProtocolRegister 
     {
         var request = JsonSerializer.Deserialize<ProtocolRequest>(message.Payload, JsonSerializerOptions.Web)
             ?? throw new InvalidOperationException("Richiesta di protocollazione illeggibile.");
-        await using var tx = await db.BeginSharedTransactionAsync(ct);
+        await using var work = await unitOfWork.BeginAsync(ct);
         // Registering the same subject again returns its first entry: a retried message takes no new number.
         await register.RegisterAsync(request.SubjectType, request.SubjectId, request.Description, ct);
         foreach (var next in request.Then ?? [])
             await outbox.EnqueueAsync(next, ct);
-        await tx.CommitAsync(ct);
+        await work.CompleteAsync(ct);
     }
 }

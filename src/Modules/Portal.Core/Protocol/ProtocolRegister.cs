@@ -6,27 +6,11 @@ using Portal.Core.Time;
 namespace Portal.Core.Protocol;
 
 /// <summary>
-/// The protocol register. The built-in one keeps numbers in the database; an adapter for an external
-/// protocol system (e.g. PALEO) implements the same interface.
-/// </summary>
-public interface IProtocolRegister
-{
-    /// <summary>
-    /// Registers the subject and returns its entry. Runs inside the caller's transaction when there is
-    /// one (the number is then taken only if that transaction commits: no gaps); registering the same
-    /// subject again returns the first entry.
-    /// </summary>
-    Task<ProtocolEntry> RegisterAsync(string subjectType, string subjectId, string? description, CancellationToken ct = default);
-
-    Task<ProtocolEntry?> FindAsync(string subjectType, string subjectId, CancellationToken ct = default);
-}
-
-/// <summary>
 /// Numbers come from a counter row updated with UPDATE ... RETURNING: the row lock (PostgreSQL) or the
 /// database write lock (SQLite) serialises takers until commit, so numbers follow commit order and a
 /// rolled-back transaction gives its number back.
 /// </summary>
-internal sealed class DatabaseProtocolRegister(CoreDbContext db, ISiteSettings settings, TimeProvider clock) : IProtocolRegister
+internal sealed class DatabaseProtocolRegister(CoreDbContext db, IUnitOfWork unitOfWork, ISiteSettings settings, TimeProvider clock) : IProtocolRegister
 {
     public async Task<ProtocolEntry> RegisterAsync(string subjectType, string subjectId, string? description, CancellationToken ct = default)
     {
@@ -35,8 +19,8 @@ internal sealed class DatabaseProtocolRegister(CoreDbContext db, ISiteSettings s
 
         var aoo = (await settings.GetAsync(ct)).AooCode;
         var year = RomeTime.ToRome(clock.GetUtcNow().UtcDateTime).Year;
-        var ownTransaction = db.Database.CurrentTransaction is null;
-        await using var tx = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
+        // Inside the caller's unit of work when there is one: the number is taken only if it commits.
+        await using var work = unitOfWork.IsActive ? null : await unitOfWork.BeginAsync(ct);
 
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"INSERT INTO core_protocol_counter (\"Aoo\", \"Year\", \"LastNumber\") VALUES ({aoo}, {year}, 0) ON CONFLICT DO NOTHING", ct);
@@ -63,7 +47,7 @@ internal sealed class DatabaseProtocolRegister(CoreDbContext db, ISiteSettings s
         };
         db.Protocol.Add(entry);
         await db.SaveChangesAsync(ct);
-        if (tx is not null) await tx.CommitAsync(ct);
+        if (work is not null) await work.CompleteAsync(ct);
         return entry;
     }
 

@@ -8,18 +8,6 @@ using Portal.Core.Settings;
 
 namespace Portal.Core.Receipts;
 
-public interface IReceipts
-{
-    /// <summary>Issues the receipt of a subject (once: asking again returns the first one).</summary>
-    Task<Receipt> IssueAsync(ReceiptRequest request, CancellationToken ct = default);
-
-    Task<Receipt?> FindByCodeAsync(string code, CancellationToken ct = default);
-
-    Task<Receipt?> FindAsync(string subjectType, string subjectId, CancellationToken ct = default);
-
-    IReadOnlyList<ReceiptFile> FilesOf(Receipt receipt);
-}
-
 internal sealed class ReceiptService(CoreDbContext db, ISiteSettings settings, IConfiguration configuration, TimeProvider clock) : IReceipts
 {
     // Crockford's base32 without I, L, O, U: codes are read aloud and typed by people.

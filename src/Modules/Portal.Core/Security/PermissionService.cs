@@ -4,12 +4,6 @@ using Portal.Core.Data;
 
 namespace Portal.Core.Security;
 
-public interface IPermissionService
-{
-    /// <summary>True when the active role of the session is granted the permission.</summary>
-    Task<bool> HasPermissionAsync(ClaimsPrincipal user, string permission);
-}
-
 /// <summary>Reads grants from the database once per request (grants are data; no cross-node cache to invalidate).</summary>
 internal sealed class PermissionService(CoreDbContext db) : IPermissionService
 {

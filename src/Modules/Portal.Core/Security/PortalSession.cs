@@ -8,26 +8,6 @@ using Portal.Core.Data;
 
 namespace Portal.Core.Security;
 
-public sealed record RoleChoice(string RoleName, string DisplayName, IReadOnlyList<string> Scopes);
-
-public enum SignInOutcome
-{
-    SignedIn,
-    RoleChoiceNeeded,
-}
-
-/// <summary>
-/// Creates and changes the portal session. SAML logins and the development login both end here,
-/// so both produce the same claims.
-/// </summary>
-public interface IPortalSession
-{
-    Task<SignInOutcome> SignInAsync(HttpContext http, Person person, string authMethod);
-    Task<IReadOnlyList<RoleChoice>> GetRoleChoicesAsync(Guid personId);
-    Task<bool> ChooseRoleAsync(HttpContext http, string roleName);
-    Task SignOutAsync(HttpContext http);
-}
-
 internal sealed class PortalSession(CoreDbContext db, IAuditTrail audit, TimeProvider clock) : IPortalSession
 {
     public const string Scheme = "Portal";

@@ -3,27 +3,6 @@ using Portal.Core.Data;
 
 namespace Portal.Core.Settings;
 
-/// <summary>The portal's settings as the pages use them. Stored per site in the database.</summary>
-public sealed record SiteSettingsValues
-{
-    public string PortalName { get; init; } = "Portale dei servizi";
-    public string RegionName { get; init; } = "Regione Marche";
-    public string HelpDeskEmail { get; init; } = "assistenza@example.invalid";
-    public string HelpDeskPhone { get; init; } = "";
-    public string HelpDeskHours { get; init; } = "";
-    public string AooCode { get; init; } = "AOO";
-    /// <summary>Province sigle of the region, e.g. AN, AP, FM, MC, PU.</summary>
-    public IReadOnlyList<string> RegionProvinces { get; init; } = [];
-    /// <summary>CIDR ranges (IPv4, IPv6) from which the Funzionario role may be used; empty: no restriction.</summary>
-    public IReadOnlyList<string> FunzionarioNetworks { get; init; } = [];
-}
-
-public interface ISiteSettings
-{
-    Task<SiteSettingsValues> GetAsync(CancellationToken ct = default);
-    Task SaveAsync(SiteSettingsValues values, string? by, CancellationToken ct = default);
-}
-
 internal sealed class SiteSettings(CoreDbContext db, TimeProvider clock) : ISiteSettings
 {
     private SiteSettingsValues? _cached;

@@ -67,7 +67,6 @@ internal sealed class InvioSubject(GraduatorieDbContext db, CoreDbContext core, 
     public async Task ApplyAsync(WorkflowSubjectChange change, CancellationToken ct)
     {
         if (InvioWorkflow.StatoOf(change.ToState) is not { } target || !Guid.TryParse(change.Instance.SubjectId, out var id)) return;
-        await using var joined = await change.JoinAsync(db, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         StatoInvio? from = target switch
         {

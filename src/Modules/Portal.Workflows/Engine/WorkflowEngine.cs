@@ -10,7 +10,7 @@ namespace Portal.Workflows.Engine;
 
 internal sealed class WorkflowEngine(
     WorkflowsDbContext db,
-    CoreDbContext core,
+    IUnitOfWork unitOfWork,
     DefinitionStore definitions,
     WorkflowCatalog catalog,
     IPermissionService permissions,
@@ -58,7 +58,7 @@ internal sealed class WorkflowEngine(
             db.ChangeTracker.Clear();
             return WorkflowResult.Fail(WorkflowFailure.AlreadyStarted, "Per questa pratica il flusso è già avviato.");
         }
-        return WorkflowResult.Ok(WorkflowInstanceView.From(instance, definition));
+        return WorkflowResult.Ok(instance.ToView(definition));
     }
 
     public Task<WorkflowResult> FireAsync(Guid instanceId, string transition, WorkflowActor actor, string? comment = null,
@@ -86,7 +86,7 @@ internal sealed class WorkflowEngine(
         if (!await MayFireAsync(transition, instance, actor))
             return WorkflowResult.Fail(WorkflowFailure.NotAllowed, $"Non sei autorizzato a eseguire «{transition.Label}» su questa pratica.");
 
-        var view = WorkflowInstanceView.From(instance, definition);
+        var view = instance.ToView(definition);
         var subject = await DescribeAsync(definition, instance.SubjectId, ct);
         foreach (var name in transition.Guards)
         {
@@ -100,11 +100,10 @@ internal sealed class WorkflowEngine(
         var to = transition.To;
         var revision = instance.Revision;
         var history = NewHistory(instance.Id, transition.Code, from, to, actor, comment, subject, now);
-        var coreTracked = core.ChangeTracker.Entries().Select(e => e.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
         string? failedTask = null;
         try
         {
-            await using var tx = await db.BeginSharedTransactionAsync(ct, core);
+            await using var work = await unitOfWork.BeginAsync(ct);
             // The conditional update is the transaction's first statement: it takes the row (PostgreSQL) or the
             // database (SQLite) write lock, and only the firing that read the current revision can succeed.
             var claimed = await db.Instances.Where(i => i.Id == instance.Id && i.Revision == revision)
@@ -131,8 +130,7 @@ internal sealed class WorkflowEngine(
 
             var after = view with { State = to, StateLabel = definition.StateLabel(to), IsTerminal = definition.State(to)?.Terminal ?? false, Revision = revision + 1, UpdatedUtc = now };
             if (catalog.Subject(definition.SubjectType) is { } provider)
-                await provider.ApplyAsync(new WorkflowSubjectChange(after, transition.Code, from, to, actor,
-                    (context, token) => db.BeginSharedTransactionAsync(token, context)), ct);
+                await provider.ApplyAsync(new WorkflowSubjectChange(after, transition.Code, from, to, actor), ct);
             foreach (var name in transition.Tasks)
             {
                 failedTask = name;
@@ -140,7 +138,7 @@ internal sealed class WorkflowEngine(
                 await task.EnqueueAsync(new WorkflowTaskContext(after, transition.Code, from, to, actor, subject, transition.Tasks, $"wf:{history.Id}:{name}"), argument, ct);
             }
             failedTask = null;
-            await tx.CommitAsync(ct);
+            await work.CompleteAsync(ct);
             return WorkflowResult.Ok(after);
         }
         catch (WorkflowRefusedException e)
@@ -155,10 +153,8 @@ internal sealed class WorkflowEngine(
         }
         finally
         {
-            // Nothing of a rolled-back firing may be saved later by another SaveChanges in this scope.
+            // Nothing of the firing stays tracked: a rolled-back one must not be saved later by another SaveChanges in this scope.
             db.ChangeTracker.Clear();
-            foreach (var entry in core.ChangeTracker.Entries().Where(e => !coreTracked.Contains(e.Entity)).ToList())
-                entry.State = EntityState.Detached;
         }
     }
 
@@ -175,13 +171,13 @@ internal sealed class WorkflowEngine(
     public async Task<WorkflowInstanceView?> GetAsync(Guid instanceId, CancellationToken ct = default)
     {
         var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct);
-        return instance is null ? null : WorkflowInstanceView.From(instance, await TryLoadAsync(instance, ct));
+        return instance is null ? null : instance.ToView(await TryLoadAsync(instance, ct));
     }
 
     public async Task<WorkflowInstanceView?> FindAsync(string subjectType, string subjectId, CancellationToken ct = default)
     {
         var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.SubjectType == subjectType && i.SubjectId == subjectId, ct);
-        return instance is null ? null : WorkflowInstanceView.From(instance, await TryLoadAsync(instance, ct));
+        return instance is null ? null : instance.ToView(await TryLoadAsync(instance, ct));
     }
 
     public async Task<IReadOnlyList<WorkflowHistoryView>> HistoryAsync(Guid instanceId, CancellationToken ct = default)
@@ -190,7 +186,7 @@ internal sealed class WorkflowEngine(
         if (instance is null) return [];
         var definition = await TryLoadAsync(instance, ct);
         var rows = await db.History.AsNoTracking().Where(h => h.InstanceId == instanceId).ToListAsync(ct);
-        return rows.OrderBy(h => h.Utc).Select(h => WorkflowHistoryView.From(h, definition)).ToList();
+        return rows.OrderBy(h => h.Utc).Select(h => h.ToView(definition)).ToList();
     }
 
     public async Task<IReadOnlyList<TransitionDefinition>> AvailableAsync(Guid instanceId, WorkflowActor actor, CancellationToken ct = default)

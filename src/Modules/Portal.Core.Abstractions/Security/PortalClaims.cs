@@ -19,6 +19,13 @@ public static class PortalClaims
     public static Guid? GetPersonId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(PersonId), out var id) ? id : null;
 
+    /// <summary>The name recorded as "who" in histories, audit and uploads: the signed-in person's name, or "sistema".</summary>
+    public static string ActorName(this ClaimsPrincipal? user) =>
+        user?.Identity?.IsAuthenticated == true && !string.IsNullOrWhiteSpace(user.Identity.Name) ? user.Identity.Name : SystemActor;
+
+    /// <summary>The actor of work nobody asked for in a request (timers, the outbox, recipes).</summary>
+    public const string SystemActor = "sistema";
+
     public static string? GetActiveRole(this ClaimsPrincipal user) => user.FindFirstValue(Role);
 
     public static bool HasScope(this ClaimsPrincipal user, string scopeType, string scopeValue) =>

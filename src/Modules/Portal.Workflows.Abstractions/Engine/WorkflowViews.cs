@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Portal.Core.Time;
-using Portal.Workflows.Data;
 using Portal.Workflows.Definitions;
 
 namespace Portal.Workflows.Engine;
@@ -8,13 +6,7 @@ namespace Portal.Workflows.Engine;
 public sealed record WorkflowInstanceView(
     Guid Id, string DefinitionCode, int DefinitionVersion, string SubjectType, string SubjectId,
     string State, string StateLabel, bool IsTerminal, Guid? OwnerPersonId, string? Scope,
-    DateTime StartedUtc, DateTime UpdatedUtc, int Revision)
-{
-    internal static WorkflowInstanceView From(WorkflowInstance i, WorkflowDefinition? d) =>
-        new(i.Id, i.DefinitionCode, i.DefinitionVersion, i.SubjectType, i.SubjectId, i.State,
-            d?.StateLabel(i.State) ?? i.State, d?.State(i.State)?.Terminal ?? false,
-            i.OwnerPersonId, i.Scope, i.StartedUtc, i.UpdatedUtc, i.Revision);
-}
+    DateTime StartedUtc, DateTime UpdatedUtc, int Revision);
 
 public sealed record WorkflowHistoryView(
     Guid Id, DateTime Utc, string? Transition, string? TransitionLabel, string? FromState, string? FromLabel,
@@ -22,12 +14,6 @@ public sealed record WorkflowHistoryView(
 {
     /// <summary>In plain words for the citizen, e.g. "Invia la richiesta: Inviata il 12/04/2021 alle 10:32".</summary>
     public string Describe() => $"{TransitionLabel ?? "Avvio"}: {ToLabel} il {RomeTime.Format(Utc)}";
-
-    internal static WorkflowHistoryView From(WorkflowHistoryEntry h, WorkflowDefinition? d) =>
-        new(h.Id, h.Utc, h.Transition, h.Transition is null ? null : d?.Transition(h.Transition)?.Label ?? h.Transition,
-            h.FromState, h.FromState is null ? null : d?.StateLabel(h.FromState) ?? h.FromState,
-            h.ToState, d?.StateLabel(h.ToState) ?? h.ToState, h.ActorName, h.ActorRole, h.Comment,
-            JsonSerializer.Deserialize<Dictionary<string, string?>>(h.SnapshotJson) ?? []);
 }
 
 public enum WorkflowFailure

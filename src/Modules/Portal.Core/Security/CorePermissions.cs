@@ -1,8 +1,6 @@
 namespace Portal.Core.Security;
 
-/// <summary>A permission a module declares; grants to roles are data (recipe, admin).</summary>
-public sealed record Permission(string Name, string Description);
-
+/// <summary>The permissions Portal.Core declares.</summary>
 public static class CorePermissions
 {
     public static readonly Permission AccessAdmin = new("Core.AccessAdmin", "Accedere all'area di amministrazione");

@@ -11,12 +11,3 @@ public static class PortalRoles
     public const string Editor = "Editor";
     public const string Amministratore = "Amministratore";
 }
-
-/// <summary>Kinds of scope a role assignment can be limited to.</summary>
-public static class ScopeTypes
-{
-    public const string Comune = "Comune";
-    public const string Cpi = "Cpi";
-    public const string Ente = "Ente";
-    public const string Servizio = "Servizio";
-}

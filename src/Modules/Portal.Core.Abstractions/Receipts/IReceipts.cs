@@ -1,0 +1,13 @@
+namespace Portal.Core.Receipts;
+
+public interface IReceipts
+{
+    /// <summary>Issues the receipt of a subject (once: asking again returns the first one).</summary>
+    Task<Receipt> IssueAsync(ReceiptRequest request, CancellationToken ct = default);
+
+    Task<Receipt?> FindByCodeAsync(string code, CancellationToken ct = default);
+
+    Task<Receipt?> FindAsync(string subjectType, string subjectId, CancellationToken ct = default);
+
+    IReadOnlyList<ReceiptFile> FilesOf(Receipt receipt);
+}

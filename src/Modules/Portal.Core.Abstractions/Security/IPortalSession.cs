@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Portal.Core.Security;
+
+public sealed record RoleChoice(string RoleName, string DisplayName, IReadOnlyList<string> Scopes);
+
+public enum SignInOutcome
+{
+    SignedIn,
+    RoleChoiceNeeded,
+}
+
+/// <summary>
+/// Creates and changes the portal session. SAML logins and the development login both end here,
+/// so both produce the same claims.
+/// </summary>
+public interface IPortalSession
+{
+    Task<SignInOutcome> SignInAsync(HttpContext http, Person person, string authMethod);
+    Task<IReadOnlyList<RoleChoice>> GetRoleChoicesAsync(Guid personId);
+    Task<bool> ChooseRoleAsync(HttpContext http, string roleName);
+    Task SignOutAsync(HttpContext http);
+}
