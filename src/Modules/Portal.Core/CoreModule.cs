@@ -29,6 +29,8 @@ public sealed class CoreModule : PortalModule
         context.AddModuleDbContext<CoreDbContext, CoreSqliteDbContext, CorePostgresDbContext>(CoreDbContext.HistoryTable);
         var s = context.Services;
         s.AddScoped<IPermissionService, PermissionService>();
+        s.AddScoped<IPeople, People>();
+        s.AddScoped<IRoleAssignments, RoleAssignments>();
         s.AddScoped<IPortalSession, PortalSession>();
         s.AddScoped<IAuditTrail, AuditTrail>();
         s.AddScoped<AuditQuery>();

@@ -1,0 +1,23 @@
+namespace Portal.Core.Security;
+
+/// <summary>A person as other modules see them (no roles, no login data).</summary>
+public sealed record PersonInfo(Guid Id, string CodiceFiscale, string Nome, string Cognome, string? Email, bool IsDemo)
+{
+    public string FullName => $"{Nome} {Cognome}";
+}
+
+/// <summary>The people known to the portal, identified by codice fiscale. Implemented by Portal.Core.</summary>
+public interface IPeople
+{
+    Task<PersonInfo?> FindAsync(Guid id, CancellationToken ct = default);
+
+    Task<PersonInfo?> FindByCodiceFiscaleAsync(string codiceFiscale, CancellationToken ct = default);
+
+    Task<IReadOnlyDictionary<Guid, PersonInfo>> FindManyAsync(IEnumerable<Guid> ids, CancellationToken ct = default);
+
+    /// <summary>The person with this codice fiscale, created with these names when new (inside the current unit of work).</summary>
+    Task<PersonInfo> EnsureAsync(string codiceFiscale, string nome, string cognome, string? email = null, CancellationToken ct = default);
+
+    /// <summary>Updates the contact e-mail (null clears it).</summary>
+    Task SetEmailAsync(Guid id, string? email, CancellationToken ct = default);
+}

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+
+namespace Portal.Core.Security;
+
+internal sealed class People(CoreDbContext db, TimeProvider clock) : IPeople
+{
+    public async Task<PersonInfo?> FindAsync(Guid id, CancellationToken ct = default) =>
+        ToInfo(await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct));
+
+    public async Task<PersonInfo?> FindByCodiceFiscaleAsync(string codiceFiscale, CancellationToken ct = default)
+    {
+        var cf = codiceFiscale.Trim().ToUpperInvariant();
+        return ToInfo(await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.CodiceFiscale == cf, ct));
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, PersonInfo>> FindManyAsync(IEnumerable<Guid> ids, CancellationToken ct = default)
+    {
+        var wanted = ids.Distinct().ToList();
+        var found = new Dictionary<Guid, PersonInfo>();
+        foreach (var chunk in wanted.Chunk(500))
+            foreach (var p in await db.Persons.AsNoTracking().Where(p => chunk.Contains(p.Id)).ToListAsync(ct))
+                found[p.Id] = ToInfo(p)!;
+        return found;
+    }
+
+    public async Task<PersonInfo> EnsureAsync(string codiceFiscale, string nome, string cognome, string? email = null, CancellationToken ct = default)
+    {
+        var cf = codiceFiscale.Trim().ToUpperInvariant();
+        var existing = await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.CodiceFiscale == cf, ct);
+        if (existing is not null) return ToInfo(existing)!;
+        var person = new Person { CodiceFiscale = cf, Nome = nome.Trim(), Cognome = cognome.Trim(), Email = email, CreatedUtc = clock.GetUtcNow().UtcDateTime };
+        db.Persons.Add(person);
+        await db.SaveChangesAsync(ct);
+        return ToInfo(person)!;
+    }
+
+    public async Task SetEmailAsync(Guid id, string? email, CancellationToken ct = default) =>
+        await db.Persons.Where(p => p.Id == id).ExecuteUpdateAsync(u => u.SetProperty(p => p.Email, email), ct);
+
+    private static PersonInfo? ToInfo(Person? p) => p is null ? null : new(p.Id, p.CodiceFiscale, p.Nome, p.Cognome, p.Email, p.IsDemo);
+}
