@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -53,12 +54,16 @@ public static class PortalHostExtensions
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Admin", PermissionPolicy.For(CorePermissions.AccessAdmin));
-        });
+        }).AddMvcOptions(o => ItalianModelBindingMessages.Apply(o.ModelBindingMessageProvider));
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         services.AddAntiforgery(o => o.Cookie.Name = "portal.antiforgery");
         // Italian text stays readable in the HTML ("è", not "&#xE8;"); encoding still escapes markup.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddPortalProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Binding failures reach BadRequestExceptionHandler in every environment, so the answer names the field in Italian.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "API del portale dei servizi";
@@ -160,23 +165,31 @@ public static class PortalHostExtensions
     {
         // Browsers get the Italian error page; API clients get problem details (Italian titles).
         static bool IsApi(HttpContext c) => c.Request.Path.StartsWithSegments("/api");
+        // A request the framework cannot read (wrong types, malformed JSON, too large) keeps its 4xx status and is
+        // not logged as an error: it is the client's mistake (BadRequestExceptionHandler answers the API ones).
+        static int StatusOf(Exception e) => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+        static bool Expected(ExceptionHandlerSuppressDiagnosticsContext c) => c.Exception is BadHttpRequestException;
         app.UseWhen(IsApi, api =>
         {
-            api.UseExceptionHandler();
+            api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusOf, SuppressDiagnosticsCallback = Expected });
             api.UseStatusCodePages();
         });
         app.UseWhen(c => !IsApi(c), pages =>
         {
-            pages.UseExceptionHandler("/errore");
+            pages.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/errore", StatusCodeSelector = StatusOf, SuppressDiagnosticsCallback = Expected,
+            });
             pages.UseStatusCodePagesWithReExecute("/errore/{0}");
         });
         if (!app.Environment.IsDevelopment()) app.UseHsts();
-        app.UseSecurityHeaders();
+        app.UseHttpHardening();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
         app.Use(FunzionarioNetworkRestriction.InvokeAsync);
         app.UseAuthorization();
+        app.Use(ApiCsrfProtection.InvokeAsync);
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
@@ -189,15 +202,4 @@ public static class PortalHostExtensions
         app.MapRazorPages();
         return app;
     }
-
-    private static void UseSecurityHeaders(this WebApplication app) =>
-        app.Use(async (context, next) =>
-        {
-            var h = context.Response.Headers;
-            h.XContentTypeOptions = "nosniff";
-            h.XFrameOptions = "DENY";
-            h["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            h["Content-Security-Policy"] = "default-src 'self'; img-src 'self' data:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
-            await next();
-        });
 }
