@@ -43,11 +43,13 @@ public class ProtocolRegisterTests
     private static async Task<long> RegisteredInRolledBackTransactionAsync(PortalFactory portal)
     {
         await using var scope = portal.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
-        await using var tx = await db.Database.BeginTransactionAsync();
-        var entry = await scope.ServiceProvider.GetRequiredService<IProtocolRegister>().RegisterAsync("Test", "annullato", null);
-        await tx.RollbackAsync();
-        return entry.Number;
+        long number;
+        await using (await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().BeginAsync())
+        {
+            number = (await scope.ServiceProvider.GetRequiredService<IProtocolRegister>().RegisterAsync("Test", "annullato", null)).Number;
+            // Disposed without CompleteAsync: the unit of work, and the number with it, is rolled back.
+        }
+        return number;
     }
 
     [Fact]

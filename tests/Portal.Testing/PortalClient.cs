@@ -13,10 +13,20 @@ public static partial class PortalClient
     public static HttpClient Anonymous(this PortalFactory factory) =>
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    /// <summary>Logs in as the demo person with this codice fiscale and, if asked, chooses the role.</summary>
-    public static async Task<HttpClient> LoginAsync(this PortalFactory factory, string codiceFiscale, string? role = null)
+    /// <summary>A client whose cookies the test can read and copy (e.g. to replay a session cookie).</summary>
+    public static HttpClient Anonymous(this PortalFactory factory, CookieContainer cookies)
     {
-        var client = factory.Anonymous();
+        var client = factory.CreateDefaultClient(new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(cookies));
+        return client;
+    }
+
+    /// <summary>Logs in as the demo person with this codice fiscale and, if asked, chooses the role.</summary>
+    public static Task<HttpClient> LoginAsync(this PortalFactory factory, string codiceFiscale, string? role = null) =>
+        LoginAsync(factory, factory.Anonymous(), codiceFiscale, role);
+
+    /// <summary>Logs in with the given client (e.g. one made by <see cref="Anonymous(PortalFactory, CookieContainer)"/>).</summary>
+    public static async Task<HttpClient> LoginAsync(this PortalFactory factory, HttpClient client, string codiceFiscale, string? role = null)
+    {
         Guid personId;
         using (var scope = factory.Services.CreateScope())
         {

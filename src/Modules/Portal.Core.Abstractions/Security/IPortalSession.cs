@@ -20,4 +20,8 @@ public interface IPortalSession
     Task<IReadOnlyList<RoleChoice>> GetRoleChoicesAsync(Guid personId);
     Task<bool> ChooseRoleAsync(HttpContext http, string roleName);
     Task SignOutAsync(HttpContext http);
+
+    /// <summary>Ends every open session of the person, on every node (their next request is anonymous).</summary>
+    /// <returns>How many sessions were ended.</returns>
+    Task<int> EndAllAsync(Guid personId, string reason, CancellationToken ct = default);
 }

@@ -15,6 +15,8 @@ public static class PortalClaims
     public const string AuthMethod = "portal:amr";
     /// <summary>When the login happened (Unix seconds), for the absolute timeout.</summary>
     public const string LoginAt = "portal:login";
+    /// <summary>The server-side session this cookie belongs to (see SessionRecord).</summary>
+    public const string SessionId = "portal:sid";
 
     public static Guid? GetPersonId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(PersonId), out var id) ? id : null;

@@ -33,6 +33,7 @@ public class CoreDbContext(DbContextOptions options) : PortalDbContext(options),
     public DbSet<Receipt> Receipts => Set<Receipt>();
     public DbSet<OutboxEntry> Outbox => Set<OutboxEntry>();
     public DbSet<OutboxKindLock> OutboxKindLocks => Set<OutboxKindLock>();
+    public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -58,6 +59,15 @@ public class CoreDbContext(DbContextOptions options) : PortalDbContext(options),
             e.Property(x => x.GrantedBy).HasMaxLength(200);
             e.Property(x => x.Reason).HasMaxLength(500);
             e.HasIndex(x => new { x.PersonId, x.RoleName, x.ScopeType, x.ScopeValue });
+        });
+        b.Entity<SessionRecord>(e =>
+        {
+            e.ToTable("core_session");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.AuthMethod).HasMaxLength(32);
+            e.Property(x => x.EndReason).HasMaxLength(64);
+            e.Property(x => x.IpAddress).HasMaxLength(64);
+            e.HasIndex(x => new { x.PersonId, x.EndedUtc });
         });
         b.Entity<Role>(e =>
         {

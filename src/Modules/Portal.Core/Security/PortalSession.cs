@@ -8,6 +8,15 @@ using Portal.Core.Data;
 
 namespace Portal.Core.Security;
 
+/// <summary>Why a session ended (SessionRecord.EndReason).</summary>
+internal static class SessionEnd
+{
+    public const string Logout = "uscita";
+    public const string Idle = "inattività";
+    public const string Absolute = "durata massima";
+    public const string ByAdministrator = "terminata dall'amministratore";
+}
+
 internal sealed class PortalSession(CoreDbContext db, IAuditTrail audit, TimeProvider clock) : IPortalSession
 {
     public const string Scheme = "Portal";
@@ -19,7 +28,15 @@ internal sealed class PortalSession(CoreDbContext db, IAuditTrail audit, TimePro
         await db.SaveChangesAsync();
         var choices = await GetRoleChoicesAsync(person.Id);
         var single = choices.Count == 1 ? choices[0] : null;
-        await IssueAsync(http, person, authMethod, single, clock.GetUtcNow().ToUnixTimeSeconds());
+        var now = clock.GetUtcNow();
+        var record = new SessionRecord
+        {
+            PersonId = person.Id, CreatedUtc = now.UtcDateTime, LastSeenUtc = now.UtcDateTime, AuthMethod = authMethod,
+            IpAddress = http.Connection.RemoteIpAddress?.ToString(),
+        };
+        db.Sessions.Add(record);
+        await db.SaveChangesAsync();
+        await IssueAsync(http, person, authMethod, single, now.ToUnixTimeSeconds(), record.Id);
         await audit.RecordAsync("Accesso", $"Persona {person.CodiceFiscale}", $"Metodo: {authMethod}", person);
         return single is null ? SignInOutcome.RoleChoiceNeeded : SignInOutcome.SignedIn;
     }
@@ -55,7 +72,8 @@ internal sealed class PortalSession(CoreDbContext db, IAuditTrail audit, TimePro
             ? l : clock.GetUtcNow().ToUnixTimeSeconds();
         var method = http.User.FindFirstValue(PortalClaims.AuthMethod) ?? "sconosciuto";
         var previous = http.User.GetActiveRole();
-        await IssueAsync(http, person, method, choices.First(c => c.RoleName == roleName), loginAt);
+        if (!Guid.TryParse(http.User.FindFirstValue(PortalClaims.SessionId), out var sessionId)) return false;
+        await IssueAsync(http, person, method, choices.First(c => c.RoleName == roleName), loginAt, sessionId);
         await audit.RecordAsync("CambioRuolo", $"Persona {person.CodiceFiscale}",
             $"Da {previous ?? "(nessuno)"} a {roleName}", person, roleName);
         return true;
@@ -64,14 +82,34 @@ internal sealed class PortalSession(CoreDbContext db, IAuditTrail audit, TimePro
     public async Task SignOutAsync(HttpContext http)
     {
         if (http.User.Identity?.IsAuthenticated == true)
+        {
+            if (Guid.TryParse(http.User.FindFirstValue(PortalClaims.SessionId), out var sessionId))
+                await EndAsync(db.Sessions.Where(s => s.Id == sessionId), SessionEnd.Logout);
             await audit.RecordAsync("Uscita", $"Persona {http.User.FindFirstValue(PortalClaims.CodiceFiscale)}", null);
+        }
         await http.SignOutAsync(Scheme);
     }
 
-    private static async Task IssueAsync(HttpContext http, Person person, string method, RoleChoice? role, long loginAt)
+    public async Task<int> EndAllAsync(Guid personId, string reason, CancellationToken ct = default)
+    {
+        var ended = await EndAsync(db.Sessions.Where(s => s.PersonId == personId), reason, ct);
+        var cf = await db.Persons.Where(p => p.Id == personId).Select(p => p.CodiceFiscale).FirstOrDefaultAsync(ct);
+        await audit.RecordAsync("Sessioni.Terminate", $"Persona {cf ?? personId.ToString()}", $"{ended} sessioni aperte terminate: {reason}.");
+        return ended;
+    }
+
+    private Task<int> EndAsync(IQueryable<SessionRecord> sessions, string reason, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return sessions.Where(s => s.EndedUtc == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedUtc, now).SetProperty(s => s.EndReason, reason), ct);
+    }
+
+    private static async Task IssueAsync(HttpContext http, Person person, string method, RoleChoice? role, long loginAt, Guid sessionId)
     {
         var claims = new List<Claim>
         {
+            new(PortalClaims.SessionId, sessionId.ToString()),
             new(ClaimTypes.NameIdentifier, person.Id.ToString()),
             new(ClaimTypes.Name, person.FullName),
             new(PortalClaims.PersonId, person.Id.ToString()),

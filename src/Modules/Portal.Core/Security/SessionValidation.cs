@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,9 +20,15 @@ public sealed class SessionOptions
     public bool AllowHttp { get; set; }
 }
 
-/// <summary>Ends sessions past the absolute timeout and sessions whose active role was revoked.</summary>
+/// <summary>
+/// On every request: the cookie's server-side session must be open (not logged out, not ended by an
+/// administrator, within the idle and absolute timeouts) and the active role still held.
+/// </summary>
 internal static class SessionValidation
 {
+    /// <summary>Last-seen is written at most this often, not on every request.</summary>
+    private static readonly TimeSpan TouchEvery = TimeSpan.FromMinutes(1);
+
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var user = context.Principal;
@@ -31,19 +36,37 @@ internal static class SessionValidation
         var services = context.HttpContext.RequestServices;
         var options = services.GetRequiredService<IOptions<SessionOptions>>().Value;
         var clock = services.GetRequiredService<TimeProvider>();
-        if (!long.TryParse(user.FindFirst(PortalClaims.LoginAt)?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var loginAt)
-            || clock.GetUtcNow().ToUnixTimeSeconds() - loginAt > options.AbsoluteTimeoutHours * 3600L)
+        var now = clock.GetUtcNow().UtcDateTime;
+        var personId = user.GetPersonId();
+        if (personId is null || !Guid.TryParse(user.FindFirst(PortalClaims.SessionId)?.Value, out var sessionId))
         {
             context.RejectPrincipal();
             return;
         }
-        var role = user.GetActiveRole();
-        var personId = user.GetPersonId();
-        if (personId is null) { context.RejectPrincipal(); return; }
         var db = services.GetRequiredService<CoreDbContext>();
+        var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId && s.PersonId == personId);
+        var ended = session is null || session.EndedUtc is not null ? "" // already ended (or never existed): nothing to write
+            : now - session.CreatedUtc > TimeSpan.FromHours(options.AbsoluteTimeoutHours) ? SessionEnd.Absolute
+            : now - session.LastSeenUtc > TimeSpan.FromMinutes(options.IdleTimeoutMinutes) ? SessionEnd.Idle
+            : null;
+        if (ended is not null)
+        {
+            if (ended.Length > 0)
+                await db.Sessions.Where(s => s.Id == sessionId && s.EndedUtc == null)
+                    .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedUtc, now).SetProperty(s => s.EndReason, ended));
+            context.RejectPrincipal();
+            return;
+        }
+        var role = user.GetActiveRole();
         var stillValid = role is null or PortalRoles.Cittadino
             ? await db.Persons.AnyAsync(p => p.Id == personId)
             : await db.RoleAssignments.AnyAsync(a => a.PersonId == personId && a.RoleName == role && a.RevokedUtc == null);
-        if (!stillValid) context.RejectPrincipal();
+        if (!stillValid)
+        {
+            context.RejectPrincipal();
+            return;
+        }
+        if (now - session!.LastSeenUtc >= TouchEvery)
+            await db.Sessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenUtc, now));
     }
 }
