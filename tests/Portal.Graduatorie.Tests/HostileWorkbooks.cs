@@ -61,7 +61,7 @@ internal static class HostileWorkbooks
         for (var i = 0; i < cells; i++)
         {
             w.Write("<c><v>");
-            w.Write(random.Next(1_000).ToString(CultureInfo.InvariantCulture));
+            w.Write(random.Next(2_500).ToString(CultureInfo.InvariantCulture));
             w.Write("</v></c>");
         }
         w.Write("</row>");
