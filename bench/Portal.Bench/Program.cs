@@ -4,6 +4,7 @@ using Portal.Bench;
 // dotnet run -c Release --project bench/Portal.Bench -- receipt
 // dotnet run -c Release --project bench/Portal.Bench -- protocol [total] [tasks]
 // dotnet run -c Release --project bench/Portal.Bench -- elenco [runs]
+// dotnet run -c Release --project bench/Portal.Bench -- wide-row [runs] [cells]
 switch (args.FirstOrDefault())
 {
     case "protocol":
@@ -12,10 +13,13 @@ switch (args.FirstOrDefault())
     case "elenco":
         await ElencoValidationLoad.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 5);
         break;
+    case "wide-row":
+        await WideRowLoad.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 5, args.Length > 2 ? int.Parse(args[2]) : 4_000_000);
+        break;
     case "receipt":
         BenchmarkRunner.Run<ReceiptBenchmarks>(args: args[1..]);
         break;
     default:
-        Console.WriteLine("Uso: receipt [opzioni BenchmarkDotNet] | protocol [totale] [task] | elenco [ripetizioni]");
+        Console.WriteLine("Uso: receipt [opzioni BenchmarkDotNet] | protocol [totale] [task] | elenco [ripetizioni] | wide-row [ripetizioni] [celle]");
         break;
 }

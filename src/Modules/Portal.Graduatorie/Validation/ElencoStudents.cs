@@ -18,14 +18,21 @@ public static class ElencoStudents
         using var workbook = XlsxWorkbook.TryOpen(file, out _);
         if (workbook?.FindSheet(ElencoTemplate.DataSheet) is not { } sheet) return found;
         var last = rows.Max();
-        foreach (var row in workbook.ReadRows(sheet, ElencoTemplate.NomeStudente + 1))
+        try
         {
-            if (row.Number > last) break;
-            if (!rows.Contains(row.Number)) continue;
-            found[row.Number] = new ElencoStudent(
-                CellParsing.Text(row[ElencoTemplate.CfStudente]).Replace(" ", "").ToUpperInvariant(),
-                CellParsing.Text(row[ElencoTemplate.CognomeStudente]),
-                CellParsing.Text(row[ElencoTemplate.NomeStudente]));
+            foreach (var row in workbook.ReadRows(sheet, ElencoTemplate.NomeStudente + 1))
+            {
+                if (row.Number > last) break;
+                if (!rows.Contains(row.Number)) continue;
+                found[row.Number] = new ElencoStudent(
+                    CellParsing.Text(row[ElencoTemplate.CfStudente]).Replace(" ", "").ToUpperInvariant(),
+                    CellParsing.Text(row[ElencoTemplate.CognomeStudente]),
+                    CellParsing.Text(row[ElencoTemplate.NomeStudente]));
+            }
+        }
+        catch (XlsxRefusedException)
+        {
+            // The validator refused this file as a whole: the students read before the fault are all there is.
         }
         return found;
     }

@@ -8,6 +8,7 @@ namespace Portal.Graduatorie.Validation;
 /// <summary>
 /// Checks an uploaded "Elenco" workbook against graduatorie.md: file rules F01–F04 stop at the first
 /// failure; row rules R01–R09 and warnings W01–W04 are all reported, each naming row, column and value.
+/// Whatever the file holds, the outcome is a result: a hostile or broken workbook is an F01 or F04 finding.
 /// </summary>
 public static class ElencoValidator
 {
@@ -23,25 +24,15 @@ public static class ElencoValidator
             return result;
         }
         using var workbook = XlsxWorkbook.TryOpen(file, out var refusal);
-        if (workbook is null)
+        if (workbook is null) return Refused(result, refusal!);
+        try
         {
-            result.Issues.Add(ValidationIssue.File("F01", $"Il file non è leggibile: {refusal}."));
-            return result;
+            if (!CheckTemplate(workbook, result) || !CheckRows(workbook, settings, result)) return result;
         }
-        if (!CheckTemplate(workbook, result)) return result;
-
-        var sheet = workbook.FindSheet(DataSheet)!;
-        foreach (var row in workbook.ReadRows(sheet, Headers.Count).Where(r => r.Number > 1 && !r.IsBlank))
+        catch (XlsxRefusedException e)
         {
-            if (result.Rows.Count == ValidationSettings.MaxDataRows)
-            {
-                result.Issues.Clear();
-                result.Rows.Clear();
-                result.Issues.Add(ValidationIssue.File("F04",
-                    $"Il file contiene più di {ValidationSettings.MaxDataRows.ToString("N0", Italian)} righe di dati: il limite è superato."));
-                return result;
-            }
-            result.Rows.Add(CheckRow(row, workbook, settings, result.Issues));
+            // A broken or hostile sheet, or one past the reading limits: the whole file is refused, as at opening.
+            return Refused(result, e.Refusal);
         }
         if (result.Rows.Count == 0)
         {
@@ -52,6 +43,31 @@ public static class ElencoValidator
         await CheckOtherComuniAsync(result, settings, ct);
         result.Issues.Sort((a, b) => (a.Row ?? 0).CompareTo(b.Row ?? 0));
         return result;
+    }
+
+    private static ValidationResult Refused(ValidationResult result, XlsxRefusal refusal)
+    {
+        result.Issues.Clear();
+        result.Rows.Clear();
+        result.Issues.Add(ValidationIssue.File(refusal.Code, refusal.Message));
+        return result;
+    }
+
+    /// <summary>R01–R08 and W01, W03, W04 on every data row; false (with F04) past the data-row limit.</summary>
+    private static bool CheckRows(XlsxWorkbook workbook, ValidationSettings settings, ValidationResult result)
+    {
+        var sheet = workbook.FindSheet(DataSheet)!;
+        foreach (var row in workbook.ReadRows(sheet, Headers.Count).Where(r => r.Number > 1 && !r.IsBlank))
+        {
+            if (result.Rows.Count == ValidationSettings.MaxDataRows)
+            {
+                Refused(result, new XlsxRefusal("F04",
+                    $"Il file contiene più di {ValidationSettings.MaxDataRows.ToString("N0", Italian)} righe di dati: il limite è superato."));
+                return false;
+            }
+            result.Rows.Add(CheckRow(row, workbook, settings, result.Issues));
+        }
+        return true;
     }
 
     private static bool CheckTemplate(XlsxWorkbook workbook, ValidationResult result)
