@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Audit;
 using Portal.Workflows.Data;
+using Portal.Workflows.Model;
 
 namespace Portal.Workflows.Definitions;
 
@@ -13,6 +14,23 @@ public sealed class DefinitionException(IReadOnlyList<string> errors)
 
 /// <summary>Result of saving a definition: the version now current and whether a new one was written.</summary>
 public sealed record SavedDefinition(StoredDefinition Stored, bool Created, IReadOnlyList<string> Changes);
+
+public enum ShippedResult
+{
+    /// <summary>The shipped file was new or changed: it is now the latest version.</summary>
+    Created,
+    /// <summary>The latest version is the shipped file.</summary>
+    Unchanged,
+    /// <summary>The shipped file is an older version; a later one (an administrator's edit) stays current.</summary>
+    KeptEdit,
+}
+
+/// <summary>
+/// What applying a shipped definition did. <see cref="Current"/> is the latest version afterwards; <see cref="Other"/> is, for
+/// <see cref="ShippedResult.Created"/>, the version it superseded (null when first applied) and, for
+/// <see cref="ShippedResult.KeptEdit"/>, the version that holds the shipped file.
+/// </summary>
+public sealed record ShippedOutcome(ShippedResult Result, StoredDefinition Current, StoredDefinition? Other);
 
 /// <summary>
 /// Stores definitions as versions. Versioning choice: a running instance stays on the version it started
@@ -59,6 +77,27 @@ public sealed class DefinitionStore(WorkflowsDbContext db, WorkflowCatalog catal
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync("Workflows.DefinizioneSalvata", $"{stored.Code} v{stored.Version}", string.Join(" ", changes));
         return new SavedDefinition(stored, true, changes);
+    }
+
+    /// <summary>
+    /// Applies a definition a module ships (see <see cref="ShippedWorkflowDefinition"/>). The file is applied when its content
+    /// is new to the store: a file already stored as some version is left alone, so re-running the setup recipe keeps an
+    /// administrator's later edit; a changed file becomes a new version (running instances keep theirs), and the result says
+    /// which administrator's version it supersedes, if any.
+    /// </summary>
+    /// <exception cref="DefinitionException">The definition names something unknown or is inconsistent.</exception>
+    public async Task<ShippedOutcome> ApplyShippedAsync(WorkflowDefinition definition, string by, CancellationToken ct = default)
+    {
+        var errors = catalog.Validate(definition);
+        if (errors.Count > 0) throw new DefinitionException(errors);
+        var versions = await VersionsAsync(definition.Code, ct);
+        var json = definition.ToJson();
+        var latest = versions.FirstOrDefault();
+        if (latest is not null && Parse(latest.Json).ToJson() == json) return new ShippedOutcome(ShippedResult.Unchanged, latest, null);
+        var applied = versions.Skip(1).FirstOrDefault(v => Parse(v.Json).ToJson() == json);
+        if (applied is not null) return new ShippedOutcome(ShippedResult.KeptEdit, latest!, applied);
+        var saved = await SaveAsync(definition, by, ct);
+        return new ShippedOutcome(ShippedResult.Created, saved.Stored, latest);
     }
 
     public Task<StoredDefinition?> LatestStoredAsync(string code, CancellationToken ct = default) =>
