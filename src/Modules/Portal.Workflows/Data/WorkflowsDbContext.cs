@@ -24,19 +24,3 @@ public class WorkflowsDbContext(DbContextOptions options) : PortalDbContext(opti
         b.ApplyConfiguration(new RichiestaDiProvaConfiguration());
     }
 }
-
-public sealed class WorkflowsSqliteDbContext(DbContextOptions<WorkflowsSqliteDbContext> options) : WorkflowsDbContext(options);
-
-public sealed class WorkflowsPostgresDbContext(DbContextOptions<WorkflowsPostgresDbContext> options) : WorkflowsDbContext(options);
-
-public sealed class WorkflowsSqliteDesignFactory : IDesignTimeDbContextFactory<WorkflowsSqliteDbContext>
-{
-    public WorkflowsSqliteDbContext CreateDbContext(string[] args) =>
-        new(DesignTimeOptions.Sqlite<WorkflowsSqliteDbContext>(WorkflowsDbContext.HistoryTable));
-}
-
-public sealed class WorkflowsPostgresDesignFactory : IDesignTimeDbContextFactory<WorkflowsPostgresDbContext>
-{
-    public WorkflowsPostgresDbContext CreateDbContext(string[] args) =>
-        new(DesignTimeOptions.Postgres<WorkflowsPostgresDbContext>(WorkflowsDbContext.HistoryTable));
-}

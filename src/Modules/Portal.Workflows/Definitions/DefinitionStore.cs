@@ -6,32 +6,6 @@ using Portal.Workflows.Model;
 
 namespace Portal.Workflows.Definitions;
 
-public sealed class DefinitionException(IReadOnlyList<string> errors)
-    : Exception("Definizione del flusso non valida: " + string.Join(" ", errors))
-{
-    public IReadOnlyList<string> Errors { get; } = errors;
-}
-
-/// <summary>Result of saving a definition: the version now current and whether a new one was written.</summary>
-public sealed record SavedDefinition(StoredDefinition Stored, bool Created, IReadOnlyList<string> Changes);
-
-public enum ShippedResult
-{
-    /// <summary>The shipped file was new or changed: it is now the latest version.</summary>
-    Created,
-    /// <summary>The latest version is the shipped file.</summary>
-    Unchanged,
-    /// <summary>The shipped file is an older version; a later one (an administrator's edit) stays current.</summary>
-    KeptEdit,
-}
-
-/// <summary>
-/// What applying a shipped definition did. <see cref="Current"/> is the latest version afterwards; <see cref="Other"/> is, for
-/// <see cref="ShippedResult.Created"/>, the version it superseded (null when first applied) and, for
-/// <see cref="ShippedResult.KeptEdit"/>, the version that holds the shipped file.
-/// </summary>
-public sealed record ShippedOutcome(ShippedResult Result, StoredDefinition Current, StoredDefinition? Other);
-
 /// <summary>
 /// Stores definitions as versions. Versioning choice: a running instance stays on the version it started
 /// with (its states and transitions never change under it); new instances use the latest version.

@@ -7,8 +7,6 @@ using Portal.Workflows.Model;
 
 namespace Portal.Workflows.Demo;
 
-public sealed record RichiestaView(RichiestaDiProva Richiesta, WorkflowInstanceView? Instance, IReadOnlyList<WorkflowHistoryView> History, Receipt? Receipt);
-
 /// <summary>Creates demo requests (and starts their workflow in the same transaction) and lists a person's.</summary>
 public sealed class RichiesteDiProvaService(WorkflowsDbContext db, IUnitOfWork unitOfWork, IWorkflowEngine engine, IReceipts receipts, TimeProvider clock)
 {
