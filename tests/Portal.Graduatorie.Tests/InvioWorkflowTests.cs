@@ -10,6 +10,7 @@ using Portal.Graduatorie.Services;
 using Portal.Graduatorie.Workflow;
 using Portal.Testing;
 using Portal.Workflows.Data;
+using Portal.Workflows.Model;
 using static Portal.Graduatorie.Tests.GraduatorieTestHelpers;
 
 namespace Portal.Graduatorie.Tests;

@@ -1,10 +1,11 @@
 using System.Net;
+using DemoPeople = Portal.Testing.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
 using Portal.Testing;
 using Portal.Workflows.Data;
-using DemoPeople = Portal.Testing.Demo;
+using Portal.Workflows.Model;
 
 namespace Portal.Workflows.Tests;
 

@@ -4,6 +4,7 @@ using Portal.Core.Data;
 using Portal.Core.Security;
 using Portal.Workflows.Data;
 using Portal.Workflows.Engine;
+using Portal.Workflows.Model;
 
 namespace Portal.Workflows.Tests;
 
@@ -191,7 +192,7 @@ public class FiringTests(WorkflowPortal portal) : IClassFixture<WorkflowPortal>
             Assert.Equal(("inviata", sent.Instance!.Revision), (stored.State, stored.Revision));
             Assert.Equal(2, await db.History.CountAsync(h => h.InstanceId == instance.Id));
             // The state's timer is still pending: leaving the state was rolled back with everything else.
-            Assert.Equal(1, await db.Timers.CountAsync(t => t.InstanceId == instance.Id && t.Status == Data.TimerStatus.Pending));
+            Assert.Equal(1, await db.Timers.CountAsync(t => t.InstanceId == instance.Id && t.Status == TimerStatus.Pending));
             return 0;
         });
         // The subject's own write made before it refused is gone too.

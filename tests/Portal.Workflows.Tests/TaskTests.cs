@@ -8,6 +8,7 @@ using Portal.Core.Receipts;
 using Portal.Core.Security;
 using Portal.Testing;
 using Portal.Workflows.Engine;
+using Portal.Workflows.Model;
 
 namespace Portal.Workflows.Tests;
 
@@ -121,7 +122,7 @@ public class TaskTests(WorkflowPortal portal) : IClassFixture<WorkflowPortal>
 
         await portal.Services.GetRequiredService<OutboxProcessor>().RunOnceAsync();
         var receipt = await EventuallyAsync(() => portal.InScopeAsync(sp => sp.GetRequiredService<IReceipts>()
-            .FindAsync(Demo.RichiestaDiProva.SubjectType, subjectId)), "Ricevuta della richiesta di prova non emessa.");
+            .FindAsync(RichiestaDiProva.SubjectType, subjectId)), "Ricevuta della richiesta di prova non emessa.");
         Assert.Equal("Ricevuta di invio – Richiesta di prova", receipt.Title);
         Assert.Contains($"Protocollo {receipt.Segnatura}", await citizen.GetStringAsync("/richieste-di-prova"), StringComparison.Ordinal);
 

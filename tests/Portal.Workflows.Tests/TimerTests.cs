@@ -4,6 +4,7 @@ using Portal.Core.Security;
 using Portal.Testing;
 using Portal.Workflows.Data;
 using Portal.Workflows.Engine;
+using Portal.Workflows.Model;
 using Portal.Workflows.Timers;
 
 namespace Portal.Workflows.Tests;

@@ -43,6 +43,7 @@ public class WorkflowPortal : PortalFactory
             s.AddWorkflowTask<AuditTask>();
             s.AddWorkflowTask<FailingTask>();
             s.AddWorkflowEvent(TestWorkflows.Event, "Evento di prova");
+            foreach (var file in ShippedDefinitionTests.Files) s.AddWorkflowDefinitionFile(typeof(WorkflowPortal).Assembly, file);
             // Stands in for the notifications module: records what the "notifica:" task hands over.
             s.RemoveAll<INotifications>();
             s.AddSingleton<RecordingNotifications>();

@@ -28,6 +28,7 @@ public sealed class GraduatorieModule : PortalModule
         context.Services.AddScoped<InvioElenchiQueries>();
         // The "invio-elenco-borse" workflow (recipes/setup.recipe.json) drives the status of each upload.
         context.Services.AddWorkflowSubject<InvioSubject>();
+        context.Services.AddWorkflowDefinitionFile(typeof(GraduatorieModule).Assembly, InvioWorkflow.DefinitionFile);
         foreach (var template in InvioNotificationTemplates.All) context.Services.AddSingleton(template);
         context.Services.AddScoped<RegioneService>();
         context.Services.AddScoped<RegioneSolleciti>();

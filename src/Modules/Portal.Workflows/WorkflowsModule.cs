@@ -42,7 +42,8 @@ public sealed class WorkflowsModule : PortalModule
         s.AddScoped<IOutboxHandler, ReceiptHandler>();
         s.AddScoped<IOutboxHandler, NotificationHandler>();
 
-        // The demo workflow's subject ("richiesta-di-prova" in recipes/demo.recipe.json).
+        // The demo workflow (Workflows/richiesta-di-prova.json, applied by recipes/demo.recipe.json) and its subject.
+        s.AddWorkflowDefinitionFile(typeof(WorkflowsModule).Assembly, RichiesteDiProvaService.DefinitionFile);
         s.AddWorkflowSubject<RichiestaDiProvaSubject>();
         s.AddWorkflowGuard<ConsensoPrivacyGuard>();
         s.AddScoped<IRecipeStep, RichiesteDiProvaStep>();

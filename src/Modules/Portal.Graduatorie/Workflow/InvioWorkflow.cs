@@ -3,12 +3,17 @@ using Portal.Graduatorie.Data;
 namespace Portal.Graduatorie.Workflow;
 
 /// <summary>
-/// The codes of the "invio-elenco-borse" workflow (recipes/setup.recipe.json): its states mirror <see cref="StatoInvio"/>,
-/// plus "caricato", where every upload starts before the system files it by its outcome.
+/// The codes of the "invio-elenco-borse" workflow, for the C# code. The definition itself is the file the module ships,
+/// Workflows/invio-elenco-borse.json (applied by recipes/setup.recipe.json): that file decides the codes, and a test
+/// (InvioWorkflowDefinitionTests) fails when a constant here and a state or transition there differ.
+/// Its states mirror <see cref="StatoInvio"/>, plus "caricato", where every upload starts before the system files it by its outcome.
 /// </summary>
 public static class InvioWorkflow
 {
     public const string DefinitionCode = "invio-elenco-borse";
+
+    /// <summary>The shipped definition: Workflows/invio-elenco-borse.json, embedded in the module's assembly.</summary>
+    public const string DefinitionFile = "invio-elenco-borse.json";
 
     public static class States
     {

@@ -10,6 +10,7 @@ public sealed record WorkflowActor(Guid? PersonId, string Name, string? Role, Cl
 
     public bool IsSystem => User is null;
 
+    /// <summary>The signed-in user as actor; the name is <see cref="PortalClaims.ActorName"/>, the one actor name of the portal.</summary>
     public static WorkflowActor From(ClaimsPrincipal user) =>
-        new(user.GetPersonId(), user.Identity?.Name ?? user.FindFirstValue(PortalClaims.CodiceFiscale) ?? "utente", user.GetActiveRole(), user);
+        new(user.GetPersonId(), user.ActorName(), user.GetActiveRole(), user);
 }

@@ -2,17 +2,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Audit;
 using Portal.Workflows.Data;
+using Portal.Workflows.Model;
 
 namespace Portal.Workflows.Definitions;
-
-public sealed class DefinitionException(IReadOnlyList<string> errors)
-    : Exception("Definizione del flusso non valida: " + string.Join(" ", errors))
-{
-    public IReadOnlyList<string> Errors { get; } = errors;
-}
-
-/// <summary>Result of saving a definition: the version now current and whether a new one was written.</summary>
-public sealed record SavedDefinition(StoredDefinition Stored, bool Created, IReadOnlyList<string> Changes);
 
 /// <summary>
 /// Stores definitions as versions. Versioning choice: a running instance stays on the version it started
@@ -59,6 +51,27 @@ public sealed class DefinitionStore(WorkflowsDbContext db, WorkflowCatalog catal
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync("Workflows.DefinizioneSalvata", $"{stored.Code} v{stored.Version}", string.Join(" ", changes));
         return new SavedDefinition(stored, true, changes);
+    }
+
+    /// <summary>
+    /// Applies a definition a module ships (see <see cref="ShippedWorkflowDefinition"/>). The file is applied when its content
+    /// is new to the store: a file already stored as some version is left alone, so re-running the setup recipe keeps an
+    /// administrator's later edit; a changed file becomes a new version (running instances keep theirs), and the result says
+    /// which administrator's version it supersedes, if any.
+    /// </summary>
+    /// <exception cref="DefinitionException">The definition names something unknown or is inconsistent.</exception>
+    public async Task<ShippedOutcome> ApplyShippedAsync(WorkflowDefinition definition, string by, CancellationToken ct = default)
+    {
+        var errors = catalog.Validate(definition);
+        if (errors.Count > 0) throw new DefinitionException(errors);
+        var versions = await VersionsAsync(definition.Code, ct);
+        var json = definition.ToJson();
+        var latest = versions.FirstOrDefault();
+        if (latest is not null && Parse(latest.Json).ToJson() == json) return new ShippedOutcome(ShippedResult.Unchanged, latest, null);
+        var applied = versions.Skip(1).FirstOrDefault(v => Parse(v.Json).ToJson() == json);
+        if (applied is not null) return new ShippedOutcome(ShippedResult.KeptEdit, latest!, applied);
+        var saved = await SaveAsync(definition, by, ct);
+        return new ShippedOutcome(ShippedResult.Created, saved.Stored, latest);
     }
 
     public Task<StoredDefinition?> LatestStoredAsync(string code, CancellationToken ct = default) =>

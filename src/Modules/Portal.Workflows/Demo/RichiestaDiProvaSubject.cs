@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Core.Data;
+using Portal.Core.Security;
 using Portal.Core.Time;
 using Portal.Workflows.Data;
 using Portal.Workflows.Engine;
+using Portal.Workflows.Model;
 
 namespace Portal.Workflows.Demo;
 
-internal sealed class RichiestaDiProvaSubject(WorkflowsDbContext db, CoreDbContext core) : IWorkflowSubjectProvider
+internal sealed class RichiestaDiProvaSubject(WorkflowsDbContext db, IPeople people) : IWorkflowSubjectProvider
 {
     public string SubjectType => RichiestaDiProva.SubjectType;
 
@@ -17,7 +18,7 @@ internal sealed class RichiestaDiProvaSubject(WorkflowsDbContext db, CoreDbConte
         if (!Guid.TryParse(subjectId, out var id)) return null;
         var request = await db.RichiesteDiProva.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (request is null) return null;
-        var person = await core.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == request.PersonId, ct);
+        var person = await people.FindAsync(request.PersonId, ct);
         var snapshot = new Dictionary<string, string?>
         {
             ["oggetto"] = request.Oggetto,
@@ -27,18 +28,4 @@ internal sealed class RichiestaDiProvaSubject(WorkflowsDbContext db, CoreDbConte
             person.Id, [("Oggetto", request.Oggetto), ("Creata il", RomeTime.Format(request.CreatedUtc))], []);
         return new WorkflowSubjectInfo($"Richiesta di prova «{request.Oggetto}»", snapshot, new Dictionary<string, DateTime?>(), receipt);
     }
-}
-
-internal sealed class ConsensoPrivacyGuard(WorkflowsDbContext db) : IWorkflowGuard
-{
-    public const string Message = "Per inviare la richiesta occorre accettare l'informativa sul trattamento dei dati personali.";
-
-    public string Name => "consensoPrivacy";
-
-    public string Description => "Il richiedente ha accettato l'informativa sulla privacy";
-
-    public async Task<GuardResult> CheckAsync(WorkflowGuardContext context, CancellationToken ct) =>
-        Guid.TryParse(context.Instance.SubjectId, out var id)
-        && await db.RichiesteDiProva.AnyAsync(r => r.Id == id && r.ConsensoPrivacy, ct)
-            ? GuardResult.Ok : GuardResult.Fail(Message);
 }

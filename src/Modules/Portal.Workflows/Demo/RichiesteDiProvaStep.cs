@@ -1,11 +1,11 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Portal.Core.Data;
 using Portal.Core.Recipes;
 using Portal.Core.Security;
 using Portal.Workflows.Data;
 using Portal.Workflows.Engine;
+using Portal.Workflows.Model;
 
 namespace Portal.Workflows.Demo;
 
@@ -15,7 +15,7 @@ namespace Portal.Workflows.Demo;
 /// Creates demo requests, starts the "richiesta-di-prova" workflow on each and fires the listed transitions.
 /// A request with the same person and oggetto is left as it is.
 /// </summary>
-internal sealed class RichiesteDiProvaStep(WorkflowsDbContext db, CoreDbContext core, IWorkflowEngine engine, RichiesteDiProvaService service) : IRecipeStep
+internal sealed class RichiesteDiProvaStep(WorkflowsDbContext db, IPeople people, IWorkflowEngine engine, RichiesteDiProvaService service) : IRecipeStep
 {
     public string Name => "richiesteDiProva";
 
@@ -29,7 +29,7 @@ internal sealed class RichiesteDiProvaStep(WorkflowsDbContext db, CoreDbContext 
         int created = 0, existing = 0;
         foreach (var item in items)
         {
-            var person = await core.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.CodiceFiscale == item.Persona, ct)
+            var person = await people.FindByCodiceFiscaleAsync(item.Persona, ct)
                 ?? throw new RecipeException($"richiesteDiProva: la persona {item.Persona} non esiste.");
             if (await db.RichiesteDiProva.AnyAsync(r => r.PersonId == person.Id && r.Oggetto == item.Oggetto, ct)) { existing++; continue; }
             var owner = Actor(person, PortalRoles.Cittadino);
@@ -40,7 +40,7 @@ internal sealed class RichiesteDiProvaStep(WorkflowsDbContext db, CoreDbContext 
                 var actor = owner;
                 if (action.Persona is not null)
                 {
-                    var other = await core.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.CodiceFiscale == action.Persona, ct)
+                    var other = await people.FindByCodiceFiscaleAsync(action.Persona, ct)
                         ?? throw new RecipeException($"richiesteDiProva: la persona {action.Persona} non esiste.");
                     actor = Actor(other, action.Ruolo ?? PortalRoles.Cittadino);
                 }
@@ -52,7 +52,7 @@ internal sealed class RichiesteDiProvaStep(WorkflowsDbContext db, CoreDbContext 
         context.Log.Add($"Richieste di prova: {created} create, {existing} già presenti.");
     }
 
-    private static WorkflowActor Actor(Person person, string role) =>
+    private static WorkflowActor Actor(PersonInfo person, string role) =>
         WorkflowActor.From(new ClaimsPrincipal(new ClaimsIdentity(
         [
             new Claim(PortalClaims.PersonId, person.Id.ToString()),

@@ -5,6 +5,7 @@ using Portal.Core.Data;
 using Portal.Core.Security;
 using Portal.Workflows.Data;
 using Portal.Workflows.Definitions;
+using Portal.Workflows.Model;
 
 namespace Portal.Workflows.Engine;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Portal.Workflows.Data;
 using Portal.Workflows.Definitions;
+using Portal.Workflows.Model;
 
 namespace Portal.Workflows.Engine;
 

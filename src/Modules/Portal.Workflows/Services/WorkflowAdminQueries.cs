@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Workflows.Data;
+using Portal.Workflows.Model;
 
 namespace Portal.Workflows.Services;
 

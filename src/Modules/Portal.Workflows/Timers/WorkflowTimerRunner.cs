@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Portal.Workflows.Data;
 using Portal.Workflows.Engine;
+using Portal.Workflows.Model;
 
 namespace Portal.Workflows.Timers;
 

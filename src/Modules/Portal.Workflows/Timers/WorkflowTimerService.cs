@@ -4,17 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace Portal.Workflows.Timers;
 
-public sealed class WorkflowsOptions
-{
-    public const string Section = "Portal:Workflows";
-
-    /// <summary>Seconds between two looks for due timers.</summary>
-    public int TimerSeconds { get; set; } = 30;
-
-    /// <summary>False on a node that must not fire timers.</summary>
-    public bool TimersEnabled { get; set; } = true;
-}
-
 /// <summary>Polls for due timers; the first look happens at start, so timers that fell due while the portal was down fire then.</summary>
 internal sealed class WorkflowTimerService(WorkflowTimerRunner runner, IOptions<WorkflowsOptions> options, ILogger<WorkflowTimerService> logger) : BackgroundService
 {

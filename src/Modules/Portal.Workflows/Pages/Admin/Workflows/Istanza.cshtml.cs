@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Security;
 using Portal.Workflows.Data;
 using Portal.Workflows.Engine;
+using Portal.Workflows.Model;
 using Portal.Workflows.Services;
 
 namespace Portal.Workflows.Pages.Admin.Workflows;

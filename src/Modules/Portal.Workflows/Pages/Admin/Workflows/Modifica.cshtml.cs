@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Security;
 using Portal.Workflows.Data;
 using Portal.Workflows.Definitions;
+using Portal.Workflows.Model;
 
 namespace Portal.Workflows.Pages.Admin.Workflows;
 
@@ -42,7 +43,7 @@ public sealed class ModificaFlussoModel(DefinitionStore store, WorkflowCatalog c
         }
         try
         {
-            var saved = await store.SaveAsync(edited, User.Identity?.Name ?? "?", HttpContext.RequestAborted);
+            var saved = await store.SaveAsync(edited, User.ActorName(), HttpContext.RequestAborted);
             TempData["Messaggio"] = saved.Created
                 ? $"Salvata la versione {saved.Stored.Version}. Le pratiche già avviate proseguono con la versione con cui sono partite."
                 : "Nessuna modifica da salvare.";

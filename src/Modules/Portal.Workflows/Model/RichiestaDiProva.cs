@@ -1,4 +1,4 @@
-namespace Portal.Workflows.Demo;
+namespace Portal.Workflows.Model;
 
 /// <summary>
 /// The subject of the demo workflow "richiesta-di-prova": a request a citizen sends, so the engine (protocol,

@@ -1,0 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Portal.Workflows.Data;
+
+public sealed class WorkflowsSqliteDbContext(DbContextOptions<WorkflowsSqliteDbContext> options) : WorkflowsDbContext(options);
