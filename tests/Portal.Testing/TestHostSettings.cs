@@ -14,6 +14,9 @@ public static class TestHostSettings
             ["Portal:ComuniCsvPath"] = "",
             ["Portal:DevLogin:Enabled"] = "true",
             ["Portal:Session:AllowHttp"] = "true",
+            // Every test logs in from the same address many times a minute; RateLimitTests sets its own limits.
+            ["Portal:RateLimits:LoginsPerMinute"] = "1000000",
+            ["Portal:RateLimits:VerificationsPerMinute"] = "1000000",
             // Keep test output readable: warnings and errors only.
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",

@@ -51,6 +51,7 @@ public static class PortalHostExtensions
         services.AddSingleton(new PermissionRegistry(catalog.Modules.SelectMany(m => m.Permissions)));
 
         AddSecurity(builder);
+        services.AddPortalRateLimits(builder.Configuration);
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Admin", PermissionPolicy.For(CorePermissions.AccessAdmin));
@@ -189,6 +190,7 @@ public static class PortalHostExtensions
         app.UseAuthentication();
         app.Use(FunzionarioNetworkRestriction.InvokeAsync);
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.Use(ApiCsrfProtection.InvokeAsync);
         app.UseAntiforgery();
 

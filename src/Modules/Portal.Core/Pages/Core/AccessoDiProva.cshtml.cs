@@ -8,6 +8,7 @@ using Portal.Core.Security;
 namespace Portal.Core.Pages.Core;
 
 /// <summary>Development login: only when <see cref="DevLoginSwitch"/> is on (never in Production).</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Login)]
 public sealed class AccessoDiProvaModel(DevLoginSwitch devLogin, CoreDbContext db, IPortalSession session) : PageModel
 {
     public IReadOnlyList<Person> People { get; private set; } = [];

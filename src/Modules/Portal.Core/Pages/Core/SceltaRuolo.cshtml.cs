@@ -8,6 +8,7 @@ using Portal.Core.Security;
 namespace Portal.Core.Pages.Core;
 
 [Authorize]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Login)]
 public sealed class SceltaRuoloModel(IPortalSession session, CoreDbContext db) : PageModel
 {
     public IReadOnlyList<RoleChoice> Choices { get; private set; } = [];

@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Receipts;
 
+using Portal.Core.Security;
+
 namespace Portal.Core.Pages.Core;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Verification)]
 public sealed class VerificaModel(IReceipts receipts) : PageModel
 {
     public string? Codice { get; private set; }
