@@ -6,12 +6,11 @@ namespace Portal.Identity.Tests;
 /// <summary>One test per hostile response: each is refused with no session, the Italian error page and an audit entry.</summary>
 public class HostileResponseTests(SamlPortal portal) : IClassFixture<SamlPortal>
 {
-    private async Task RefusedAsync(Func<string, string> buildResponse, string reasonFragment, string expectedText = "Non è stato possibile completare l'accesso", int? level = null)
+    private async Task RefusedAsync(Func<string, string> buildResponse, string reasonFragment, string expectedText = SamlPortal.GenericRefusal, int? level = null)
     {
         var client = portal.Client();
         var id = await portal.StartLoginIdAsync(client, "/avvisi", level);
-        var response = await SamlPortal.PostAsync(client, buildResponse(id));
-        await portal.AssertRefusedAsync(client, response, reasonFragment, expectedText);
+        await portal.PostRefusedAsync(client, buildResponse(id), reasonFragment, expectedText);
     }
 
     [Fact]
@@ -91,7 +90,7 @@ public class HostileResponseTests(SamlPortal portal) : IClassFixture<SamlPortal>
         var first = await SamlPortal.PostAsync(client, saml);
         Assert.Equal("/avvisi", first.Headers.Location!.OriginalString);
         var attacker = portal.Client();
-        await portal.AssertRefusedAsync(attacker, await SamlPortal.PostAsync(attacker, saml), "già ricevuto una risposta");
+        await portal.PostRefusedAsync(attacker, saml, "già ricevuto una risposta");
     }
 
     [Fact]
