@@ -102,7 +102,7 @@ internal static class SpidSamlCheckReasons
         ["94"] = "Livello SPID 1 inferiore al richiesto 2",
         ["97"] = "AuthnContextClassRef non previsto: «urn:oasis:names:tc:SAML:2.0:ac:classes:SpidL1»",
         ["98"] = "AttributeStatement senza Attribute",
-        ["99"] = "Attributo fiscalNumber mancante",
+        ["99"] = "Attributo spidCode senza valore", // an Attribute element with no AttributeValue
         // The response is signed with the same foreign key and is checked first.
         ["100"] = "Firma di Response non valida con i certificati dei metadati",
         ["103"] = "Attributo fiscalNumber mancante",

@@ -192,6 +192,10 @@ public sealed class ResponseValidator(IdentityDbContext db, IdpRegistry registry
         DateTimeOffset.TryParseExact(value, InstantFormats, CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out instant);
 
+    /// <summary>
+    /// The first value of each attribute. An attribute sent with no AttributeValue, or with a blank one, refuses the
+    /// response: skipping it would let a malformed assertion through (SPID SAML Check, case 99).
+    /// </summary>
     private static Dictionary<string, string> ReadAttributes(XmlElement assertion)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -203,8 +207,9 @@ public sealed class ResponseValidator(IdentityDbContext db, IdpRegistry registry
             {
                 var name = a.GetAttribute("Name");
                 Require(name.Length > 0, "Attribute senza Name.");
-                var value = Children(a, SamlNames.Assertion, "AttributeValue").FirstOrDefault()?.InnerText.Trim();
-                if (value is not null) result.TryAdd(name, value);
+                var values = Children(a, SamlNames.Assertion, "AttributeValue").Select(v => v.InnerText.Trim()).ToList();
+                Require(values.Count > 0 && values.All(v => v.Length > 0), $"Attributo {name} senza valore (AttributeValue assente o vuoto).");
+                result.TryAdd(name, values[0]);
             }
         }
         return result;
