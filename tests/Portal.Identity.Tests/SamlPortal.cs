@@ -118,13 +118,13 @@ public sealed class SamlPortal : IDisposable
         return await AssertRefusalAuditedSinceAsync(before, reasonFragment);
     }
 
-    /// <summary>Exactly one Accesso.Rifiutato entry was written after <paramref name="auditBefore"/>, with the reason.</summary>
-    public async Task<AuditEntry> AssertRefusalAuditedSinceAsync(long auditBefore, string reasonFragment)
+    /// <summary>Exactly one <paramref name="action"/> entry was written after <paramref name="auditBefore"/>, with the reason.</summary>
+    public async Task<AuditEntry> AssertRefusalAuditedSinceAsync(long auditBefore, string reasonFragment, string action = "Accesso.Rifiutato")
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reasonFragment);
         await using var scope = Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
-        var written = await db.Audit.AsNoTracking().Where(a => a.Id > auditBefore && a.Action == "Accesso.Rifiutato").ToListAsync();
+        var written = await db.Audit.AsNoTracking().Where(a => a.Id > auditBefore && a.Action == action).ToListAsync();
         var entry = Assert.Single(written);
         Assert.False(string.IsNullOrWhiteSpace(entry.Details));
         Assert.Contains(reasonFragment, entry.Details);

@@ -57,13 +57,20 @@ public static class SamlEndpoints
     private static async Task<IResult> AcsAsync(HttpContext http, ResponseValidator validator, CoreDbContext core,
         IPortalSession session, IAuditTrail audit, SamlSessionCookie samlCookie, TimeProvider clock, ILoggerFactory loggers)
     {
-        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync() : null;
-        var result = await validator.ValidateAsync(form?["SAMLResponse"].ToString());
+        var log = loggers.CreateLogger("Portal.Identity.Acs");
+        var post = await SamlFormReader.ReadAsync(http.Request, "SAMLResponse", http.RequestAborted);
+        if (post.Refusal is { } unreadable)
+        {
+            log.LogWarning("SAML POST to the ACS refused ({Status}): {Reason}", unreadable.StatusCode, unreadable.Reason);
+            await audit.RecordAsync("Accesso.Rifiutato", "SAML", unreadable.Reason);
+            return new RefusalPageResult(unreadable.StatusCode, SpidErrors.Generic);
+        }
+        var result = await validator.ValidateAsync(post.Message);
         if (!result.Succeeded)
         {
-            loggers.CreateLogger("Portal.Identity.Acs").LogWarning("SAML response refused: {Reason}", result.Reason);
-            await audit.RecordAsync("Accesso.Rifiutato", result.IdpKey is null ? "SAML" : $"IdP {result.IdpKey}", result.Reason);
-            return Results.Redirect("/saml2/errore?codice=" + Uri.EscapeDataString(result.UserCode));
+            log.LogWarning("SAML response refused: {Reason}", result.Reason);
+            await audit.RecordAsync("Accesso.Rifiutato", result.IdpKey is null ? "SAML" : $"IdP {result.IdpKey}", AuditText.Printable(result.Reason));
+            return Results.Redirect(RefusalPageResult.PagePath + "?codice=" + Uri.EscapeDataString(result.UserCode));
         }
         var cf = result.CodiceFiscale!;
         var person = await core.Persons.FirstOrDefaultAsync(p => p.CodiceFiscale == cf);
@@ -99,7 +106,9 @@ public static class SamlEndpoints
     /// <summary>Local logout always; then, if the session came from an IdP with single logout, a signed LogoutRequest.</summary>
     private static async Task<IResult> LogoutAsync(HttpContext http, IAntiforgery antiforgery, IPortalSession session, SamlSingleLogout singleLogout)
     {
-        if (!await antiforgery.IsRequestValidAsync(http)) return Results.Redirect("/errore/400");
+        // The form is read within the SAML limits before antiforgery looks at it.
+        var form = await SamlFormReader.ReadAsync(http.Request, "__RequestVerificationToken", http.RequestAborted);
+        if (form.Refusal is not null || !await antiforgery.IsRequestValidAsync(http)) return Results.Redirect("/errore/400");
         var url = await singleLogout.EndAsync(http);
         await session.SignOutAsync(http);
         return Results.Redirect(url ?? "/");
