@@ -1,6 +1,7 @@
 using System.Net;
 using System.Web;
 using System.Xml;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Audit;
@@ -13,7 +14,8 @@ namespace Portal.Identity.Tests;
 /// <summary>A portal that trusts <see cref="TestIdp.Trusted"/> as the SPID IdP "testidp".</summary>
 public sealed class SamlPortal : IDisposable
 {
-    public const string BaseUrl = "http://localhost";
+    /// <summary>The portal's address in the tests: https, as in production, so the Secure login cookie travels (see <see cref="Client"/>).</summary>
+    public const string BaseUrl = "https://localhost";
     public const string AcsUrl = BaseUrl + "/saml2/acs";
     public const string EntityId = "https://portale.test.example/saml2/metadata";
     public const string IdpKey = "testidp";
@@ -49,7 +51,14 @@ public sealed class SamlPortal : IDisposable
         Factory = PortalFactory.Create(database ?? TestDatabase.Create(), settings);
     }
 
-    public HttpClient Client() => Factory.Anonymous();
+    /// <summary>
+    /// A browser on https://localhost. The login binding cookie is Secure (SameSite=None needs it); browsers keep and send
+    /// Secure cookies on http://localhost too, but the test client's cookie container sends them over https only.
+    /// </summary>
+    public HttpClient Client() => Factory.CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = new Uri(BaseUrl), AllowAutoRedirect = false, HandleCookies = true,
+    });
 
     public DateTimeOffset Now => Factory.Clock.GetUtcNow();
 

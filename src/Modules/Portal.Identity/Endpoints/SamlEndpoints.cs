@@ -33,7 +33,7 @@ public static class SamlEndpoints
         return Results.Text(SpMetadataWriter.Write(options.Value.ServiceProvider, certificate), "application/samlmetadata+xml");
     }
 
-    private static async Task<IResult> LoginAsync(string idpKey, string? returnUrl, int? livello, IdpRegistry registry,
+    private static async Task<IResult> LoginAsync(HttpContext http, string idpKey, string? returnUrl, int? livello, IdpRegistry registry,
         IdentityDbContext db, SpCredentials credentials, IOptions<IdentityOptions> options, TimeProvider clock)
     {
         var idp = registry.Find(idpKey);
@@ -45,9 +45,11 @@ public static class SamlEndpoints
         var stale = now.UtcDateTime.AddDays(-1);
         await db.PendingRequests.Where(r => r.CreatedUtc < stale).ExecuteDeleteAsync();
         var id = SamlMessages.NewId();
+        var binding = LoginBindingCookie.Issue(http, id, TimeSpan.FromMinutes(options.Value.RequestLifetimeMinutes));
         db.PendingRequests.Add(new PendingAuthnRequest
         {
             Id = id, IdpKey = idp.Key, Level = level, ReturnUrl = LocalUrl.OrNull(returnUrl), CreatedUtc = now.UtcDateTime,
+            BrowserBindingHash = binding,
         });
         await db.SaveChangesAsync();
         var xml = SamlMessages.AuthnRequest(id, now, sso, options.Value.ServiceProvider, level);
@@ -65,7 +67,9 @@ public static class SamlEndpoints
             await audit.RecordAsync("Accesso.Rifiutato", "SAML", unreadable.Reason);
             return new RefusalPageResult(unreadable.StatusCode, SpidErrors.Generic);
         }
-        var result = await validator.ValidateAsync(post.Message);
+        var result = await validator.ValidateAsync(post.Message, requestId => LoginBindingCookie.Read(http, requestId), http.RequestAborted);
+        // Single use: whatever the outcome, the browser's binding to that request ends here.
+        if (result.RequestId is { } answered) LoginBindingCookie.Delete(http, answered);
         if (!result.Succeeded)
         {
             log.LogWarning("SAML response refused: {Reason}", result.Reason);

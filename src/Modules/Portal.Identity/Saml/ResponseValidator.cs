@@ -14,9 +14,12 @@ public sealed class ResponseValidator(IdentityDbContext db, IdpRegistry registry
 {
     private IdentityOptions Options => options.Value;
 
-    public async Task<SamlLoginResult> ValidateAsync(string? samlResponse, CancellationToken ct = default)
+    /// <param name="samlResponse">The SAMLResponse field as posted.</param>
+    /// <param name="browserNonce">The <see cref="BrowserBinding"/> nonce this browser holds for a request id, if any.</param>
+    public async Task<SamlLoginResult> ValidateAsync(string? samlResponse, Func<string, string?> browserNonce, CancellationToken ct = default)
     {
         string? idpKey = null;
+        string? requestId = null;
         try
         {
             var doc = Parse(samlResponse);
@@ -34,8 +37,14 @@ public sealed class ResponseValidator(IdentityDbContext db, IdpRegistry registry
             var pending = await db.PendingRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == inResponseTo, ct)
                 ?? throw new SamlRejectedException($"InResponseTo {inResponseTo} non corrisponde a nessuna richiesta inviata.");
             idpKey = pending.IdpKey;
+            requestId = pending.Id;
             Require(pending.ConsumedUtc is null, $"La richiesta {inResponseTo} ha già ricevuto una risposta (replay).");
             Require(pending.CreatedUtc > now.UtcDateTime - TimeSpan.FromMinutes(Options.RequestLifetimeMinutes), $"La richiesta {inResponseTo} è scaduta.");
+            // Login CSRF: only the browser that started the request may complete it (not consumed, so that browser still can).
+            var nonce = browserNonce(pending.Id)
+                ?? throw new SamlRejectedException($"La richiesta {inResponseTo} non è stata avviata da questo browser (cookie della richiesta assente).");
+            Require(BrowserBinding.Matches(nonce, pending.BrowserBindingHash),
+                $"La richiesta {inResponseTo} non è stata avviata da questo browser (cookie della richiesta non corrispondente).");
             var idp = registry.Find(pending.IdpKey) ?? throw new SamlRejectedException($"IdP {pending.IdpKey} non più configurato.");
 
             var destination = response.GetAttributeNode("Destination");
@@ -103,6 +112,7 @@ public sealed class ResponseValidator(IdentityDbContext db, IdpRegistry registry
                 throw new SamlRejectedException($"La richiesta {pending.Id} ha già ricevuto una risposta (replay concorrente).");
             return SamlLoginResult.Success(idp.Key, idp.Kind) with
             {
+                RequestId = pending.Id,
                 ReturnUrl = pending.ReturnUrl,
                 CodiceFiscale = cf,
                 NameId = nameId.InnerText.Trim(),
@@ -113,7 +123,7 @@ public sealed class ResponseValidator(IdentityDbContext db, IdpRegistry registry
         }
         catch (SamlRejectedException e)
         {
-            return SamlLoginResult.Fail(e.Message, e.UserCode, idpKey);
+            return SamlLoginResult.Fail(e.Message, e.UserCode, idpKey) with { RequestId = requestId };
         }
     }
 
