@@ -1,6 +1,7 @@
 using System.Net;
 using System.Web;
 using System.Xml;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Audit;
@@ -13,7 +14,8 @@ namespace Portal.Identity.Tests;
 /// <summary>A portal that trusts <see cref="TestIdp.Trusted"/> as the SPID IdP "testidp".</summary>
 public sealed class SamlPortal : IDisposable
 {
-    public const string BaseUrl = "http://localhost";
+    /// <summary>The portal's address in the tests: https, as in production, so the Secure login cookie travels (see <see cref="Client"/>).</summary>
+    public const string BaseUrl = "https://localhost";
     public const string AcsUrl = BaseUrl + "/saml2/acs";
     public const string EntityId = "https://portale.test.example/saml2/metadata";
     public const string IdpKey = "testidp";
@@ -49,7 +51,14 @@ public sealed class SamlPortal : IDisposable
         Factory = PortalFactory.Create(database ?? TestDatabase.Create(), settings);
     }
 
-    public HttpClient Client() => Factory.Anonymous();
+    /// <summary>
+    /// A browser on https://localhost. The login binding cookie is Secure (SameSite=None needs it); browsers keep and send
+    /// Secure cookies on http://localhost too, but the test client's cookie container sends them over https only.
+    /// </summary>
+    public HttpClient Client() => Factory.CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = new Uri(BaseUrl), AllowAutoRedirect = false, HandleCookies = true,
+    });
 
     public DateTimeOffset Now => Factory.Clock.GetUtcNow();
 
@@ -86,29 +95,49 @@ public sealed class SamlPortal : IDisposable
     public static async Task<bool> IsLoggedInAsync(HttpClient client) =>
         (await client.GetAsync("/api/v1/sessione")).StatusCode == HttpStatusCode.OK;
 
-    public async Task<AuditEntry?> LastRefusalAsync()
+    /// <summary>What the refusal page says when no more precise message applies.</summary>
+    public const string GenericRefusal = "Non è stato possibile completare l'accesso";
+
+    /// <summary>The highest audit id so far (0 on an empty trail): entries written afterwards have larger ids.</summary>
+    public async Task<long> LastAuditIdAsync()
     {
         await using var scope = Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
-        return await db.Audit.AsNoTracking().Where(a => a.Action == "Accesso.Rifiutato").OrderByDescending(a => a.Id).FirstOrDefaultAsync();
+        return await db.Audit.MaxAsync(a => (long?)a.Id) ?? 0;
     }
 
-    /// <summary>The response is refused: no session, the Italian error page, an audit entry with the precise reason.</summary>
-    public async Task AssertRefusedAsync(HttpClient client, HttpResponseMessage response, string reasonFragment, string expectedText = "Non è stato possibile completare l'accesso", long auditAfter = -1)
+    /// <summary>
+    /// Posts the response from this browser and proves it refused: no session, the Italian error page, and one
+    /// Accesso.Rifiutato entry written by this very post whose reason contains <paramref name="reasonFragment"/>.
+    /// </summary>
+    public async Task<AuditEntry> PostRefusedAsync(HttpClient client, string samlResponse, string reasonFragment, string expectedText = GenericRefusal)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reasonFragment);
+        var before = await LastAuditIdAsync();
+        var response = await PostAsync(client, samlResponse);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!.OriginalString;
         Assert.StartsWith("/saml2/errore", location, StringComparison.Ordinal);
         Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("portal.sessione=", StringComparison.Ordinal) && !c.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase));
         Assert.False(await IsLoggedInAsync(client));
-        var page = await client.GetStringAsync(location);
-        Assert.Contains(expectedText, WebUtility.HtmlDecode(page));
-        if (reasonFragment.Length > 0) Assert.DoesNotContain(reasonFragment, WebUtility.HtmlDecode(page));
-        var audit = await LastRefusalAsync();
-        Assert.NotNull(audit);
-        Assert.True(audit.Id > auditAfter, "Nessuna nuova voce Accesso.Rifiutato");
-        Assert.False(string.IsNullOrWhiteSpace(audit.Details));
-        Assert.Contains(reasonFragment, audit.Details);
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(location));
+        Assert.Contains(expectedText, page);
+        // The precise reason is for the audit trail, not for the page.
+        Assert.DoesNotContain(reasonFragment, page);
+        return await AssertRefusalAuditedSinceAsync(before, reasonFragment);
+    }
+
+    /// <summary>Exactly one <paramref name="action"/> entry was written after <paramref name="auditBefore"/>, with the reason.</summary>
+    public async Task<AuditEntry> AssertRefusalAuditedSinceAsync(long auditBefore, string reasonFragment, string action = "Accesso.Rifiutato")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reasonFragment);
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
+        var written = await db.Audit.AsNoTracking().Where(a => a.Id > auditBefore && a.Action == action).ToListAsync();
+        var entry = Assert.Single(written);
+        Assert.False(string.IsNullOrWhiteSpace(entry.Details));
+        Assert.Contains(reasonFragment, entry.Details);
+        return entry;
     }
 
     public void Dispose() => Factory.Dispose();

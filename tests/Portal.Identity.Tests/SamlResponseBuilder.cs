@@ -35,6 +35,9 @@ public sealed record ResponseSpec
         ["dateOfBirth"] = "1985-03-12",
     };
 
+    /// <summary>Attributes sent with no AttributeValue at all.</summary>
+    public IReadOnlyList<string> ValuelessAttributes { get; init; } = [];
+
     public static string Instant(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }
 
@@ -48,11 +51,13 @@ public static class SamlResponseBuilder
         var notOnOrAfter = ResponseSpec.Instant(s.NotOnOrAfter ?? s.Now.AddMinutes(5));
         var notBefore = ResponseSpec.Instant(s.NotBefore ?? s.Now);
         var attributes = new StringBuilder();
-        if (s.Attributes.Count > 0)
+        if (s.Attributes.Count + s.ValuelessAttributes.Count > 0)
         {
             attributes.Append("<saml:AttributeStatement>");
             foreach (var (name, value) in s.Attributes)
                 attributes.Append($"<saml:Attribute Name=\"{e(name)}\" NameFormat=\"urn:oasis:names:tc:SAML:2.0:attrname-format:basic\"><saml:AttributeValue xsi:type=\"xs:string\">{e(value)}</saml:AttributeValue></saml:Attribute>");
+            foreach (var name in s.ValuelessAttributes)
+                attributes.Append($"<saml:Attribute Name=\"{e(name)}\" NameFormat=\"urn:oasis:names:tc:SAML:2.0:attrname-format:basic\"></saml:Attribute>");
             attributes.Append("</saml:AttributeStatement>");
         }
         return $"""

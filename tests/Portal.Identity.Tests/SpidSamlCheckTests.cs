@@ -61,22 +61,22 @@ public partial class SpidSamlCheckTests(SamlPortal portal, ITestOutputHelper out
             Sign(doc, assertion, cert, key);
         if (c.GetProperty("sign_response").GetBoolean()) Sign(doc, doc.DocumentElement!, cert, key);
 
-        var auditBefore = (await portal.LastRefusalAsync())?.Id ?? 0;
-        var response = await SamlPortal.PostAsync(client, Convert.ToBase64String(Encoding.UTF8.GetBytes(doc.OuterXml)));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var location = response.Headers.Location!.OriginalString;
+        var samlResponse = Convert.ToBase64String(Encoding.UTF8.GetBytes(doc.OuterXml));
         if (expectOk)
         {
-            Assert.Equal("/avvisi", location);
+            var response = await SamlPortal.PostAsync(client, samlResponse);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal("/avvisi", response.Headers.Location!.OriginalString);
             Assert.True(await SamlPortal.IsLoggedInAsync(client), $"{caseId}: atteso l'accesso");
             return;
         }
         var message = c.GetProperty("response").TryGetProperty("StatusMessage", out var sm) ? sm.GetString() : null;
         var code = message is null ? null : StatusCode().Match(message) is { Success: true } m ? "nr" + m.Groups[1].Value : null;
         var expectedText = code is not null && StatusMessages.TryGetValue(code, out var t) ? t
-            : caseId == "94" ? "livello di sicurezza inferiore" : "";
-        await portal.AssertRefusedAsync(client, response, code is null ? "" : $"ErrorCode {code}", expectedText.Length > 0 ? expectedText : "Non è stato possibile completare l'accesso", auditBefore);
-        output.WriteLine($"{caseId}: rifiutata: {(await portal.LastRefusalAsync())!.Details}");
+            : caseId == "94" ? "livello di sicurezza inferiore" : SamlPortal.GenericRefusal;
+        var reason = code is null ? SpidSamlCheckReasons.For(caseId) : $"ErrorCode {code}";
+        var audit = await portal.PostRefusedAsync(client, samlResponse, reason, expectedText);
+        output.WriteLine($"{caseId}: rifiutata: {audit.Details}");
     }
 
     /// <summary>The expected result: "Risultato atteso: Ok/KO"; the level cases against the L2 request; 103, 112, 113 are KO.</summary>

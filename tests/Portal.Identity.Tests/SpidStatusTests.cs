@@ -22,7 +22,6 @@ public class SpidStatusTests(SamlPortal portal) : IClassFixture<SamlPortal>
             StatusMessage = $"ErrorCode nr{code}",
             IncludeAssertion = false,
         };
-        var response = await SamlPortal.PostAsync(client, SamlPortal.Signed(spec, signResponse: true, signAssertion: false));
-        await portal.AssertRefusedAsync(client, response, $"ErrorCode nr{code}", message);
+        await portal.PostRefusedAsync(client, SamlPortal.Signed(spec, signResponse: true, signAssertion: false), $"ErrorCode nr{code}", message);
     }
 }

@@ -20,6 +20,7 @@ public class IdentityDbContext(DbContextOptions options) : PortalDbContext(optio
             e.Property(x => x.Id).HasMaxLength(64);
             e.Property(x => x.IdpKey).HasMaxLength(64);
             e.Property(x => x.ReturnUrl).HasMaxLength(2000);
+            e.Property(x => x.BrowserBindingHash).HasMaxLength(64);
             e.HasIndex(x => x.CreatedUtc);
         });
         b.Entity<SpKeyMaterial>(e =>

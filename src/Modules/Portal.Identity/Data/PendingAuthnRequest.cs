@@ -9,4 +9,6 @@ public sealed class PendingAuthnRequest
     public string? ReturnUrl { get; set; }
     public DateTime CreatedUtc { get; set; }
     public DateTime? ConsumedUtc { get; set; }
+    /// <summary>SHA-256 (hex) of the nonce in the cookie of the browser that started the login; the ACS requires that cookie.</summary>
+    public string? BrowserBindingHash { get; set; }
 }

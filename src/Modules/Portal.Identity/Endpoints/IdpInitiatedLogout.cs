@@ -18,11 +18,19 @@ namespace Portal.Identity.Endpoints;
 /// </summary>
 internal static class IdpInitiatedLogout
 {
+    /// <summary>A signed LogoutRequest in the redirect binding takes a few kilobytes; anything much longer is refused unread.</summary>
+    public const int MaxQueryChars = 16 * 1024;
+
     public static async Task<IResult> HandleAsync(HttpContext http, IdpRegistry registry, SamlSessionCookie samlCookie, IPortalSession session,
         SpCredentials credentials, IOptions<IdentityOptions> options, IAuditTrail audit, TimeProvider clock)
     {
         var raw = http.Request.QueryString.Value ?? "";
         if (!HttpMethods.IsGet(http.Request.Method) || !raw.Contains("SAMLRequest=", StringComparison.Ordinal)) return Results.Redirect("/");
+        if (raw.Length > MaxQueryChars)
+        {
+            await audit.RecordAsync("Uscita.Rifiutata", "SAML LogoutRequest", $"Query string troppo lunga: {raw.Length} caratteri (al massimo {MaxQueryChars}).");
+            return new RefusalPageResult(StatusCodes.Status400BadRequest, SpidErrors.Logout);
+        }
 
         var (idp, xml) = registry.All
             .Select(p => (Idp: p, Xml: RedirectBinding.VerifiedMessage(raw, "SAMLRequest", p.SigningCertificates)))

@@ -33,7 +33,7 @@ public static class SamlEndpoints
         return Results.Text(SpMetadataWriter.Write(options.Value.ServiceProvider, certificate), "application/samlmetadata+xml");
     }
 
-    private static async Task<IResult> LoginAsync(string idpKey, string? returnUrl, int? livello, IdpRegistry registry,
+    private static async Task<IResult> LoginAsync(HttpContext http, string idpKey, string? returnUrl, int? livello, IdpRegistry registry,
         IdentityDbContext db, SpCredentials credentials, IOptions<IdentityOptions> options, TimeProvider clock)
     {
         var idp = registry.Find(idpKey);
@@ -45,9 +45,11 @@ public static class SamlEndpoints
         var stale = now.UtcDateTime.AddDays(-1);
         await db.PendingRequests.Where(r => r.CreatedUtc < stale).ExecuteDeleteAsync();
         var id = SamlMessages.NewId();
+        var binding = LoginBindingCookie.Issue(http, id, TimeSpan.FromMinutes(options.Value.RequestLifetimeMinutes));
         db.PendingRequests.Add(new PendingAuthnRequest
         {
             Id = id, IdpKey = idp.Key, Level = level, ReturnUrl = LocalUrl.OrNull(returnUrl), CreatedUtc = now.UtcDateTime,
+            BrowserBindingHash = binding,
         });
         await db.SaveChangesAsync();
         var xml = SamlMessages.AuthnRequest(id, now, sso, options.Value.ServiceProvider, level);
@@ -57,13 +59,22 @@ public static class SamlEndpoints
     private static async Task<IResult> AcsAsync(HttpContext http, ResponseValidator validator, CoreDbContext core,
         IPortalSession session, IAuditTrail audit, SamlSessionCookie samlCookie, TimeProvider clock, ILoggerFactory loggers)
     {
-        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync() : null;
-        var result = await validator.ValidateAsync(form?["SAMLResponse"].ToString());
+        var log = loggers.CreateLogger("Portal.Identity.Acs");
+        var post = await SamlFormReader.ReadAsync(http.Request, "SAMLResponse", http.RequestAborted);
+        if (post.Refusal is { } unreadable)
+        {
+            log.LogWarning("SAML POST to the ACS refused ({Status}): {Reason}", unreadable.StatusCode, unreadable.Reason);
+            await audit.RecordAsync("Accesso.Rifiutato", "SAML", unreadable.Reason);
+            return new RefusalPageResult(unreadable.StatusCode, SpidErrors.Generic);
+        }
+        var result = await validator.ValidateAsync(post.Message, requestId => LoginBindingCookie.Read(http, requestId), http.RequestAborted);
+        // Single use: whatever the outcome, the browser's binding to that request ends here.
+        if (result.RequestId is { } answered) LoginBindingCookie.Delete(http, answered);
         if (!result.Succeeded)
         {
-            loggers.CreateLogger("Portal.Identity.Acs").LogWarning("SAML response refused: {Reason}", result.Reason);
-            await audit.RecordAsync("Accesso.Rifiutato", result.IdpKey is null ? "SAML" : $"IdP {result.IdpKey}", result.Reason);
-            return Results.Redirect("/saml2/errore?codice=" + Uri.EscapeDataString(result.UserCode));
+            log.LogWarning("SAML response refused: {Reason}", result.Reason);
+            await audit.RecordAsync("Accesso.Rifiutato", result.IdpKey is null ? "SAML" : $"IdP {result.IdpKey}", AuditText.Printable(result.Reason));
+            return Results.Redirect(RefusalPageResult.PagePath + "?codice=" + Uri.EscapeDataString(result.UserCode));
         }
         var cf = result.CodiceFiscale!;
         var person = await core.Persons.FirstOrDefaultAsync(p => p.CodiceFiscale == cf);
@@ -99,7 +110,9 @@ public static class SamlEndpoints
     /// <summary>Local logout always; then, if the session came from an IdP with single logout, a signed LogoutRequest.</summary>
     private static async Task<IResult> LogoutAsync(HttpContext http, IAntiforgery antiforgery, IPortalSession session, SamlSingleLogout singleLogout)
     {
-        if (!await antiforgery.IsRequestValidAsync(http)) return Results.Redirect("/errore/400");
+        // The form is read within the SAML limits before antiforgery looks at it.
+        var form = await SamlFormReader.ReadAsync(http.Request, "__RequestVerificationToken", http.RequestAborted);
+        if (form.Refusal is not null || !await antiforgery.IsRequestValidAsync(http)) return Results.Redirect("/errore/400");
         var url = await singleLogout.EndAsync(http);
         await session.SignOutAsync(http);
         return Results.Redirect(url ?? "/");

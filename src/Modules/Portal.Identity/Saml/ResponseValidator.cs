@@ -14,9 +14,12 @@ public sealed class ResponseValidator(IdentityDbContext db, IdpRegistry registry
 {
     private IdentityOptions Options => options.Value;
 
-    public async Task<SamlLoginResult> ValidateAsync(string? samlResponse, CancellationToken ct = default)
+    /// <param name="samlResponse">The SAMLResponse field as posted.</param>
+    /// <param name="browserNonce">The <see cref="BrowserBinding"/> nonce this browser holds for a request id, if any.</param>
+    public async Task<SamlLoginResult> ValidateAsync(string? samlResponse, Func<string, string?> browserNonce, CancellationToken ct = default)
     {
         string? idpKey = null;
+        string? requestId = null;
         try
         {
             var doc = Parse(samlResponse);
@@ -34,8 +37,14 @@ public sealed class ResponseValidator(IdentityDbContext db, IdpRegistry registry
             var pending = await db.PendingRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == inResponseTo, ct)
                 ?? throw new SamlRejectedException($"InResponseTo {inResponseTo} non corrisponde a nessuna richiesta inviata.");
             idpKey = pending.IdpKey;
+            requestId = pending.Id;
             Require(pending.ConsumedUtc is null, $"La richiesta {inResponseTo} ha già ricevuto una risposta (replay).");
             Require(pending.CreatedUtc > now.UtcDateTime - TimeSpan.FromMinutes(Options.RequestLifetimeMinutes), $"La richiesta {inResponseTo} è scaduta.");
+            // Login CSRF: only the browser that started the request may complete it (not consumed, so that browser still can).
+            var nonce = browserNonce(pending.Id)
+                ?? throw new SamlRejectedException($"La richiesta {inResponseTo} non è stata avviata da questo browser (cookie della richiesta assente).");
+            Require(BrowserBinding.Matches(nonce, pending.BrowserBindingHash),
+                $"La richiesta {inResponseTo} non è stata avviata da questo browser (cookie della richiesta non corrispondente).");
             var idp = registry.Find(pending.IdpKey) ?? throw new SamlRejectedException($"IdP {pending.IdpKey} non più configurato.");
 
             var destination = response.GetAttributeNode("Destination");
@@ -103,6 +112,7 @@ public sealed class ResponseValidator(IdentityDbContext db, IdpRegistry registry
                 throw new SamlRejectedException($"La richiesta {pending.Id} ha già ricevuto una risposta (replay concorrente).");
             return SamlLoginResult.Success(idp.Key, idp.Kind) with
             {
+                RequestId = pending.Id,
                 ReturnUrl = pending.ReturnUrl,
                 CodiceFiscale = cf,
                 NameId = nameId.InnerText.Trim(),
@@ -113,7 +123,7 @@ public sealed class ResponseValidator(IdentityDbContext db, IdpRegistry registry
         }
         catch (SamlRejectedException e)
         {
-            return SamlLoginResult.Fail(e.Message, e.UserCode, idpKey);
+            return SamlLoginResult.Fail(e.Message, e.UserCode, idpKey) with { RequestId = requestId };
         }
     }
 
@@ -192,6 +202,10 @@ public sealed class ResponseValidator(IdentityDbContext db, IdpRegistry registry
         DateTimeOffset.TryParseExact(value, InstantFormats, CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out instant);
 
+    /// <summary>
+    /// The first value of each attribute. An attribute sent with no AttributeValue, or with a blank one, refuses the
+    /// response: skipping it would let a malformed assertion through (SPID SAML Check, case 99).
+    /// </summary>
     private static Dictionary<string, string> ReadAttributes(XmlElement assertion)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -203,8 +217,9 @@ public sealed class ResponseValidator(IdentityDbContext db, IdpRegistry registry
             {
                 var name = a.GetAttribute("Name");
                 Require(name.Length > 0, "Attribute senza Name.");
-                var value = Children(a, SamlNames.Assertion, "AttributeValue").FirstOrDefault()?.InnerText.Trim();
-                if (value is not null) result.TryAdd(name, value);
+                var values = Children(a, SamlNames.Assertion, "AttributeValue").Select(v => v.InnerText.Trim()).ToList();
+                Require(values.Count > 0 && values.All(v => v.Length > 0), $"Attributo {name} senza valore (AttributeValue assente o vuoto).");
+                result.TryAdd(name, values[0]);
             }
         }
         return result;

@@ -9,6 +9,8 @@ public sealed record SamlLoginResult
     /// <summary>Precise reason, for the audit trail only.</summary>
     public string Reason { get; private init; } = "";
     public string? IdpKey { get; init; }
+    /// <summary>The pending AuthnRequest the response answered, when it named one we sent.</summary>
+    public string? RequestId { get; init; }
     public string? IdpKind { get; init; }
     public string? ReturnUrl { get; init; }
     public string? CodiceFiscale { get; init; }

@@ -7,6 +7,8 @@ public static partial class SpidErrors
 {
     public const string Generic = "generico";
     public const string InsufficientLevel = "livello";
+    /// <summary>Not a SPID code: a single-logout request that could not be read.</summary>
+    public const string Logout = "uscita";
 
     private static readonly Dictionary<string, (string Title, string Message)> Messages = new()
     {
@@ -26,6 +28,8 @@ public static partial class SpidErrors
             "L'identità digitale usata non è del tipo richiesto da questo servizio (ad esempio un'identità per uso professionale). Accedi con la tua identità digitale personale."),
         [InsufficientLevel] = ("Livello di sicurezza insufficiente",
             "L'identità digitale è stata verificata con un livello di sicurezza inferiore a quello richiesto da questo servizio. Riprova scegliendo il livello richiesto (ad esempio con l'app o il codice temporaneo)."),
+        [Logout] = ("Uscita non riuscita",
+            "La richiesta di uscita ricevuta dall'identity provider non è valida. Per uscire dal portale usa il pulsante «Esci»."),
         [Generic] = ("Accesso non riuscito",
             "Non è stato possibile completare l'accesso con l'identità digitale. Riprova dalla pagina di accesso; se il problema continua, contatta l'assistenza."),
     };

@@ -28,6 +28,10 @@ namespace Portal.Identity.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("BrowserBindingHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTime?>("ConsumedUtc")
                         .HasColumnType("timestamp with time zone");
 

@@ -23,6 +23,10 @@ namespace Portal.Identity.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BrowserBindingHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ConsumedUtc")
                         .HasColumnType("TEXT");
 
