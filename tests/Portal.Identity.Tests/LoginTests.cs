@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
 using Portal.Identity.Data;
+using Portal.Identity.Model;
 
 namespace Portal.Identity.Tests;
 

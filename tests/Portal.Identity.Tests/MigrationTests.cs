@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Identity.Data;
+using Portal.Identity.Model;
 
 namespace Portal.Identity.Tests;
 

@@ -6,7 +6,8 @@ using Portal.Core.Contracts;
 using Portal.Core.Data;
 using Portal.Core.Modules;
 using Portal.Identity.Data;
-using Portal.Identity.Endpoints;
+using Portal.Identity.Model;
+using Portal.Identity.Apis;
 using Portal.Identity.Providers;
 using Portal.Identity.Saml;
 

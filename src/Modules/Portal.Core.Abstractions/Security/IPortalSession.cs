@@ -16,7 +16,8 @@ public enum SignInOutcome
 /// </summary>
 public interface IPortalSession
 {
-    Task<SignInOutcome> SignInAsync(HttpContext http, Person person, string authMethod);
+    /// <summary>Starts a session for the person (known to <see cref="IPeople"/>), logged in with this method.</summary>
+    Task<SignInOutcome> SignInAsync(HttpContext http, Guid personId, string authMethod);
     Task<IReadOnlyList<RoleChoice>> GetRoleChoicesAsync(Guid personId);
     Task<bool> ChooseRoleAsync(HttpContext http, string roleName);
     Task SignOutAsync(HttpContext http);

@@ -3,7 +3,7 @@ using Portal.Core.Data;
 
 namespace Portal.Core.Security;
 
-internal sealed class People(CoreDbContext db, TimeProvider clock) : IPeople
+internal sealed class People(CoreDbContext db, IUnitOfWork unitOfWork, TimeProvider clock) : IPeople
 {
     public async Task<PersonInfo?> FindAsync(Guid id, CancellationToken ct = default) =>
         ToInfo(await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct));
@@ -30,9 +30,21 @@ internal sealed class People(CoreDbContext db, TimeProvider clock) : IPeople
         var existing = await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.CodiceFiscale == cf, ct);
         if (existing is not null) return ToInfo(existing)!;
         var person = new Person { CodiceFiscale = cf, Nome = nome.Trim(), Cognome = cognome.Trim(), Email = email, CreatedUtc = clock.GetUtcNow().UtcDateTime };
-        db.Persons.Add(person);
-        await db.SaveChangesAsync(ct);
-        return ToInfo(person)!;
+        try
+        {
+            // Its own (nested) unit: when the same person is created at the same moment on another request or
+            // node, only this insert is undone and the winner is read back.
+            await using var work = await unitOfWork.BeginAsync(ct);
+            db.Persons.Add(person);
+            await db.SaveChangesAsync(ct);
+            await work.CompleteAsync(ct);
+            return ToInfo(person)!;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return ToInfo(await db.Persons.AsNoTracking().FirstAsync(p => p.CodiceFiscale == cf, ct))!;
+        }
     }
 
     public async Task SetEmailAsync(Guid id, string? email, CancellationToken ct = default) =>

@@ -21,10 +21,11 @@ internal sealed class PortalSession(CoreDbContext db, IAuditTrail audit, TimePro
 {
     public const string Scheme = "Portal";
 
-    public async Task<SignInOutcome> SignInAsync(HttpContext http, Person person, string authMethod)
+    public async Task<SignInOutcome> SignInAsync(HttpContext http, Guid personId, string authMethod)
     {
+        var person = await db.Persons.FirstOrDefaultAsync(p => p.Id == personId)
+            ?? throw new InvalidOperationException($"La persona {personId} non esiste.");
         person.LastLoginUtc = clock.GetUtcNow().UtcDateTime;
-        db.Update(person);
         await db.SaveChangesAsync();
         var choices = await GetRoleChoicesAsync(person.Id);
         var single = choices.Count == 1 ? choices[0] : null;

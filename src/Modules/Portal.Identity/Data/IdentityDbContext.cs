@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Portal.Core.Data;
 
+using Portal.Identity.Model;
+
 namespace Portal.Identity.Data;
 
 public class IdentityDbContext(DbContextOptions options) : PortalDbContext(options)

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Core.Validation;
 using Portal.Identity.Data;
+using Portal.Identity.Model;
 using Portal.Identity.Providers;
 
 namespace Portal.Identity.Saml;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Identity.Data;
+using Portal.Identity.Model;
 
 namespace Portal.Identity.Saml;
 

@@ -29,7 +29,7 @@ public sealed class AccessoDiProvaModel(DevLoginSwitch devLogin, CoreDbContext d
         if (!devLogin.Enabled) return NotFound();
         var person = await db.Persons.FirstOrDefaultAsync(p => p.Id == personId && p.IsDemo);
         if (person is null) return NotFound();
-        var outcome = await session.SignInAsync(HttpContext, person, "prova");
+        var outcome = await session.SignInAsync(HttpContext, person.Id, "prova");
         var next = LocalUrl.OrNull(returnUrl) ?? "/";
         return outcome == SignInOutcome.RoleChoiceNeeded
             ? Redirect("/scelta-ruolo?returnUrl=" + Uri.EscapeDataString(next))

@@ -4,7 +4,7 @@ using Portal.Core.Contracts;
 using Portal.Identity.Providers;
 using Portal.Identity.Saml;
 
-namespace Portal.Identity.Endpoints;
+namespace Portal.Identity.Apis;
 
 /// <summary>Builds the signed LogoutRequest (HTTP-Redirect) for a session that came from an IdP with single logout.</summary>
 public sealed class SamlSingleLogout(SamlSessionCookie samlCookie, IdpRegistry registry, SpCredentials credentials,

@@ -7,7 +7,7 @@ using Portal.Core.Security;
 using Portal.Identity.Providers;
 using Portal.Identity.Saml;
 
-namespace Portal.Identity.Endpoints;
+namespace Portal.Identity.Apis;
 
 /// <summary>
 /// The SLO endpoint. A LogoutResponse (the IdP's answer to our own LogoutRequest) only leads home: the

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using System.Text.Json;
 
-namespace Portal.Identity.Endpoints;
+namespace Portal.Identity.Apis;
 
 /// <summary>What SP-initiated logout needs of the SAML login (IdP, NameID, SessionIndex), in a protected cookie.</summary>
 public sealed record SamlSessionInfo(string IdpKey, string NameId, string? NameQualifier, string? SessionIndex);

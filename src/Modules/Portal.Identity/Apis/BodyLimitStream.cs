@@ -1,4 +1,4 @@
-namespace Portal.Identity.Endpoints;
+namespace Portal.Identity.Apis;
 
 /// <summary>The request body is longer than the endpoint accepts (raised while reading, whatever the server's own limit).</summary>
 internal sealed class BodyTooLargeException(long limit) : IOException($"Request body over {limit} bytes.")

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Portal.Identity.Saml;
 
-namespace Portal.Identity.Endpoints;
+namespace Portal.Identity.Apis;
 
 /// <summary>
 /// The cookie holding the <see cref="BrowserBinding"/> nonce of one pending AuthnRequest, named after the request so

@@ -9,11 +9,13 @@ using Portal.Core.Audit;
 using Portal.Core.Data;
 using Portal.Core.Pages.Core;
 using Portal.Core.Security;
+using Portal.Core.Validation;
 using Portal.Identity.Data;
+using Portal.Identity.Model;
 using Portal.Identity.Providers;
 using Portal.Identity.Saml;
 
-namespace Portal.Identity.Endpoints;
+namespace Portal.Identity.Apis;
 
 public static class SamlEndpoints
 {
@@ -21,7 +23,7 @@ public static class SamlEndpoints
     {
         var saml = endpoints.MapGroup("/saml2").ExcludeFromDescription();
         saml.MapGet("/metadata", MetadataAsync);
-        saml.MapGet("/login/{idpKey}", LoginAsync);
+        saml.MapGet("/login/{idpKey}", LoginAsync).RequireRateLimiting(RateLimits.Login);
         saml.MapPost("/acs", AcsAsync).DisableAntiforgery();
         saml.MapPost("/logout", LogoutAsync).DisableAntiforgery(); // validated explicitly below
         saml.MapMethods("/slo", ["GET", "POST"], IdpInitiatedLogout.HandleAsync).DisableAntiforgery();
@@ -56,7 +58,7 @@ public static class SamlEndpoints
         return Results.Redirect(RedirectBinding.BuildUrl(sso, "SAMLRequest", xml, await credentials.GetAsync()));
     }
 
-    private static async Task<IResult> AcsAsync(HttpContext http, ResponseValidator validator, CoreDbContext core,
+    private static async Task<IResult> AcsAsync(HttpContext http, ResponseValidator validator, IPeople people,
         IPortalSession session, IAuditTrail audit, SamlSessionCookie samlCookie, TimeProvider clock, ILoggerFactory loggers)
     {
         var log = loggers.CreateLogger("Portal.Identity.Acs");
@@ -77,28 +79,11 @@ public static class SamlEndpoints
             return Results.Redirect(RefusalPageResult.PagePath + "?codice=" + Uri.EscapeDataString(result.UserCode));
         }
         var cf = result.CodiceFiscale!;
-        var person = await core.Persons.FirstOrDefaultAsync(p => p.CodiceFiscale == cf);
         var attrs = result.Attributes;
-        if (person is null)
-        {
-            person = new Person
-            {
-                CodiceFiscale = cf,
-                Nome = Limit(attrs.GetValueOrDefault("name"), 100),
-                Cognome = Limit(attrs.GetValueOrDefault("familyName"), 100),
-                Email = attrs.GetValueOrDefault("email") is { Length: > 0 and <= 254 } email ? email : null,
-                CreatedUtc = clock.GetUtcNow().UtcDateTime,
-            };
-            core.Persons.Add(person);
-            try { await core.SaveChangesAsync(); }
-            catch (DbUpdateException)
-            {
-                // The same person logged in on another request or node at the same moment.
-                core.ChangeTracker.Clear();
-                person = await core.Persons.FirstAsync(p => p.CodiceFiscale == cf);
-            }
-        }
-        var outcome = await session.SignInAsync(http, person, result.IdpKind!);
+        // A first login creates the person with the names the identity provider certified.
+        var person = await people.EnsureAsync(cf, Limit(attrs.GetValueOrDefault("name"), 100), Limit(attrs.GetValueOrDefault("familyName"), 100),
+            attrs.GetValueOrDefault("email") is { } email && EmailAddress.IsValid(email) ? email : null, http.RequestAborted);
+        var outcome = await session.SignInAsync(http, person.Id, result.IdpKind!);
         samlCookie.Write(http, new SamlSessionInfo(result.IdpKey!, result.NameId!, result.NameQualifier, result.SessionIndex));
         var target = LocalUrl.OrNull(result.ReturnUrl) ?? "/";
         return Results.Redirect(outcome == SignInOutcome.RoleChoiceNeeded

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Portal.Identity.Endpoints;
+namespace Portal.Identity.Apis;
 
 /// <summary>Text from a request made safe for the audit trail: no control characters (PostgreSQL refuses NUL), bounded length.</summary>
 internal static class AuditText

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 
-namespace Portal.Identity.Endpoints;
+namespace Portal.Identity.Apis;
 
 /// <summary>Why a form posted to a SAML endpoint was not read: the status to answer and the reason for the audit trail.</summary>
 internal sealed record FormRefusal(int StatusCode, string Reason);

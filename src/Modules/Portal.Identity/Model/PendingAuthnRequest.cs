@@ -1,4 +1,4 @@
-namespace Portal.Identity.Data;
+namespace Portal.Identity.Model;
 
 /// <summary>An AuthnRequest sent to an IdP and waiting for its response (kept server-side: the ACS POST is cross-site).</summary>
 public sealed class PendingAuthnRequest

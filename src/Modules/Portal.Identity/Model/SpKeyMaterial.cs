@@ -1,4 +1,4 @@
-namespace Portal.Identity.Data;
+namespace Portal.Identity.Model;
 
 /// <summary>The SP signing key pair generated in Development/Testing, shared by every node through the database.</summary>
 public sealed class SpKeyMaterial
