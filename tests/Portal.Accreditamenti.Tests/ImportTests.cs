@@ -25,6 +25,7 @@ public class ImportTests(PortalFactory portal) : IClassFixture<PortalFactory>
         var (knownId, knownCf) = await portal.NewPersonAsync();
         var csv = $"codice_fiscale;codice_istat;nome;cognome;email\n{newCf};042045;Elena;Nuova;elena.nuova@comune.senigallia.example\n{knownCf.ToLowerInvariant()};043013;;;\n{newCf};041044;;;\n";
         var admin = await portal.LoginAsync(Demo.Amministratore, "Amministratore");
+        var lastAudit = (await portal.AuditAsync("Accreditamento.Importazione", "Importazione")).Select(a => a.Id).DefaultIfEmpty().Max();
         var r = await admin.PostAsync("/api/v1/admin/accreditamenti/importazione", Csv(csv));
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         var summary = await r.Content.ReadFromJsonAsync<JsonElement>();
@@ -40,7 +41,8 @@ public class ImportTests(PortalFactory portal) : IClassFixture<PortalFactory>
         Assert.Contains(await portal.RoleChoicesAsync(knownId), c => c.RoleName == PortalRoles.OperatoreComune && c.Scopes.Contains("Comune:043013"));
         var imported = await portal.WithDbAsync(db => db.Requests.Where(q => q.CodiceFiscale == newCf).ToListAsync());
         Assert.All(imported, q => Assert.Equal((RequestState.Approvata, RequestOrigins.Importazione), (q.State, q.Origin)));
-        Assert.Single(await portal.AuditAsync("Accreditamento.Importazione", "Importazione"), a => a.Details!.Contains("accreditamenti creati: 3"));
+        var audit = Assert.Single(await portal.AuditAsync("Accreditamento.Importazione", "Importazione"), a => a.Id > lastAudit);
+        Assert.Equal("Righe: 3; persone create: 1; accreditamenti creati: 3; già presenti: 0", audit.Details);
 
         var again = await (await admin.PostAsync("/api/v1/admin/accreditamenti/importazione", Csv(csv))).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(0, again.GetProperty("personeCreate").GetInt32());

@@ -53,10 +53,13 @@ public class RegistryImportTests(AnagraficaPortal portal) : IClassFixture<Anagra
         var row = await portal.InScopeAsync(sp => sp.GetRequiredService<IRegistrySource>().FindAsync(b, default));
         Assert.Equal(("BIANCHI", "Via Mazzini; interno 2", "215", null), (row!.Cognome, row.ResidenzaVia, row.Cittadinanza, row.TitoloStudio));
 
+        var lastAudit = (await portal.AuditAsync("Indice regionale del welfare")).Select(e => e.Id).DefaultIfEmpty().Max();
         html = await Inputs.HtmlAsync(await UploadAsync(admin, $"{Header}\n{a};Verdi;Anna;Via Nuova;2;60121;042002;;;;;;\n"));
         Assert.Contains("1 righe lette, 0 aggiunte, 1 aggiornate", html);
         Assert.Equal("Via Nuova", (await portal.InScopeAsync(sp => sp.GetRequiredService<IRegistrySource>().FindAsync(a, default)))!.ResidenzaVia);
-        Assert.Contains(await portal.AuditAsync("Indice regionale del welfare"), e => e.Action == "RegistroWelfareImportato");
+        var audit = Assert.Single(await portal.AuditAsync("Indice regionale del welfare"), e => e.Id > lastAudit);
+        Assert.Equal("RegistroWelfareImportato", audit.Action);
+        Assert.EndsWith(": 0 righe aggiunte, 1 aggiornate.", audit.Details);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Portal.Core.Contracts;
 using Portal.Core.Data;
+using Portal.Core.Errors;
 using Portal.Core.Security;
 using Portal.Notifications.Data;
 using Portal.Notifications.Model;
@@ -86,7 +87,7 @@ public class EnqueueTests(NotificationsPortal portal) : IClassFixture<Notificati
     {
         var key = NotificationsPortal.Key(what.Replace(' ', '-'));
         if (request.IdempotencyKey == "k") request = request with { IdempotencyKey = key };
-        var e = await Assert.ThrowsAsync<NotificationException>(() => portal.EnqueueAsync(request));
+        var e = await Assert.ThrowsAsync<PortalException>(() => portal.EnqueueAsync(request));
         Assert.Equal(expected, e.Message);
         Assert.Null(await portal.MailAsync(key));
         Assert.Empty(await portal.MessagesAsync(key));
@@ -140,11 +141,9 @@ public class EnqueueTests(NotificationsPortal portal) : IClassFixture<Notificati
         {
             await portal.InScopeAsync(async sp =>
             {
-                var core = sp.GetRequiredService<CoreDbContext>();
-                var own = sp.GetRequiredService<NotificationsDbContext>();
-                await using var tx = await core.BeginSharedTransactionAsync(default, own);
+                await using var work = await sp.GetRequiredService<IUnitOfWork>().BeginAsync();
                 await sp.GetRequiredService<INotifications>().EnqueueAsync(NotificationsPortal.Messaggio(person, key));
-                if (commit) await tx.CommitAsync();
+                if (commit) await work.CompleteAsync();
                 return true;
             });
         }

@@ -46,6 +46,7 @@ public sealed class CoreModule : PortalModule
         s.AddHostedService<OutboxDispatcher>();
         s.AddScoped<ComuniImporter>();
         s.AddScoped<RegionComuni>();
+        s.AddScoped<ILookups, Lookups>();
         s.AddScoped<RecipeRunner>();
         s.AddScoped<IRecipeStep, SettingsStep>();
         s.AddScoped<IRecipeStep, RolesStep>();

@@ -33,7 +33,7 @@ public sealed class NotificationsModule : PortalModule
         s.AddScoped<INotifications, NotificationService>();
         s.AddScoped<MailComposer>();
         s.AddSingleton<IMailTransport>(MailTransport.Create);
-        s.AddScoped<IOutboxHandler, NotificaHandler>();
+        s.AddScoped<IOutboxHandler, NotificationOutboxHandler>();
         s.AddScoped<MessageQueries>();
         s.AddScoped<MailLogQuery>();
         s.AddScoped<IRecipeStep, TemplatesStep>();

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Accreditamenti.Data;
 using Portal.Accreditamenti.Model;
-using Portal.Core.Data;
+using Portal.Core.Comuni;
 using Portal.Core.Recipes;
 using Portal.Core.Security;
 
@@ -15,7 +15,8 @@ namespace Portal.Accreditamenti.Recipes;
 /// (e.g. by the "people" step), so that the Amministratore sees and can revoke them.
 /// Existing enti/CPI are updated; a request is added only when the person has none for that Comune.
 /// </summary>
-internal sealed class AccreditamentiStep(AccreditamentiDbContext db, CoreDbContext core, TimeProvider clock) : IRecipeStep
+internal sealed class AccreditamentiStep(
+    AccreditamentiDbContext db, IPeople people, IRoleAssignments roles, RegionComuni comuni, TimeProvider clock) : IRecipeStep
 {
     public string Name => "accreditamenti";
 
@@ -49,9 +50,9 @@ internal sealed class AccreditamentiStep(AccreditamentiDbContext db, CoreDbConte
         var added = 0;
         foreach (var def in requests)
         {
-            var person = await core.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.CodiceFiscale == def.CodiceFiscale, ct)
+            var person = await people.FindByCodiceFiscaleAsync(def.CodiceFiscale, ct)
                 ?? throw new RecipeException($"accreditamenti: persona {def.CodiceFiscale} sconosciuta (definirla prima con il passo «people»).");
-            if (!await core.Comuni.AnyAsync(x => x.CodiceIstat == def.Comune, ct))
+            if (!(await comuni.FindAsync([def.Comune], ct)).ContainsKey(def.Comune))
                 throw new RecipeException($"accreditamenti: Comune {def.Comune} sconosciuto.");
             if (await db.Requests.AnyAsync(x => x.PersonId == person.Id && x.ComuneIstat == def.Comune, ct)) continue;
             db.Requests.Add(new AccreditationRequest
@@ -64,12 +65,10 @@ internal sealed class AccreditamentiStep(AccreditamentiDbContext db, CoreDbConte
         var adopted = 0;
         if (step.TryGetProperty("adoptExisting", out var adopt) && adopt.ValueKind == JsonValueKind.True)
         {
-            var known = await db.Requests.Where(x => x.AssignmentId != null).Select(x => x.AssignmentId!.Value).ToListAsync(ct);
-            var orphans = await (from a in core.RoleAssignments
-                                 join p in core.Persons on a.PersonId equals p.Id
-                                 where a.RoleName == PortalRoles.OperatoreComune && a.ScopeType == ScopeTypes.Comune && a.RevokedUtc == null && !known.Contains(a.Id)
-                                 select new { a, p.CodiceFiscale }).ToListAsync(ct);
-            foreach (var o in orphans)
+            var known = (await db.Requests.Where(x => x.AssignmentId != null).Select(x => x.AssignmentId!.Value).ToListAsync(ct)).ToHashSet();
+            var holders = (await roles.HoldersAsync(PortalRoles.OperatoreComune, ScopeTypes.Comune, ct: ct)).Where(a => !known.Contains(a.Id)).ToList();
+            var persons = await people.FindManyAsync(holders.Select(a => a.PersonId), ct);
+            foreach (var o in holders.Where(a => persons.ContainsKey(a.PersonId)).Select(a => new { a, persons[a.PersonId].CodiceFiscale }))
             {
                 db.Requests.Add(new AccreditationRequest
                 {

@@ -5,6 +5,7 @@ using Portal.Accreditamenti.Model;
 using Portal.Core.Audit;
 using Portal.Core.Contracts;
 using Portal.Core.Data;
+using Portal.Core.Errors;
 using Portal.Core.Security;
 using Portal.Core.Time;
 using Portal.Core.Comuni;
@@ -18,7 +19,7 @@ public sealed record RequestFilter(RequestState? Stato = null, string? Comune = 
 /// revocation. Every change, its audit entry and its notification are written in one transaction.
 /// </summary>
 public sealed class AccreditationService(
-    AccreditamentiDbContext db, CoreDbContext core, IAuditTrail audit, RegionComuni comuni, Notifier notifier,
+    AccreditamentiDbContext db, IUnitOfWork unitOfWork, IPeople people, IRoleAssignments roles, IAuditTrail audit, RegionComuni comuni, Notifier notifier,
     IServiceProvider services, TimeProvider clock)
 {
     public const int MaxNote = 500;
@@ -54,10 +55,10 @@ public sealed class AccreditationService(
     /// <summary>One pending request per Comune; refuses Comuni outside the region and duplicates of pending or active ones.</summary>
     public async Task<IReadOnlyList<AccreditationRequest>> RequestAsync(Guid personId, IReadOnlyList<string>? codes, string? note, CancellationToken ct)
     {
-        var person = await core.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct)
-            ?? throw new NotFoundException("Persona non trovata.");
+        var person = await people.FindAsync(personId, ct)
+            ?? throw PortalException.NotFound("Persona non trovata.");
         if (await AnagraficaMissingAsync(personId, ct))
-            throw new StateConflictException("Prima di chiedere un accreditamento salva i tuoi dati anagrafici.");
+            throw PortalException.Conflict("Prima di chiedere un accreditamento salva i tuoi dati anagrafici.");
         var errors = new Dictionary<string, string>();
         var wanted = (codes ?? []).Select(c => (c ?? "").Trim()).Where(c => c.Length > 0).Distinct().ToList();
         note = Texts.Clean(note);
@@ -77,7 +78,7 @@ public sealed class AccreditationService(
             else if (open.Count > 0)
                 errors["Comuni"] = $"Hai già una richiesta in attesa o un accreditamento attivo per il Comune di {string.Join(", ", open.Select(c => found[c].Comune.Nome))}.";
         }
-        FieldValidationException.ThrowIfAny(errors);
+        if (errors.Count > 0) throw PortalException.Invalid(errors);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var created = wanted.Select(c => new AccreditationRequest
@@ -85,7 +86,7 @@ public sealed class AccreditationService(
             PersonId = personId, CodiceFiscale = person.CodiceFiscale, ComuneIstat = c, Note = note,
             State = RequestState.InAttesa, CreatedUtc = now,
         }).ToList();
-        await using var tx = await db.BeginSharedTransactionAsync(ct, core);
+        await using var work = await unitOfWork.BeginAsync(ct);
         db.Requests.AddRange(created);
         try
         {
@@ -94,11 +95,11 @@ public sealed class AccreditationService(
         catch (DbUpdateException)
         {
             // The same request sent twice at once: the unique index on open requests refuses the second.
-            throw new FieldValidationException(new Dictionary<string, string> { ["Comuni"] = "Hai già una richiesta in attesa per uno dei Comuni scelti." });
+            throw PortalException.Invalid("Comuni", "Hai già una richiesta in attesa per uno dei Comuni scelti.");
         }
         foreach (var r in created)
             await audit.RecordAsync("Accreditamento.Richiesto", Subject(r), note is null ? null : $"Nota: {note}");
-        await tx.CommitAsync(ct);
+        await work.CompleteAsync(ct);
         return created;
     }
 
@@ -108,10 +109,10 @@ public sealed class AccreditationService(
         var pending = await db.Requests.AsNoTracking()
             .Where(r => r.PersonId == personId && codes.Contains(r.ComuneIstat) && (r.State == RequestState.InAttesa || r.State == RequestState.Approvata))
             .Select(r => r.ComuneIstat).ToListAsync(ct);
-        var active = await core.RoleAssignments.AsNoTracking()
-            .Where(a => a.PersonId == personId && a.RoleName == PortalRoles.OperatoreComune && a.ScopeType == ScopeTypes.Comune
+        var active = (await roles.OfPersonAsync(personId, ct))
+            .Where(a => a.RoleName == PortalRoles.OperatoreComune && a.ScopeType == ScopeTypes.Comune
                         && a.RevokedUtc == null && codes.Contains(a.ScopeValue!))
-            .Select(a => a.ScopeValue!).ToListAsync(ct);
+            .Select(a => a.ScopeValue!).ToList();
         return pending.Concat(active).Distinct().Order(StringComparer.Ordinal).ToList();
     }
 
@@ -119,23 +120,12 @@ public sealed class AccreditationService(
     {
         reason = Texts.Clean(reason);
         if (reason?.Length > MaxReason)
-            throw new FieldValidationException(new Dictionary<string, string> { ["Motivo"] = $"Il motivo può contenere al massimo {MaxReason} caratteri." });
-        await using var tx = await db.BeginSharedTransactionAsync(ct, core);
+            throw PortalException.Invalid("Motivo", $"Il motivo può contenere al massimo {MaxReason} caratteri.");
+        await using var work = await unitOfWork.BeginAsync(ct);
         var request = await PendingAsync(id, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var assignment = await core.RoleAssignments.FirstOrDefaultAsync(a => a.PersonId == request.PersonId
-            && a.RoleName == PortalRoles.OperatoreComune && a.ScopeType == ScopeTypes.Comune
-            && a.ScopeValue == request.ComuneIstat && a.RevokedUtc == null, ct);
-        if (assignment is null)
-        {
-            assignment = new RoleAssignment
-            {
-                PersonId = request.PersonId, RoleName = PortalRoles.OperatoreComune, ScopeType = ScopeTypes.Comune,
-                ScopeValue = request.ComuneIstat, GrantedUtc = now, GrantedBy = actor, Reason = reason,
-            };
-            core.RoleAssignments.Add(assignment);
-            await core.SaveChangesAsync(ct);
-        }
+        // The role already held there (e.g. imported meanwhile) is the one the request points to.
+        var assignment = await roles.GrantAsync(request.PersonId, PortalRoles.OperatoreComune, ScopeTypes.Comune, request.ComuneIstat, actor, reason, ct);
         request.State = RequestState.Approvata;
         request.DecidedUtc = now;
         request.DecidedBy = actor;
@@ -144,13 +134,13 @@ public sealed class AccreditationService(
         await SaveDecisionAsync(ct);
         await audit.RecordAsync("Accreditamento.Approvato", Subject(request), reason is null ? "Approvato" : $"Motivo: {reason}");
         await NotifyAsync(NotificationTemplates.Approved, request, reason is null ? "" : $"\nNote: {reason}\n", now, ct);
-        await tx.CommitAsync(ct);
+        await work.CompleteAsync(ct);
     }
 
     public async Task RejectAsync(Guid id, string? reason, string actor, CancellationToken ct)
     {
         reason = RequiredReason(reason, "il motivo del rifiuto");
-        await using var tx = await db.BeginSharedTransactionAsync(ct, core);
+        await using var work = await unitOfWork.BeginAsync(ct);
         var request = await PendingAsync(id, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         request.State = RequestState.Respinta;
@@ -160,25 +150,20 @@ public sealed class AccreditationService(
         await SaveDecisionAsync(ct);
         await audit.RecordAsync("Accreditamento.Respinto", Subject(request), $"Motivo: {reason}");
         await NotifyAsync(NotificationTemplates.Rejected, request, reason, now, ct);
-        await tx.CommitAsync(ct);
+        await work.CompleteAsync(ct);
     }
 
     /// <summary>Ends an approved accreditation: the OperatoreComune assignment is revoked, so sessions using it end.</summary>
     public async Task RevokeAsync(Guid id, string? reason, string actor, CancellationToken ct)
     {
         reason = RequiredReason(reason, "il motivo della revoca");
-        await using var tx = await db.BeginSharedTransactionAsync(ct, core);
-        var request = await db.Requests.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("Richiesta di accreditamento non trovata.");
+        await using var work = await unitOfWork.BeginAsync(ct);
+        var request = await db.Requests.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw PortalException.NotFound("Richiesta di accreditamento non trovata.");
         if (request.State != RequestState.Approvata)
-            throw new StateConflictException($"Si può revocare solo un accreditamento approvato; questa richiesta è «{AccreditationRequest.StateLabel(request.State)}».");
+            throw PortalException.Conflict($"Si può revocare solo un accreditamento approvato; questa richiesta è «{AccreditationRequest.StateLabel(request.State)}».");
         var now = clock.GetUtcNow().UtcDateTime;
-        var assignment = request.AssignmentId is Guid aid ? await core.RoleAssignments.FirstOrDefaultAsync(a => a.Id == aid, ct) : null;
-        if (assignment is not null && assignment.RevokedUtc is null)
-        {
-            assignment.RevokedUtc = now;
-            assignment.Reason = reason;
-            await core.SaveChangesAsync(ct);
-        }
+        // Already revoked (or gone): nothing to revoke, the request is closed all the same.
+        if (request.AssignmentId is Guid aid) await roles.RevokeAsync(aid, reason, ct);
         request.State = RequestState.Revocata;
         request.RevokedUtc = now;
         request.RevokedBy = actor;
@@ -186,7 +171,7 @@ public sealed class AccreditationService(
         await SaveDecisionAsync(ct);
         await audit.RecordAsync("Accreditamento.Revocato", Subject(request), $"Motivo: {reason}");
         await NotifyAsync(NotificationTemplates.Revoked, request, reason, now, ct);
-        await tx.CommitAsync(ct);
+        await work.CompleteAsync(ct);
     }
 
     private async Task SaveDecisionAsync(CancellationToken ct)
@@ -197,15 +182,15 @@ public sealed class AccreditationService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new StateConflictException("La richiesta è stata appena trattata da un altro amministratore: ricaricare la pagina.");
+            throw PortalException.Conflict("La richiesta è stata appena trattata da un altro amministratore: ricaricare la pagina.");
         }
     }
 
     private async Task<AccreditationRequest> PendingAsync(Guid id, CancellationToken ct)
     {
-        var request = await db.Requests.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("Richiesta di accreditamento non trovata.");
+        var request = await db.Requests.FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw PortalException.NotFound("Richiesta di accreditamento non trovata.");
         if (request.State != RequestState.InAttesa)
-            throw new StateConflictException($"La richiesta è già stata trattata (stato: «{AccreditationRequest.StateLabel(request.State)}»).");
+            throw PortalException.Conflict($"La richiesta è già stata trattata (stato: «{AccreditationRequest.StateLabel(request.State)}»).");
         return request;
     }
 
@@ -213,9 +198,9 @@ public sealed class AccreditationService(
     {
         reason = Texts.Clean(reason);
         if (reason is null)
-            throw new FieldValidationException(new Dictionary<string, string> { ["Motivo"] = $"Indicare {what}." });
+            throw PortalException.Invalid("Motivo", $"Indicare {what}.");
         if (reason.Length > MaxReason)
-            throw new FieldValidationException(new Dictionary<string, string> { ["Motivo"] = $"Il motivo può contenere al massimo {MaxReason} caratteri." });
+            throw PortalException.Invalid("Motivo", $"Il motivo può contenere al massimo {MaxReason} caratteri.");
         return reason;
     }
 
@@ -223,7 +208,7 @@ public sealed class AccreditationService(
 
     private async Task NotifyAsync(string template, AccreditationRequest r, string reason, DateTime now, CancellationToken ct)
     {
-        var person = await core.Persons.AsNoTracking().FirstAsync(p => p.Id == r.PersonId, ct);
+        var person = await people.FindAsync(r.PersonId, ct) ?? throw new InvalidOperationException($"Persona {r.PersonId} non trovata.");
         var names = await comuni.NamesAsync([r.ComuneIstat], ct);
         await notifier.SendAsync(template, r.PersonId, $"{template}:{r.Id}", new Dictionary<string, string>
         {

@@ -3,13 +3,13 @@ using Portal.Core.Security;
 
 namespace Portal.Accreditamenti.Services;
 
-/// <summary>How the person acting is written in the records ("Paolo Neri (NREPLA70B10G479X)").</summary>
+/// <summary>How the person deciding is written in the requests and enablements: "Paolo Neri (NREPLA70B10G479X)".</summary>
 public static class Actor
 {
     public static string Describe(ClaimsPrincipal user)
     {
         var cf = user.FindFirstValue(PortalClaims.CodiceFiscale);
-        var name = user.Identity?.Name ?? "sconosciuto";
+        var name = user.ActorName();
         return cf is null ? name : $"{name} ({cf})";
     }
 }

@@ -3,6 +3,7 @@ using Portal.Accreditamenti.Data;
 using Portal.Accreditamenti.Model;
 using Portal.Core.Audit;
 using Portal.Core.Data;
+using Portal.Core.Errors;
 using Portal.Core.Security;
 using Portal.Core.Time;
 using Portal.Core.Validation;
@@ -30,7 +31,8 @@ public sealed record EnablementRow(
 }
 
 /// <summary>Enablement and disablement of OperatoreEnte, OperatoreCpi and Funzionario (seed 003), audited with date and reason.</summary>
-public sealed class EnablementService(AccreditamentiDbContext db, CoreDbContext core, IAuditTrail audit, Notifier notifier, TimeProvider clock)
+public sealed class EnablementService(
+    AccreditamentiDbContext db, IUnitOfWork unitOfWork, IPeople people, IRoleAssignments roleAssignments, IAuditTrail audit, Notifier notifier, TimeProvider clock)
 {
     public static readonly string[] Roles = [PortalRoles.OperatoreEnte, PortalRoles.OperatoreCpi, PortalRoles.Funzionario];
 
@@ -52,30 +54,31 @@ public sealed class EnablementService(AccreditamentiDbContext db, CoreDbContext 
     public async Task<List<EnablementRow>> ListAsync(string? role, bool onlyActive, CancellationToken ct)
     {
         var roles = role is not null && Roles.Contains(role) ? [role] : Roles;
-        var q = from a in core.RoleAssignments.AsNoTracking()
-                join p in core.Persons.AsNoTracking() on a.PersonId equals p.Id
-                where roles.Contains(a.RoleName)
-                select new { a, p };
-        if (onlyActive) q = q.Where(x => x.a.RevokedUtc == null);
-        var list = await q.OrderBy(x => x.p.Cognome).ThenBy(x => x.p.Nome).Take(1000).ToListAsync(ct);
-        var ids = list.Select(x => x.a.Id).ToList();
-        var details = await db.Enablements.AsNoTracking().Where(e => ids.Contains(e.AssignmentId)).ToDictionaryAsync(e => e.AssignmentId, ct);
-        return list.Select(x =>
-        {
-            var d = details.GetValueOrDefault(x.a.Id);
-            return new EnablementRow(x.a.Id, x.p.Nome, x.p.Cognome, x.p.CodiceFiscale, x.p.Email, x.a.RoleName,
-                x.a.ScopeType is null ? null : $"{x.a.ScopeType}:{x.a.ScopeValue}",
-                x.a.GrantedUtc, x.a.GrantedBy, d?.RequestedBy, d?.EnableReason,
-                x.a.RevokedUtc, d?.DisabledBy, d?.DisableReason ?? (x.a.RevokedUtc is null ? null : x.a.Reason));
-        }).ToList();
+        var holdings = await roleAssignments.OfRolesAsync(roles, includeRevoked: !onlyActive, ct);
+        var persons = await people.FindManyAsync(holdings.Select(a => a.PersonId), ct);
+        var list = holdings.Where(a => persons.ContainsKey(a.PersonId)).Select(a => (a, p: persons[a.PersonId]))
+            .OrderBy(x => x.p.Cognome, StringComparer.Ordinal).ThenBy(x => x.p.Nome, StringComparer.Ordinal).Take(1000).ToList();
+        var details = new Dictionary<Guid, OperatorEnablement>();
+        foreach (var chunk in list.Select(x => x.a.Id).Chunk(500))
+            foreach (var d in await db.Enablements.AsNoTracking().Where(e => chunk.Contains(e.AssignmentId)).ToListAsync(ct))
+                details[d.AssignmentId] = d;
+        return list.Select(x => Row(x.a, x.p, details.GetValueOrDefault(x.a.Id))).ToList();
     }
 
     public async Task<EnablementRow?> FindAsync(Guid assignmentId, CancellationToken ct)
     {
-        var a = await core.RoleAssignments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == assignmentId && Roles.Contains(x.RoleName), ct);
-        if (a is null) return null;
-        return (await ListAsync(a.RoleName, false, ct)).FirstOrDefault(r => r.AssignmentId == assignmentId);
+        var a = await roleAssignments.FindAsync(assignmentId, ct);
+        if (a is null || !Roles.Contains(a.RoleName)) return null;
+        var person = await people.FindAsync(a.PersonId, ct);
+        if (person is null) return null;
+        return Row(a, person, await db.Enablements.AsNoTracking().FirstOrDefaultAsync(e => e.AssignmentId == assignmentId, ct));
     }
+
+    private static EnablementRow Row(RoleHolding a, PersonInfo p, OperatorEnablement? d) =>
+        new(a.Id, p.Nome, p.Cognome, p.CodiceFiscale, p.Email, a.RoleName,
+            a.ScopeType is null ? null : $"{a.ScopeType}:{a.ScopeValue}",
+            a.GrantedUtc, a.GrantedBy, d?.RequestedBy, d?.EnableReason,
+            a.RevokedUtc, d?.DisabledBy, d?.DisableReason ?? (a.RevokedUtc is null ? null : a.Reason));
 
     public async Task<EnablementRow> EnableAsync(EnablementInput input, string actor, CancellationToken ct)
     {
@@ -110,37 +113,27 @@ public sealed class EnablementService(AccreditamentiDbContext db, CoreDbContext 
         if (cf.Length == 0) errors["CodiceFiscale"] = "Indicare il codice fiscale.";
         else if (!CodiceFiscale.IsValid(cf)) errors["CodiceFiscale"] = "Codice fiscale non valido.";
         if (email is null) errors["Email"] = "Indicare l'indirizzo email.";
-        else if (!Texts.IsEmail(email)) errors["Email"] = "Indirizzo email non valido.";
+        else if (!EmailAddress.IsValid(email)) errors["Email"] = "Indirizzo email non valido.";
         if (requestedBy is null) errors["RichiestoDa"] = input.Tipo == EnablementKind.Funzionario
             ? "Indicare il dirigente che ha chiesto l'abilitazione." : "Indicare chi ha chiesto l'abilitazione.";
         else if (requestedBy.Length > 200) errors["RichiestoDa"] = "Al massimo 200 caratteri.";
         if (reason is null) errors["Motivo"] = "Indicare il motivo dell'abilitazione (ad esempio il riferimento della richiesta).";
         else if (reason.Length > 500) errors["Motivo"] = "Il motivo può contenere al massimo 500 caratteri.";
-        Person? person = null;
+        PersonInfo? person = null;
         if (!errors.ContainsKey("CodiceFiscale"))
         {
-            person = await core.Persons.FirstOrDefaultAsync(p => p.CodiceFiscale == cf, ct);
-            if (person is not null && await core.RoleAssignments.AnyAsync(a => a.PersonId == person.Id && a.RoleName == role
-                    && a.ScopeType == scopeType && a.ScopeValue == (scopeType == null ? null : scope) && a.RevokedUtc == null, ct))
+            person = await people.FindByCodiceFiscaleAsync(cf, ct);
+            if (person is not null && (await roleAssignments.OfPersonAsync(person.Id, ct)).Any(a => a.RoleName == role
+                    && a.ScopeType == scopeType && a.ScopeValue == (scopeType == null ? null : scope) && a.RevokedUtc == null))
                 errors["CodiceFiscale"] = $"La persona è già abilitata come {RoleLabel(role)}{(scope is null ? "" : " per " + scope)}.";
         }
-        FieldValidationException.ThrowIfAny(errors);
+        if (errors.Count > 0) throw PortalException.Invalid(errors);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var tx = await db.BeginSharedTransactionAsync(ct, core);
-        if (person is null)
-        {
-            person = new Person { CodiceFiscale = cf, Nome = nome!, Cognome = cognome!, Email = email, CreatedUtc = now };
-            core.Persons.Add(person);
-        }
-        else if (person.Email is null) person.Email = email;
-        var assignment = new RoleAssignment
-        {
-            PersonId = person.Id, RoleName = role, ScopeType = scopeType, ScopeValue = scopeType is null ? null : scope,
-            GrantedUtc = now, GrantedBy = actor, Reason = reason,
-        };
-        core.RoleAssignments.Add(assignment);
-        await core.SaveChangesAsync(ct);
+        await using var work = await unitOfWork.BeginAsync(ct);
+        if (person is null) person = await people.EnsureAsync(cf, nome!, cognome!, email, ct);
+        else if (person.Email is null) await people.SetEmailAsync(person.Id, email, ct);
+        var assignment = await roleAssignments.GrantAsync(person.Id, role, scopeType, scopeType is null ? null : scope, actor, reason, ct);
         db.Enablements.Add(new OperatorEnablement
         {
             AssignmentId = assignment.Id, PersonId = person.Id, CodiceFiscale = cf, RoleName = role, ScopeType = assignment.ScopeType,
@@ -150,24 +143,24 @@ public sealed class EnablementService(AccreditamentiDbContext db, CoreDbContext 
         await audit.RecordAsync("Abilitazione.Concessa", $"Abilitazione {assignment.Id} – {cf} – {role}{(scope is null ? "" : " " + scope)}",
             $"Richiesta da: {requestedBy}; motivo: {reason}");
         await notifier.SendAsync(NotificationTemplates.Enabled, person.Id, $"{NotificationTemplates.Enabled}:{assignment.Id}", Values(person, role, scope, reason!, now), ct);
-        await tx.CommitAsync(ct);
+        await work.CompleteAsync(ct);
         return (await FindAsync(assignment.Id, ct))!;
     }
 
     public async Task DisableAsync(Guid assignmentId, string? reason, string actor, CancellationToken ct)
     {
         reason = Texts.Clean(reason);
-        if (reason is null) throw new FieldValidationException(new Dictionary<string, string> { ["Motivo"] = "Indicare il motivo della disabilitazione." });
-        if (reason.Length > 500) throw new FieldValidationException(new Dictionary<string, string> { ["Motivo"] = "Il motivo può contenere al massimo 500 caratteri." });
-        await using var tx = await db.BeginSharedTransactionAsync(ct, core);
-        var assignment = await core.RoleAssignments.FirstOrDefaultAsync(a => a.Id == assignmentId && Roles.Contains(a.RoleName), ct)
-            ?? throw new NotFoundException("Abilitazione non trovata.");
-        if (assignment.RevokedUtc is not null) throw new StateConflictException("L'abilitazione è già stata disattivata.");
-        var person = await core.Persons.FirstAsync(p => p.Id == assignment.PersonId, ct);
+        if (reason is null) throw PortalException.Invalid("Motivo", "Indicare il motivo della disabilitazione.");
+        if (reason.Length > 500) throw PortalException.Invalid("Motivo", "Il motivo può contenere al massimo 500 caratteri.");
+        await using var work = await unitOfWork.BeginAsync(ct);
+        var assignment = await roleAssignments.FindAsync(assignmentId, ct);
+        if (assignment is null || !Roles.Contains(assignment.RoleName)) throw PortalException.NotFound("Abilitazione non trovata.");
+        const string already = "L'abilitazione è già stata disattivata.";
+        if (assignment.RevokedUtc is not null) throw PortalException.Conflict(already);
+        var person = await people.FindAsync(assignment.PersonId, ct) ?? throw new InvalidOperationException($"Persona {assignment.PersonId} non trovata.");
         var now = clock.GetUtcNow().UtcDateTime;
-        assignment.RevokedUtc = now;
-        assignment.Reason = reason;
-        await core.SaveChangesAsync(ct);
+        // Revoked by someone else in the meantime: the same refusal.
+        if (!await roleAssignments.RevokeAsync(assignmentId, reason, ct)) throw PortalException.Conflict(already);
         var details = await db.Enablements.FirstOrDefaultAsync(e => e.AssignmentId == assignmentId, ct);
         if (details is not null)
         {
@@ -190,10 +183,10 @@ public sealed class EnablementService(AccreditamentiDbContext db, CoreDbContext 
             $"Motivo: {reason}");
         await notifier.SendAsync(NotificationTemplates.Disabled, person.Id, $"{NotificationTemplates.Disabled}:{assignment.Id}",
             Values(person, assignment.RoleName, assignment.ScopeValue, reason, now), ct);
-        await tx.CommitAsync(ct);
+        await work.CompleteAsync(ct);
     }
 
-    private static Dictionary<string, string> Values(Person person, string role, string? scope, string reason, DateTime now) => new()
+    private static Dictionary<string, string> Values(PersonInfo person, string role, string? scope, string reason, DateTime now) => new()
     {
         ["nome"] = person.FullName,
         ["ruolo"] = RoleLabel(role),

@@ -24,7 +24,9 @@ public sealed record ImportSummary(
 /// (";" or "," separated, optional header). All rows are checked first; one bad row and nothing is written.
 /// Re-importing the same file changes nothing.
 /// </summary>
-public sealed class OperatorImport(AccreditamentiDbContext db, CoreDbContext core, IAuditTrail audit, RegionComuni comuni, TimeProvider clock)
+public sealed class OperatorImport(
+    AccreditamentiDbContext db, IUnitOfWork unitOfWork, IPeople directory, IRoleAssignments roles, IAuditTrail audit, RegionComuni comuni,
+    TimeProvider clock)
 {
     public const int MaxRows = 10_000;
     public const long MaxBytes = 2 * 1024 * 1024;
@@ -39,14 +41,14 @@ public sealed class OperatorImport(AccreditamentiDbContext db, CoreDbContext cor
 
         var found = await comuni.FindAsync(rows.Select(r => r.Istat), ct);
         var cfs = rows.Select(r => r.Cf).Distinct().ToList();
-        var people = await core.Persons.Where(p => cfs.Contains(p.CodiceFiscale)).ToDictionaryAsync(p => p.CodiceFiscale, ct);
+        var people = new Dictionary<string, PersonInfo>(await directory.FindManyByCodiceFiscaleAsync(cfs, ct), StringComparer.Ordinal);
         var named = rows.Where(r => r.Nome is not null && r.Cognome is not null).Select(r => r.Cf).ToHashSet();
         foreach (var r in rows)
         {
             if (!CodiceFiscale.IsValid(r.Cf)) errors.Add(new(r.Line, $"Codice fiscale «{r.Cf}» non valido."));
             if (!Texts.IsIstat(r.Istat) || !found.TryGetValue(r.Istat, out var c)) errors.Add(new(r.Line, $"Codice ISTAT «{r.Istat}» non trovato tra i Comuni."));
             else if (!c.InRegion) errors.Add(new(r.Line, $"Il Comune di {c.Comune.Nome} ({r.Istat}) non appartiene alla regione."));
-            if (r.Email is not null && !Texts.IsEmail(r.Email)) errors.Add(new(r.Line, $"Indirizzo email «{r.Email}» non valido."));
+            if (r.Email is not null && !EmailAddress.IsValid(r.Email)) errors.Add(new(r.Line, $"Indirizzo email «{r.Email}» non valido."));
             if ((r.Nome?.Length ?? 0) > 100 || (r.Cognome?.Length ?? 0) > 100) errors.Add(new(r.Line, "Nome e cognome possono contenere al massimo 100 caratteri."));
             if (!people.ContainsKey(r.Cf) && !named.Contains(r.Cf))
                 errors.Add(new(r.Line, $"La persona {r.Cf} non è ancora registrata nel portale: indicare nome e cognome."));
@@ -56,31 +58,28 @@ public sealed class OperatorImport(AccreditamentiDbContext db, CoreDbContext cor
         var now = clock.GetUtcNow().UtcDateTime;
         int newPeople = 0, newGrants = 0, existing = 0;
         var created = new List<string>();
-        await using var tx = await db.BeginSharedTransactionAsync(ct, core);
-        var ids = people.Values.Select(p => p.Id).ToList();
-        var active = await core.RoleAssignments.Where(a => a.RoleName == PortalRoles.OperatoreComune && a.ScopeType == ScopeTypes.Comune
-                && a.RevokedUtc == null && ids.Contains(a.PersonId))
-            .Select(a => new { a.PersonId, a.ScopeValue }).ToListAsync(ct);
+        await using var work = await unitOfWork.BeginAsync(ct);
+        var active = (await roles.OfPeopleAsync(people.Values.Select(p => p.Id), ct))
+            .Where(a => a.RoleName == PortalRoles.OperatoreComune && a.ScopeType == ScopeTypes.Comune && a.RevokedUtc == null);
         var held = active.Select(a => (a.PersonId, a.ScopeValue!)).ToHashSet();
         foreach (var r in rows.DistinctBy(r => (r.Cf, r.Istat)))
         {
             if (!people.TryGetValue(r.Cf, out var person))
             {
                 var first = rows.First(x => x.Cf == r.Cf && x.Nome is not null && x.Cognome is not null);
-                person = new Person { CodiceFiscale = r.Cf, Nome = first.Nome!, Cognome = first.Cognome!, Email = first.Email, CreatedUtc = now };
-                core.Persons.Add(person);
+                person = await directory.EnsureAsync(r.Cf, first.Nome!, first.Cognome!, first.Email, ct);
                 people[r.Cf] = person;
                 newPeople++;
                 created.Add($"Persona {person.FullName} ({r.Cf})");
             }
-            else if (person.Email is null && r.Email is not null) person.Email = r.Email;
-            if (held.Contains((person.Id, r.Istat))) { existing++; continue; }
-            var assignment = new RoleAssignment
+            else if (person.Email is null && r.Email is not null)
             {
-                PersonId = person.Id, RoleName = PortalRoles.OperatoreComune, ScopeType = ScopeTypes.Comune, ScopeValue = r.Istat,
-                GrantedUtc = now, GrantedBy = actor, Reason = "Importazione degli operatori già accreditati",
-            };
-            core.RoleAssignments.Add(assignment);
+                await directory.SetEmailAsync(person.Id, r.Email, ct);
+                people[r.Cf] = person = person with { Email = r.Email };
+            }
+            if (held.Contains((person.Id, r.Istat))) { existing++; continue; }
+            var assignment = await roles.GrantAsync(person.Id, PortalRoles.OperatoreComune, ScopeTypes.Comune, r.Istat, actor,
+                "Importazione degli operatori già accreditati", ct);
             held.Add((person.Id, r.Istat));
             // A request still open for the same Comune (pending, or approved but its role revoked elsewhere) is settled by the import.
             var pending = await db.Requests.FirstOrDefaultAsync(q => q.PersonId == person.Id && q.ComuneIstat == r.Istat
@@ -98,11 +97,10 @@ public sealed class OperatorImport(AccreditamentiDbContext db, CoreDbContext cor
             newGrants++;
             created.Add($"Accreditamento di {r.Cf} per il Comune di {found[r.Istat].Comune.Nome} ({r.Istat})");
         }
-        await core.SaveChangesAsync(ct);
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync("Accreditamento.Importazione", "Importazione operatori dei Comuni",
             $"Righe: {rows.Count}; persone create: {newPeople}; accreditamenti creati: {newGrants}; già presenti: {existing}");
-        await tx.CommitAsync(ct);
+        await work.CompleteAsync(ct);
         return new ImportSummary(rows.Count, newPeople, newGrants, existing, created, []);
     }
 

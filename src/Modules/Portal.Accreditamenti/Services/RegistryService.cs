@@ -3,6 +3,7 @@ using Portal.Accreditamenti.Data;
 using Portal.Accreditamenti.Model;
 using Portal.Core.Audit;
 using Portal.Core.Data;
+using Portal.Core.Errors;
 using Portal.Core.Settings;
 using Portal.Core.Validation;
 
@@ -13,7 +14,7 @@ public sealed record EnteInput(string? Codice, string? Denominazione, string? Co
 public sealed record CpiInput(string? Codice, string? Nome, string? Provincia, bool Attivo = true);
 
 /// <summary>The Amministratore's lists of enti gestori and Centri per l'Impiego (seed 003).</summary>
-public sealed class RegistryService(AccreditamentiDbContext db, CoreDbContext core, IAuditTrail audit, ISiteSettings settings, TimeProvider clock)
+public sealed class RegistryService(AccreditamentiDbContext db, IUnitOfWork unitOfWork, IAuditTrail audit, ISiteSettings settings, TimeProvider clock)
 {
     public Task<List<EnteGestore>> EntiAsync(CancellationToken ct) => db.Enti.AsNoTracking().OrderBy(e => e.Denominazione).ToListAsync(ct);
 
@@ -33,17 +34,17 @@ public sealed class RegistryService(AccreditamentiDbContext db, CoreDbContext co
         var email = Texts.Clean(input.Email);
         EnteGestore? ente = null;
         if (existingCode is not null)
-            ente = await db.Enti.FirstOrDefaultAsync(e => e.Code == existingCode, ct) ?? throw new NotFoundException("Ente gestore non trovato.");
+            ente = await db.Enti.FirstOrDefaultAsync(e => e.Code == existingCode, ct) ?? throw PortalException.NotFound("Ente gestore non trovato.");
         else if (!Texts.IsCode(code)) errors["Codice"] = "Il codice può contenere lettere maiuscole, cifre e trattini (da 2 a 40 caratteri).";
         else if (await db.Enti.AnyAsync(e => e.Code == code, ct)) errors["Codice"] = $"Esiste già un ente con il codice {code}.";
         if (name is null) errors["Denominazione"] = "Indicare la denominazione dell'ente.";
         else if (name.Length > 200) errors["Denominazione"] = "La denominazione può contenere al massimo 200 caratteri.";
         if (cf.Length == 0) errors["CodiceFiscale"] = "Indicare il codice fiscale o la partita IVA dell'ente.";
         else if (!PartitaIva.IsValid(cf) && !CodiceFiscale.IsValid(cf)) errors["CodiceFiscale"] = "Codice fiscale o partita IVA non valido (11 cifre o 16 caratteri).";
-        if (email is not null && !Texts.IsEmail(email)) errors["Email"] = "Indirizzo email non valido.";
-        FieldValidationException.ThrowIfAny(errors);
+        if (email is not null && !EmailAddress.IsValid(email)) errors["Email"] = "Indirizzo email non valido.";
+        if (errors.Count > 0) throw PortalException.Invalid(errors);
 
-        await using var tx = await db.BeginSharedTransactionAsync(ct, core);
+        await using var work = await unitOfWork.BeginAsync(ct);
         if (ente is null)
         {
             ente = new EnteGestore { Code = code, Denominazione = name!, CodiceFiscale = cf };
@@ -57,7 +58,7 @@ public sealed class RegistryService(AccreditamentiDbContext db, CoreDbContext co
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(existingCode is null ? "EnteGestore.Creato" : "EnteGestore.Modificato", $"Ente gestore {ente.Code}",
             $"Denominazione: {ente.Denominazione}; CF/P.IVA: {ente.CodiceFiscale}; email: {ente.Email ?? "-"}; attivo: {(ente.Active ? "sì" : "no")}");
-        await tx.CommitAsync(ct);
+        await work.CompleteAsync(ct);
         return ente;
     }
 
@@ -69,7 +70,7 @@ public sealed class RegistryService(AccreditamentiDbContext db, CoreDbContext co
         var province = Texts.Upper(input.Provincia);
         CentroImpiego? cpi = null;
         if (existingCode is not null)
-            cpi = await db.Cpi.FirstOrDefaultAsync(c => c.Code == existingCode, ct) ?? throw new NotFoundException("Centro per l'Impiego non trovato.");
+            cpi = await db.Cpi.FirstOrDefaultAsync(c => c.Code == existingCode, ct) ?? throw PortalException.NotFound("Centro per l'Impiego non trovato.");
         else if (!Texts.IsCode(code)) errors["Codice"] = "Il codice può contenere lettere maiuscole, cifre e trattini (da 2 a 40 caratteri).";
         else if (await db.Cpi.AnyAsync(c => c.Code == code, ct)) errors["Codice"] = $"Esiste già un CPI con il codice {code}.";
         if (name is null) errors["Nome"] = "Indicare il nome del Centro per l'Impiego.";
@@ -77,9 +78,9 @@ public sealed class RegistryService(AccreditamentiDbContext db, CoreDbContext co
         var provinces = (await settings.GetAsync(ct)).RegionProvinces;
         if (!provinces.Contains(province))
             errors["Provincia"] = $"Indicare la sigla di una provincia della regione ({string.Join(", ", provinces)}).";
-        FieldValidationException.ThrowIfAny(errors);
+        if (errors.Count > 0) throw PortalException.Invalid(errors);
 
-        await using var tx = await db.BeginSharedTransactionAsync(ct, core);
+        await using var work = await unitOfWork.BeginAsync(ct);
         if (cpi is null)
         {
             cpi = new CentroImpiego { Code = code, Nome = name!, SiglaProvincia = province };
@@ -92,7 +93,7 @@ public sealed class RegistryService(AccreditamentiDbContext db, CoreDbContext co
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(existingCode is null ? "Cpi.Creato" : "Cpi.Modificato", $"Centro per l'Impiego {cpi.Code}",
             $"Nome: {cpi.Nome}; provincia: {cpi.SiglaProvincia}; attivo: {(cpi.Active ? "sì" : "no")}");
-        await tx.CommitAsync(ct);
+        await work.CompleteAsync(ct);
         return cpi;
     }
 }

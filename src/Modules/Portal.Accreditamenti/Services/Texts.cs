@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using System.Text.RegularExpressions;
 
 namespace Portal.Accreditamenti.Services;
@@ -8,9 +7,6 @@ internal static partial class Texts
     public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     public static string Upper(string? value) => (value ?? "").Trim().ToUpperInvariant();
-
-    public static bool IsEmail(string value) =>
-        value.Length <= 254 && MailAddress.TryCreate(value, out var a) && a.Address == value && value.Contains('.', StringComparison.Ordinal);
 
     /// <summary>Codes of enti and CPI: upper-case letters, digits and dashes.</summary>
     public static bool IsCode(string value) => CodePattern().IsMatch(value);

@@ -17,15 +17,20 @@ public static class AnagraficaApi
     public static void MapAnagraficaApi(this IEndpointRouteBuilder endpoints)
     {
         var own = endpoints.MapGroup("/api/v1/profilo").WithTags("Anagrafica").RequireAuthorization();
-        own.MapGet("/", GetOwn).WithSummary("La propria anagrafica (precompilata dall'Indice regionale del welfare finché non è salvata)");
-        own.MapPut("/", PutOwn).WithSummary("Salva la propria anagrafica (indicare la versione letta; 0 al primo salvataggio)");
+        own.MapGet("/", GetOwn).WithSummary("La propria anagrafica (precompilata dall'Indice regionale del welfare finché non è salvata)")
+            .Produces<ProfiloDto>().ProducesProblem(StatusCodes.Status404NotFound);
+        own.MapPut("/", PutOwn).WithSummary("Salva la propria anagrafica (indicare la versione letta; 0 al primo salvataggio)")
+            .Produces<ProfiloDto>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         endpoints.MapGet("/api/v1/area-personale", GetAreaPersonale).WithTags("Anagrafica").RequireAnagrafica()
-            .WithSummary("L'area personale: stato dell'anagrafica e servizi (dopo il primo salvataggio dell'anagrafica)");
+            .WithSummary("L'area personale: stato dell'anagrafica e servizi (dopo il primo salvataggio dell'anagrafica)")
+            .Produces<AreaPersonaleDto>().ProducesProblem(StatusCodes.Status403Forbidden);
 
         endpoints.MapGroup("/api/v1/anagrafiche").WithTags("Anagrafica")
             .RequireAuthorization(PermissionPolicy.For(AnagraficaPermissions.ViewAll))
-            .MapGet("/{personId:guid}", GetAny).WithSummary("L'anagrafica salvata di una persona (per operatori autorizzati; ogni lettura è registrata)");
+            .MapGet("/{personId:guid}", GetAny).WithSummary("L'anagrafica salvata di una persona (per operatori autorizzati; ogni lettura è registrata)")
+            .Produces<ProfiloDto>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> GetOwn(ClaimsPrincipal user, AnagraficaService service, CancellationToken ct)

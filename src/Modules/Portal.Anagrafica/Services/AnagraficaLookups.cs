@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Anagrafica.Data;
-using Portal.Core.Data;
+using Portal.Core.Comuni;
+using Portal.Core.Settings;
 
 namespace Portal.Anagrafica.Services;
 
@@ -11,7 +12,7 @@ public sealed record CodedValue(string Code, string Description)
 }
 
 /// <summary>The look-up tables the form uses, read once per request.</summary>
-public sealed class AnagraficaLookups(CoreDbContext core, AnagraficaDbContext db)
+public sealed class AnagraficaLookups(ILookups coreLookups, RegionComuni comuni, AnagraficaDbContext db)
 {
     public const string StatoCivile = "statoCivile";
     public const string TitoloStudio = "titoloStudio";
@@ -22,15 +23,30 @@ public sealed class AnagraficaLookups(CoreDbContext core, AnagraficaDbContext db
     private Dictionary<string, IReadOnlyList<CodedValue>>? _tables;
     private IReadOnlyList<Cittadinanza>? _cittadinanze;
 
+    /// <summary>Whether a Comune with this ISTAT code exists (anywhere in Italy).</summary>
+    public async Task<bool> ComuneExistsAsync(string istat, CancellationToken ct) => (await comuni.FindAsync([istat], ct)).ContainsKey(istat);
+
+    /// <summary>The ISTAT codes among these that name an existing Comune.</summary>
+    public async Task<IReadOnlySet<string>> ExistingComuniAsync(IEnumerable<string> codes, CancellationToken ct)
+    {
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in codes.Distinct().Chunk(500))
+            known.UnionWith((await comuni.FindAsync(chunk, ct)).Keys);
+        return known;
+    }
+
+    /// <summary>The Comune's name; null when the code is unknown.</summary>
+    public async Task<string?> ComuneNameAsync(string istat, CancellationToken ct) => (await comuni.NamesAsync([istat], ct)).GetValueOrDefault(istat);
+
+    /// <summary>ISTAT codes of the Comuni with exactly this name (case-insensitive), at most two.</summary>
+    public Task<IReadOnlyList<string>> ComuniNamedAsync(string name, CancellationToken ct) => comuni.CodesByNameAsync(name, 2, ct);
+
     public sealed record Cittadinanza(string Code, string Description, bool Ue);
 
     public async Task<IReadOnlyList<CodedValue>> TableAsync(string table, CancellationToken ct)
     {
-        _tables ??= (await core.Lookups.AsNoTracking()
-                .Where(l => l.Table == StatoCivile || l.Table == TitoloStudio || l.Table == TitoloSoggiorno)
-                .OrderBy(l => l.Order).ToListAsync(ct))
-            .GroupBy(l => l.Table)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<CodedValue>)g.Select(l => new CodedValue(l.Code, l.Description)).ToList());
+        _tables ??= (await coreLookups.TablesAsync([StatoCivile, TitoloStudio, TitoloSoggiorno], ct))
+            .ToDictionary(t => t.Key, t => (IReadOnlyList<CodedValue>)t.Value.Select(l => new CodedValue(l.Code, l.Description)).ToList());
         return _tables.GetValueOrDefault(table) ?? [];
     }
 
@@ -39,14 +55,15 @@ public sealed class AnagraficaLookups(CoreDbContext core, AnagraficaDbContext db
             .Select(s => new Cittadinanza(s.Codice, s.Denominazione, s.Ue)).ToListAsync(ct);
 
     public async Task<string?> CapOfComuneAsync(string istat, CancellationToken ct) =>
-        await core.Lookups.AsNoTracking().Where(l => l.Table == CapComune && l.Code == istat).Select(l => l.Description).FirstOrDefaultAsync(ct);
+        await coreLookups.DescriptionAsync(CapComune, istat, ct);
 
     /// <summary>"042002 - Ancona (AN)" for a known ISTAT code.</summary>
     public async Task<string?> ComuneDisplayAsync(string? istat, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(istat)) return null;
-        var c = await core.Comuni.AsNoTracking().FirstOrDefaultAsync(x => x.CodiceIstat == istat, ct);
-        return c is null ? istat : $"{c.CodiceIstat} - {c.Nome} ({c.SiglaProvincia})";
+        if (!(await comuni.FindAsync([istat], ct)).TryGetValue(istat, out var found)) return istat;
+        var c = found.Comune;
+        return $"{c.CodiceIstat} - {c.Nome} ({c.SiglaProvincia})";
     }
 
     /// <summary>The birth place a cadastral code names: "Roma (RM)" or "Regno Unito (stato estero)".</summary>
@@ -57,7 +74,7 @@ public sealed class AnagraficaLookups(CoreDbContext core, AnagraficaDbContext db
             var state = await db.Stati.AsNoTracking().FirstOrDefaultAsync(s => s.CodiceCatastale == codiceCatastale, ct);
             return state is null ? null : $"{state.Denominazione} (stato estero)";
         }
-        var comune = await core.Comuni.AsNoTracking().FirstOrDefaultAsync(c => c.CodiceCatastale == codiceCatastale, ct);
+        var comune = await comuni.FindByCatastaleAsync(codiceCatastale, ct);
         return comune is null ? null : $"{comune.Nome} ({comune.SiglaProvincia})";
     }
 }

@@ -13,12 +13,12 @@ namespace Portal.Anagrafica.Services;
 
 /// <summary>Reads, pre-fills and saves a person's Anagrafica.</summary>
 public sealed class AnagraficaService(
-    AnagraficaDbContext db, CoreDbContext core, IRegistrySource registry, AnagraficaLookups lookups, AnagraficaValidator validator,
+    AnagraficaDbContext db, IUnitOfWork unitOfWork, IPeople people, IRegistrySource registry, AnagraficaLookups lookups, AnagraficaValidator validator,
     IAuditTrail audit, IEnumerable<IAnagraficaSavedHandler> handlers, TimeProvider clock, ILogger<AnagraficaService> log)
 {
     public async Task<AnagraficaView?> LoadAsync(Guid personId, CancellationToken ct)
     {
-        var person = await core.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId, ct);
+        var person = await people.FindAsync(personId, ct);
         if (person is null) return null;
         var record = await db.Records.AsNoTracking().FirstOrDefaultAsync(r => r.PersonId == personId, ct);
         if (record is not null)
@@ -37,7 +37,8 @@ public sealed class AnagraficaService(
     {
         var (valid, errors) = await validator.ValidateAsync(input, ct);
         if (valid is null) return new SaveOutcome(SaveStatus.Invalid, errors, input.Versione, false, []);
-        var person = await core.Persons.AsNoTracking().FirstAsync(p => p.Id == personId, ct);
+        var person = await people.FindAsync(personId, ct)
+            ?? throw new InvalidOperationException($"Persona {personId} non trovata.");
         var fixedFields = await FixedAsync(person, ct);
         var now = clock.GetUtcNow().UtcDateTime;
 
@@ -56,7 +57,7 @@ public sealed class AnagraficaService(
         record.LastSavedUtc = now;
         record.LastSavedBy = person.FullName;
 
-        await using var tx = await db.BeginSharedTransactionAsync(ct, core);
+        await using var work = await unitOfWork.BeginAsync(ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -73,7 +74,7 @@ public sealed class AnagraficaService(
                 changed.Count == 0 ? "Dati confermati senza modifiche." : "Campi modificati: " + string.Join(", ", changed) + ".");
             var saved = new AnagraficaSaved(personId, person.CodiceFiscale, now, firstSave, changed);
             foreach (var handler in handlers) await handler.HandleAsync(saved, ct);
-            await tx.CommitAsync(ct);
+            await work.CompleteAsync(ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -84,11 +85,8 @@ public sealed class AnagraficaService(
         return new SaveOutcome(SaveStatus.Saved, new Dictionary<string, string>(), record.Version, firstSave, changed);
     }
 
-    private void ClearTracking()
-    {
-        db.ChangeTracker.Clear();
-        core.ChangeTracker.Clear();
-    }
+    /// <remarks>The unit of work, disposed without completing, clears the other contexts it enlisted.</remarks>
+    private void ClearTracking() => db.ChangeTracker.Clear();
 
     private static SaveOutcome Conflict(AnagraficaInput input) =>
         new(SaveStatus.Conflict, new Dictionary<string, string> { [nameof(AnagraficaInput.Versione)] = SaveOutcome.ConflictMessage }, input.Versione, false, []);
@@ -141,7 +139,7 @@ public sealed class AnagraficaService(
         return changed;
     }
 
-    private async Task<FixedFields> FixedAsync(Person person, CancellationToken ct)
+    private async Task<FixedFields> FixedAsync(PersonInfo person, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(RomeTime.ToRome(clock.GetUtcNow().UtcDateTime));
         if (!CodiceFiscale.TryDecode(person.CodiceFiscale, today, out var data))
@@ -175,7 +173,7 @@ public sealed class AnagraficaService(
         Versione = r.Version,
     };
 
-    private async Task<AnagraficaInput> PrefillAsync(Person person, RegistryData? found, CancellationToken ct) => new()
+    private async Task<AnagraficaInput> PrefillAsync(PersonInfo person, RegistryData? found, CancellationToken ct) => new()
     {
         ResidenzaVia = found?.ResidenzaVia,
         ResidenzaCivico = found?.ResidenzaCivico,

@@ -1,14 +1,12 @@
 using System.Globalization;
-using System.Net.Mail;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-using Portal.Core.Data;
 using Portal.Core.Time;
+using Portal.Core.Validation;
 
 namespace Portal.Anagrafica.Services;
 
 /// <summary>Checks an <see cref="AnagraficaInput"/>; every message is Italian and keyed by the input's property name.</summary>
-public sealed partial class AnagraficaValidator(AnagraficaLookups lookups, CoreDbContext core, TimeProvider clock)
+public sealed partial class AnagraficaValidator(AnagraficaLookups lookups, TimeProvider clock)
 {
     public async Task<(ValidAnagrafica? Value, Dictionary<string, string> Errors)> ValidateAsync(AnagraficaInput input, CancellationToken ct)
     {
@@ -22,9 +20,9 @@ public sealed partial class AnagraficaValidator(AnagraficaLookups lookups, CoreD
         var cellulare = Phone(errors, nameof(AnagraficaInput.Cellulare), input.Cellulare, "cellulare");
         var email = Trim(input.Email);
         if (email is null) errors[nameof(AnagraficaInput.Email)] = "Indicare l'indirizzo email.";
-        else if (!IsEmail(email)) errors[nameof(AnagraficaInput.Email)] = "L'indirizzo email non è valido (esempio: nome@dominio.it).";
+        else if (!EmailAddress.IsValid(email)) errors[nameof(AnagraficaInput.Email)] = "L'indirizzo email non è valido (esempio: nome@dominio.it).";
         var pec = Trim(input.Pec);
-        if (pec is not null && !IsEmail(pec)) errors[nameof(AnagraficaInput.Pec)] = "L'indirizzo PEC non è valido (esempio: nome@pec.it).";
+        if (pec is not null && !EmailAddress.IsValid(pec)) errors[nameof(AnagraficaInput.Pec)] = "L'indirizzo PEC non è valido (esempio: nome@pec.it).";
 
         var statoCivile = Coded(errors, nameof(AnagraficaInput.StatoCivile), input.StatoCivile, await lookups.TableAsync(AnagraficaLookups.StatoCivile, ct), "lo stato civile", required: false);
         var titoloStudio = Coded(errors, nameof(AnagraficaInput.TitoloStudio), input.TitoloStudio, await lookups.TableAsync(AnagraficaLookups.TitoloStudio, ct), "il titolo di studio", required: false);
@@ -68,7 +66,7 @@ public sealed partial class AnagraficaValidator(AnagraficaLookups lookups, CoreD
         else if (!CapPattern().IsMatch(cap)) errors[prefix + "Cap"] = "Il CAP deve essere di 5 cifre.";
         else if (istat is not null && await lookups.CapOfComuneAsync(istat, ct) is string known && !CapMatches(cap, known))
         {
-            var name = await core.Comuni.AsNoTracking().Where(c => c.CodiceIstat == istat).Select(c => c.Nome).FirstAsync(ct);
+            var name = await lookups.ComuneNameAsync(istat, ct);
             errors[prefix + "Cap"] = $"Il CAP {cap} non corrisponde al Comune di {name} (CAP {known}).";
         }
         return errors.Count > start ? null : new AddressValue(via, civico, cap, istat);
@@ -85,12 +83,11 @@ public sealed partial class AnagraficaValidator(AnagraficaLookups lookups, CoreD
         var code = LeadingCode(text);
         if (code is not null && IstatPattern().IsMatch(code))
         {
-            if (await core.Comuni.AsNoTracking().AnyAsync(c => c.CodiceIstat == code, ct)) return code;
+            if (await lookups.ComuneExistsAsync(code, ct)) return code;
             errors[key] = $"Il codice ISTAT {code} non corrisponde a nessun Comune.";
             return null;
         }
-        var lower = text.ToLower(CultureInfo.InvariantCulture);
-        var matches = await core.Comuni.AsNoTracking().Where(c => c.Nome.ToLower() == lower).Select(c => c.CodiceIstat).Take(2).ToListAsync(ct);
+        var matches = await lookups.ComuniNamedAsync(text, ct);
         if (matches.Count == 1) return matches[0];
         errors[key] = matches.Count == 0
             ? $"Comune «{text}» non trovato: scriverne una parte e scegliere dall'elenco."
@@ -151,12 +148,6 @@ public sealed partial class AnagraficaValidator(AnagraficaLookups lookups, CoreD
         return date;
     }
 
-    internal static bool IsEmail(string value)
-    {
-        if (value.Length > 254 || !EmailPattern().IsMatch(value)) return false;
-        return MailAddress.TryCreate(value, out var parsed) && parsed.Address == value;
-    }
-
     /// <summary>"60121-60131", "60015" or "61121,61122".</summary>
     internal static bool CapMatches(string cap, string known)
     {
@@ -184,7 +175,6 @@ public sealed partial class AnagraficaValidator(AnagraficaLookups lookups, CoreD
     [GeneratedRegex(@"^\d{5}$")] private static partial Regex CapPattern();
     [GeneratedRegex(@"^\d{6}$")] private static partial Regex IstatPattern();
     [GeneratedRegex(@"^\+?\d{6,15}$")] private static partial Regex PhonePattern();
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")] private static partial Regex EmailPattern();
     [GeneratedRegex(@"^(\d{1,5}(\s?[/]?\s?[A-Za-z0-9]{1,4})?(\s?bis|\s?ter)?|SNC|snc)$")] private static partial Regex CivicoPattern();
     [GeneratedRegex(@"^[A-Za-z0-9]+$")] private static partial Regex PermitNumberPattern();
 }

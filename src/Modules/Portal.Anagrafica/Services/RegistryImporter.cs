@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.VisualBasic.FileIO;
 using Portal.Anagrafica.Data;
 using Portal.Anagrafica.Model;
-using Portal.Core.Data;
 using Portal.Core.Validation;
 
 namespace Portal.Anagrafica.Services;
@@ -25,7 +24,7 @@ public sealed record RegistryImportResult(int Read, int Added, int Updated, IRea
 /// Loads the "Indice regionale del welfare" table. All or nothing: a file with any wrong row
 /// writes nothing and lists every error by row number.
 /// </summary>
-public sealed partial class RegistryImporter(AnagraficaDbContext db, CoreDbContext core, AnagraficaLookups lookups, TimeProvider clock)
+public sealed partial class RegistryImporter(AnagraficaDbContext db, AnagraficaLookups lookups, TimeProvider clock)
 {
     public const int MaxBytes = 10 * 1024 * 1024;
 
@@ -80,7 +79,7 @@ public sealed partial class RegistryImporter(AnagraficaDbContext db, CoreDbConte
 
     private async Task<RegistryImportResult> ImportAsync(List<(int Line, RegistryRow Row)> rows, List<string> errors, CancellationToken ct)
     {
-        var comuni = (await core.Comuni.AsNoTracking().Select(c => c.CodiceIstat).ToListAsync(ct)).ToHashSet();
+        var comuni = await lookups.ExistingComuniAsync(rows.Select(r => r.Row.ComuneIstat).OfType<string>(), ct);
         var statoCivile = (await lookups.TableAsync(AnagraficaLookups.StatoCivile, ct)).Select(v => v.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var titoloStudio = (await lookups.TableAsync(AnagraficaLookups.TitoloStudio, ct)).Select(v => v.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var cittadinanze = (await lookups.CittadinanzeAsync(ct)).Select(c => c.Code).ToHashSet();
@@ -95,7 +94,7 @@ public sealed partial class RegistryImporter(AnagraficaDbContext db, CoreDbConte
             else seen[cf] = line;
             if (r.Cap is not null && !CapPattern().IsMatch(r.Cap)) Error($"CAP «{r.Cap}» non valido (5 cifre).");
             if (r.ComuneIstat is not null && !comuni.Contains(r.ComuneIstat)) Error($"codice ISTAT del Comune «{r.ComuneIstat}» sconosciuto.");
-            if (r.Email is not null && !AnagraficaValidator.IsEmail(r.Email)) Error($"email «{r.Email}» non valida.");
+            if (r.Email is not null && !EmailAddress.IsValid(r.Email)) Error($"email «{r.Email}» non valida.");
             if (r.Telefono is not null && !PhonePattern().IsMatch(r.Telefono.Replace(" ", "", StringComparison.Ordinal))) Error($"telefono «{r.Telefono}» non valido.");
             if (r.Cellulare is not null && !PhonePattern().IsMatch(r.Cellulare.Replace(" ", "", StringComparison.Ordinal))) Error($"cellulare «{r.Cellulare}» non valido.");
             if (r.StatoCivile is not null && !statoCivile.Contains(r.StatoCivile)) Error($"stato civile «{r.StatoCivile}» non presente nella tabella di decodifica.");

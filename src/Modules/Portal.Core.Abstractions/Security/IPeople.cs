@@ -15,6 +15,9 @@ public interface IPeople
 
     Task<IReadOnlyDictionary<Guid, PersonInfo>> FindManyAsync(IEnumerable<Guid> ids, CancellationToken ct = default);
 
+    /// <summary>The people with these codici fiscali (as stored: upper case), by codice fiscale; unknown ones are absent.</summary>
+    Task<IReadOnlyDictionary<string, PersonInfo>> FindManyByCodiceFiscaleAsync(IEnumerable<string> codiciFiscali, CancellationToken ct = default);
+
     /// <summary>The person with this codice fiscale, created with these names when new (inside the current unit of work).</summary>
     Task<PersonInfo> EnsureAsync(string codiceFiscale, string nome, string cognome, string? email = null, CancellationToken ct = default);
 

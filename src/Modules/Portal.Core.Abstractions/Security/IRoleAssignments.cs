@@ -22,4 +22,10 @@ public interface IRoleAssignments
 
     /// <summary>Every holding of the person, active and revoked.</summary>
     Task<IReadOnlyList<RoleHolding>> OfPersonAsync(Guid personId, CancellationToken ct = default);
+
+    /// <summary>Every holding of these people, active and revoked (for lists: asked in chunks).</summary>
+    Task<IReadOnlyList<RoleHolding>> OfPeopleAsync(IEnumerable<Guid> personIds, CancellationToken ct = default);
+
+    /// <summary>The holdings of any of these roles, whoever holds them; revoked ones too when <paramref name="includeRevoked"/>.</summary>
+    Task<IReadOnlyList<RoleHolding>> OfRolesAsync(IEnumerable<string> roleNames, bool includeRevoked, CancellationToken ct = default);
 }

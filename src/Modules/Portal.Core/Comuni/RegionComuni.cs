@@ -29,4 +29,15 @@ public sealed class RegionComuni(CoreDbContext core, ISiteSettings settings)
         return await core.Comuni.AsNoTracking().Where(c => list.Contains(c.CodiceIstat))
             .ToDictionaryAsync(c => c.CodiceIstat, c => c.Nome, ct);
     }
+
+    /// <summary>The Comune (anywhere in Italy) with this cadastral code, the one in the codice fiscale.</summary>
+    public Task<Comune?> FindByCatastaleAsync(string codiceCatastale, CancellationToken ct) =>
+        core.Comuni.AsNoTracking().FirstOrDefaultAsync(c => c.CodiceCatastale == codiceCatastale, ct);
+
+    /// <summary>ISTAT codes of Comuni named so (case-insensitive), at most <paramref name="take"/>.</summary>
+    public async Task<IReadOnlyList<string>> CodesByNameAsync(string name, int take, CancellationToken ct)
+    {
+        var lower = name.ToLowerInvariant();
+        return await core.Comuni.AsNoTracking().Where(c => c.Nome.ToLower() == lower).Select(c => c.CodiceIstat).Take(take).ToListAsync(ct);
+    }
 }

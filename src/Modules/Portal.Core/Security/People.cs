@@ -24,6 +24,16 @@ internal sealed class People(CoreDbContext db, IUnitOfWork unitOfWork, TimeProvi
         return found;
     }
 
+    public async Task<IReadOnlyDictionary<string, PersonInfo>> FindManyByCodiceFiscaleAsync(IEnumerable<string> codiciFiscali, CancellationToken ct = default)
+    {
+        var wanted = codiciFiscali.Distinct().ToList();
+        var found = new Dictionary<string, PersonInfo>(StringComparer.Ordinal);
+        foreach (var chunk in wanted.Chunk(500))
+            foreach (var p in await db.Persons.AsNoTracking().Where(p => chunk.Contains(p.CodiceFiscale)).ToListAsync(ct))
+                found[p.CodiceFiscale] = ToInfo(p)!;
+        return found;
+    }
+
     public async Task<PersonInfo> EnsureAsync(string codiceFiscale, string nome, string cognome, string? email = null, CancellationToken ct = default)
     {
         var cf = codiceFiscale.Trim().ToUpperInvariant();

@@ -39,6 +39,22 @@ internal sealed class RoleAssignments(CoreDbContext db, TimeProvider clock) : IR
     public async Task<IReadOnlyList<RoleHolding>> OfPersonAsync(Guid personId, CancellationToken ct = default) =>
         (await db.RoleAssignments.AsNoTracking().Where(a => a.PersonId == personId).ToListAsync(ct)).Select(ToHolding).ToList();
 
+    public async Task<IReadOnlyList<RoleHolding>> OfPeopleAsync(IEnumerable<Guid> personIds, CancellationToken ct = default)
+    {
+        var holdings = new List<RoleHolding>();
+        foreach (var chunk in personIds.Distinct().Chunk(500))
+            holdings.AddRange((await db.RoleAssignments.AsNoTracking().Where(a => chunk.Contains(a.PersonId)).ToListAsync(ct)).Select(ToHolding));
+        return holdings;
+    }
+
+    public async Task<IReadOnlyList<RoleHolding>> OfRolesAsync(IEnumerable<string> roleNames, bool includeRevoked, CancellationToken ct = default)
+    {
+        var roles = roleNames.Distinct().ToList();
+        var q = db.RoleAssignments.AsNoTracking().Where(a => roles.Contains(a.RoleName));
+        if (!includeRevoked) q = q.Where(a => a.RevokedUtc == null);
+        return (await q.ToListAsync(ct)).Select(ToHolding).ToList();
+    }
+
     private static RoleHolding ToHolding(RoleAssignment a) =>
         new(a.Id, a.PersonId, a.RoleName, a.ScopeType, a.ScopeValue, a.GrantedUtc, a.GrantedBy, a.RevokedUtc, a.Reason);
 }

@@ -22,8 +22,10 @@ public static class MessaggiApi
     public static void MapMessaggiApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/v1/messaggi").WithTags("Messaggi").RequireAuthorization();
-        group.MapGet("/", List).WithSummary("I messaggi della persona collegata, dal più recente");
-        group.MapPost("/{id:guid}/letto", MarkRead).WithSummary("Segna come letto un proprio messaggio");
+        group.MapGet("/", List).WithSummary("I messaggi della persona collegata, dal più recente")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapPost("/{id:guid}/letto", MarkRead).WithSummary("Segna come letto un proprio messaggio")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<Results<Ok<MessaggiDto>, ProblemHttpResult>> List(ClaimsPrincipal user, MessageQueries messages, CancellationToken ct)

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Portal.Core.Contracts;
 using Portal.Core.Data;
+using Portal.Core.Errors;
+using Portal.Core.Security;
 using Portal.Core.Settings;
 using Portal.Notifications.Data;
 using Portal.Notifications.Model;
@@ -12,10 +14,10 @@ namespace Portal.Notifications.Sending;
 
 /// <summary>
 /// Renders the template, writes the in-portal message and the e-mail's log row, and enqueues the
-/// e-mail in the outbox, all in the caller's transaction (CoreDbContext is enlisted, as IOutbox requires).
+/// e-mail in the outbox, all in the caller's unit of work (one is opened when the caller has none).
 /// </summary>
 internal sealed class NotificationService(
-    NotificationsDbContext db, CoreDbContext core, TemplateStore templates, IOutbox outbox, ISiteSettings settings, TimeProvider clock)
+    NotificationsDbContext db, IUnitOfWork unitOfWork, IPeople people, TemplateStore templates, IOutbox outbox, ISiteSettings settings, TimeProvider clock)
     : INotifications
 {
     public const string Kind = "notifica";
@@ -23,17 +25,17 @@ internal sealed class NotificationService(
     public async Task EnqueueAsync(NotificationRequest request, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(request.IdempotencyKey))
-            throw new NotificationException("La notifica non ha una chiave di idempotenza.");
+            throw PortalException.Invalid("IdempotencyKey", "La notifica non ha una chiave di idempotenza.");
         if (request.IdempotencyKey.Length > 300)
-            throw new NotificationException("La chiave di idempotenza della notifica supera 300 caratteri.");
+            throw PortalException.Invalid("IdempotencyKey", "La chiave di idempotenza della notifica supera 300 caratteri.");
         // Begun before any query: on SQLite every command on the shared connection must carry the caller's transaction.
-        await using var tx = await core.BeginSharedTransactionAsync(ct, db);
+        await using var work = await unitOfWork.BeginAsync(ct);
         if (await db.Mails.AnyAsync(m => m.IdempotencyKey == request.IdempotencyKey, ct)
             || await db.Messages.AnyAsync(m => m.IdempotencyKey == request.IdempotencyKey, ct))
             return;
 
         var template = await templates.ResolveAsync(request.Template, ct)
-            ?? throw new NotificationException($"Modello di notifica «{request.Template}» sconosciuto.");
+            ?? throw PortalException.Invalid("Template", $"Modello di notifica «{request.Template}» sconosciuto.");
         var (person, email) = await RecipientAsync(request, ct);
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -68,23 +70,23 @@ internal sealed class NotificationService(
         db.Mails.Add(mail);
         await db.SaveChangesAsync(ct);
         if (email is not null)
-            await outbox.EnqueueAsync(new OutboxItem(Kind, JsonSerializer.Serialize(new NotificaPayload(mail.Id)), request.IdempotencyKey), ct);
-        await tx.CommitAsync(ct);
+            await outbox.EnqueueAsync(new OutboxItem(Kind, JsonSerializer.Serialize(new NotificationPayload(mail.Id)), request.IdempotencyKey), ct);
+        await work.CompleteAsync(ct);
     }
 
-    private async Task<(Core.Security.Person? Person, string? Email)> RecipientAsync(NotificationRequest request, CancellationToken ct)
+    private async Task<(PersonInfo? Person, string? Email)> RecipientAsync(NotificationRequest request, CancellationToken ct)
     {
-        Core.Security.Person? person = null;
+        PersonInfo? person = null;
         if (request.PersonId is Guid id)
         {
-            person = await core.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct)
-                ?? throw new NotificationException("La persona destinataria della notifica non esiste.");
+            person = await people.FindAsync(id, ct)
+                ?? throw PortalException.Invalid("PersonId", "La persona destinataria della notifica non esiste.");
         }
         var explicitEmail = string.IsNullOrWhiteSpace(request.Email) ? null : request.Email.Trim();
         if (person is null && explicitEmail is null)
-            throw new NotificationException("La notifica non ha destinatario: indicare una persona o un indirizzo e-mail.");
+            throw PortalException.Invalid("Email", "La notifica non ha destinatario: indicare una persona o un indirizzo e-mail.");
         if (explicitEmail is not null && !IsAddress(explicitEmail))
-            throw new NotificationException($"L'indirizzo e-mail «{explicitEmail}» non è valido.");
+            throw PortalException.Invalid("Email", $"L'indirizzo e-mail «{explicitEmail}» non è valido.");
         var personEmail = string.IsNullOrWhiteSpace(person?.Email) || !IsAddress(person.Email.Trim()) ? null : person.Email.Trim();
         return (person, explicitEmail ?? personEmail);
     }
@@ -96,6 +98,3 @@ internal sealed class NotificationService(
         return at > 0 && at < address.Address.Length - 1 && address.Address == text;
     }
 }
-
-/// <summary>The outbox payload of a "notifica": the e-mail row to send.</summary>
-internal sealed record NotificaPayload(Guid MailId);

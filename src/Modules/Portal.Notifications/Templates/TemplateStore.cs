@@ -2,22 +2,19 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Core.Audit;
 using Portal.Core.Contracts;
 using Portal.Core.Data;
+using Portal.Core.Errors;
 using Portal.Notifications.Data;
 using Portal.Notifications.Model;
 
 namespace Portal.Notifications.Templates;
 
-public sealed class TemplateValidationException(IReadOnlyDictionary<string, string> errors) : Exception("Modello non valido.")
-{
-    public IReadOnlyDictionary<string, string> Errors { get; } = errors;
-}
-
-public sealed class TemplateConflictException() : Exception("Il modello è stato modificato da un'altra persona nel frattempo: ricaricare la pagina e ripetere la modifica.");
-
 /// <summary>The stored templates: defaults inserted when missing, edits by the Amministratore validated and audited.</summary>
 public sealed class TemplateStore(
-    NotificationsDbContext db, CoreDbContext core, IEnumerable<NotificationTemplateDefault> defaults, IAuditTrail audit, TimeProvider clock)
+    NotificationsDbContext db, IUnitOfWork unitOfWork, IEnumerable<NotificationTemplateDefault> defaults, IAuditTrail audit, TimeProvider clock)
 {
+    /// <summary>The refusal of an edit made on a revision that is no longer the stored one.</summary>
+    public const string ConflictMessage = "Il modello è stato modificato da un'altra persona nel frattempo: ricaricare la pagina e ripetere la modifica.";
+
     public const int MaxSubject = 200;
     public const int MaxBody = 8000;
 
@@ -96,15 +93,15 @@ public sealed class TemplateStore(
     public async Task<NotificationTemplate> UpdateAsync(string code, int revision, string? subject, string? body, string by, CancellationToken ct = default)
     {
         var template = await db.Templates.FirstOrDefaultAsync(t => t.Code == code, ct)
-            ?? throw new NotificationException($"Modello di notifica «{code}» sconosciuto.");
+            ?? throw PortalException.NotFound($"Modello di notifica «{code}» sconosciuto.");
         subject = subject?.Trim();
         body = body?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
         var errors = Validate(template, subject, body);
-        if (errors.Count > 0) throw new TemplateValidationException(errors);
-        if (template.Revision != revision) throw new TemplateConflictException();
+        if (errors.Count > 0) throw PortalException.Invalid(errors);
+        if (template.Revision != revision) throw PortalException.Conflict(ConflictMessage);
         if (template.Subject == subject && template.Body == body) return template;
 
-        await using var tx = await core.BeginSharedTransactionAsync(ct, db);
+        await using var work = await unitOfWork.BeginAsync(ct);
         var details = $"Revisione {template.Revision + 1}. Oggetto: «{subject}»" + (template.Body == body ? " (testo invariato)." : "; testo modificato.");
         template.Subject = subject!;
         template.Body = body!;
@@ -117,10 +114,10 @@ public sealed class TemplateStore(
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new TemplateConflictException();
+            throw PortalException.Conflict(ConflictMessage);
         }
         await audit.RecordAsync("Notifiche.ModelloModificato", $"Modello {code}", details);
-        await tx.CommitAsync(ct);
+        await work.CompleteAsync(ct);
         return template;
     }
 

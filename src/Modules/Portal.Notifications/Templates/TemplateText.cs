@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Portal.Core.Errors;
 
 namespace Portal.Notifications.Templates;
 
@@ -23,7 +24,7 @@ public static partial class TemplateText
     {
         var missing = Placeholders(text).Where(p => !values.ContainsKey(p)).ToList();
         if (missing.Count > 0)
-            throw new NotificationException(missing.Count == 1
+            throw PortalException.Invalid("Values", missing.Count == 1
                 ? $"Manca il valore del segnaposto {{{missing[0]}}} richiesto dal modello «{templateCode}»."
                 : $"Mancano i valori dei segnaposto {string.Join(", ", missing.Select(m => "{" + m + "}"))} richiesti dal modello «{templateCode}».");
         return Token().Replace(text, m => values[m.Groups[1].Value]);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Accreditamenti.Model;
 using Portal.Accreditamenti.Services;
 using Portal.Core.Comuni;
+using Portal.Core.Errors;
 using Portal.Core.Security;
 
 namespace Portal.Accreditamenti.Pages.Accreditamenti;
@@ -34,11 +35,11 @@ public sealed class IndexModel(AccreditationService service, RegionComuni comuni
             await service.RequestAsync(User.GetPersonId()!.Value, Selected, Note, ct);
             return RedirectToPage(new { inviata = true });
         }
-        catch (FieldValidationException e)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.Invalid)
         {
-            ModelState.AddFieldErrors(e);
+            ModelState.AddPortalError(e);
         }
-        catch (StateConflictException e)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.Conflict)
         {
             ModelState.AddModelError("Comuni", e.Message);
         }

@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Portal.Accreditamenti.Model;
 using Portal.Accreditamenti.Services;
-using Portal.Core.Data;
+using Portal.Core.Errors;
 using Portal.Core.Security;
 using Portal.Core.Comuni;
 
@@ -12,11 +11,11 @@ namespace Portal.Accreditamenti.Pages.Admin.Accreditamenti;
 
 /// <summary>One request: approve (optional reason), reject (reason required) or revoke an approved one (reason required).</summary>
 [Authorize(Policy = PermissionPolicy.Prefix + "Accreditamenti.Manage")]
-public sealed class DettaglioModel(AccreditationService service, RegionComuni comuni, CoreDbContext core) : PageModel
+public sealed class DettaglioModel(AccreditationService service, RegionComuni comuni, IPeople people) : PageModel
 {
     public AccreditationRequest Item { get; private set; } = null!;
     public string ComuneName { get; private set; } = "";
-    public Person? Person { get; private set; }
+    public PersonInfo? Person { get; private set; }
 
     [BindProperty] public string? ApprovaMotivo { get; set; }
     [BindProperty] public string? RespingiMotivo { get; set; }
@@ -42,16 +41,17 @@ public sealed class DettaglioModel(AccreditationService service, RegionComuni co
             TempData["Messaggio"] = done;
             return RedirectToPage(new { id });
         }
-        catch (FieldValidationException e)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.Invalid)
         {
-            ModelState.AddFieldErrors(e, form);
+            // Each form's field is named after the form ("ApprovaMotivo"); the service names it "Motivo".
+            ModelState.AddPortalError(PortalException.Invalid(e.Errors.ToDictionary(x => form + x.Key, x => x.Value)));
         }
-        catch (StateConflictException e)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.Conflict)
         {
             TempData["Errore"] = e.Message;
             return RedirectToPage(new { id });
         }
-        catch (NotFoundException)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.NotFound)
         {
             return NotFound();
         }
@@ -64,7 +64,7 @@ public sealed class DettaglioModel(AccreditationService service, RegionComuni co
         if (r is null) return false;
         Item = r;
         ComuneName = (await comuni.NamesAsync([r.ComuneIstat], ct)).GetValueOrDefault(r.ComuneIstat, r.ComuneIstat);
-        Person = await core.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == r.PersonId, ct);
+        Person = await people.FindAsync(r.PersonId, ct);
         return true;
     }
 }

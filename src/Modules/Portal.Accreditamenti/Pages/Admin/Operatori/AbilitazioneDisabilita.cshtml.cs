@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Accreditamenti.Services;
+using Portal.Core.Errors;
 using Portal.Core.Security;
 
 namespace Portal.Accreditamenti.Pages.Admin.Operatori;
@@ -28,16 +29,16 @@ public sealed class AbilitazioneDisabilitaModel(EnablementService service) : Pag
             TempData["Messaggio"] = "Abilitazione disattivata.";
             return Redirect("/admin/abilitazioni");
         }
-        catch (FieldValidationException e)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.Invalid)
         {
-            ModelState.AddFieldErrors(e);
+            ModelState.AddPortalError(e);
         }
-        catch (StateConflictException e)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.Conflict)
         {
             TempData["Errore"] = e.Message;
             return Redirect("/admin/abilitazioni");
         }
-        catch (NotFoundException)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.NotFound)
         {
             return NotFound();
         }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Accreditamenti.Model;
 using Portal.Accreditamenti.Services;
+using Portal.Core.Errors;
 using Portal.Core.Security;
 
 namespace Portal.Accreditamenti.Pages.Admin.Operatori;
@@ -46,9 +47,9 @@ public sealed class AbilitazioneNuovaModel(EnablementService service, RegistrySe
             TempData["Messaggio"] = $"{row.Nome} {row.Cognome} abilitato come {EnablementService.RoleLabel(row.Ruolo)}{(row.Ambito is null ? "" : " (" + row.Ambito + ")")}.";
             return Redirect("/admin/abilitazioni");
         }
-        catch (FieldValidationException e)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.Invalid)
         {
-            ModelState.AddFieldErrors(e);
+            ModelState.AddPortalError(e);
         }
         await LoadAsync(ct);
         return Page();

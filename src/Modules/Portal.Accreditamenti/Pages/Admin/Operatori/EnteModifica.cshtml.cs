@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Accreditamenti.Services;
+using Portal.Core.Errors;
 using Portal.Core.Security;
 
 namespace Portal.Accreditamenti.Pages.Admin.Operatori;
@@ -35,12 +36,13 @@ public sealed class EnteModificaModel(RegistryService registry) : PageModel
             TempData["Messaggio"] = $"Ente gestore {e.Denominazione} salvato.";
             return Redirect("/admin/enti");
         }
-        catch (FieldValidationException e)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.Invalid)
         {
-            foreach (var (field, message) in e.Errors) ModelState.AddModelError(field == "Codice" ? "NuovoCodice" : field, message);
+            // The code of a new entry is bound as "NuovoCodice".
+            ModelState.AddPortalError(PortalException.Invalid(e.Errors.ToDictionary(x => x.Key == "Codice" ? "NuovoCodice" : x.Key, x => x.Value)));
             return Page();
         }
-        catch (NotFoundException)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.NotFound)
         {
             return NotFound();
         }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Errors;
 using Portal.Core.Security;
 using Portal.Notifications.Model;
 using Portal.Notifications.Templates;
@@ -33,16 +34,16 @@ public sealed class ModelloModel(TemplateStore templates) : PageModel
         if (!await LoadAsync(code)) return NotFound();
         try
         {
-            await templates.UpdateAsync(code, Revision, Subject, Body, User.Identity?.Name ?? "?");
+            await templates.UpdateAsync(code, Revision, Subject, Body, User.ActorName());
             TempData["Messaggio"] = $"Modello «{code}» salvato.";
             return Redirect($"/admin/notifiche/modelli/{code}");
         }
-        catch (TemplateValidationException e)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.Invalid)
         {
-            foreach (var (field, message) in e.Errors) ModelState.AddModelError(field, message);
+            ModelState.AddPortalError(e);
             Error = "Il modello non è stato salvato: correggere i campi indicati.";
         }
-        catch (TemplateConflictException e)
+        catch (PortalException e)
         {
             Error = e.Message;
         }

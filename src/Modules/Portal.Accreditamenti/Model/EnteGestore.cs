@@ -11,13 +11,3 @@ public sealed class EnteGestore
     public bool Active { get; set; } = true;
     public DateTime UpdatedUtc { get; set; }
 }
-
-/// <summary>A Centro per l'Impiego; its operators act for "Cpi:{Code}".</summary>
-public sealed class CentroImpiego
-{
-    public required string Code { get; set; }
-    public required string Nome { get; set; }
-    public required string SiglaProvincia { get; set; }
-    public bool Active { get; set; } = true;
-    public DateTime UpdatedUtc { get; set; }
-}

@@ -14,9 +14,9 @@ namespace Portal.Notifications.Sending;
 /// sent right after, so a message handed over again (another node, a restart) is not sent twice; one
 /// that was never sent because the dispatcher died first is still pending and is sent now.
 /// </summary>
-internal sealed class NotificaHandler(
+internal sealed class NotificationOutboxHandler(
     NotificationsDbContext db, MailComposer composer, IMailTransport transport, IOptions<OutboxOptions> outbox, TimeProvider clock,
-    ILogger<NotificaHandler> logger)
+    ILogger<NotificationOutboxHandler> logger)
     : IOutboxHandler
 {
     private const int MaxError = 2000;
@@ -25,7 +25,7 @@ internal sealed class NotificaHandler(
 
     public async Task HandleAsync(OutboxMessage message, CancellationToken ct)
     {
-        var payload = JsonSerializer.Deserialize<NotificaPayload>(message.Payload)
+        var payload = JsonSerializer.Deserialize<NotificationPayload>(message.Payload)
             ?? throw new InvalidOperationException("Messaggio «notifica» senza contenuto.");
         var mail = await db.Mails.FirstOrDefaultAsync(m => m.Id == payload.MailId, ct)
             ?? throw new InvalidOperationException($"E-mail {payload.MailId} della notifica «{message.IdempotencyKey}» non trovata.");
