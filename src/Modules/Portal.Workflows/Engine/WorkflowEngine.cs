@@ -81,11 +81,12 @@ internal sealed class WorkflowEngine(
             return WorkflowResult.Fail(WorkflowFailure.InvalidState, $"L'operazione «{transitionCode}» non esiste nel flusso «{definition.Name}».");
         if (expectedRevision is not null && expectedRevision != instance.Revision)
             return WorkflowResult.Fail(WorkflowFailure.Conflict, ConflictMessage);
+        // Who may fire is checked before anything about the instance's state is told.
+        if (!await MayFireAsync(transition, instance, actor))
+            return WorkflowResult.Fail(WorkflowFailure.NotAllowed, $"Non sei autorizzato a eseguire «{transition.Label}» su questa pratica.");
         if (!transition.From.Contains(instance.State))
             return WorkflowResult.Fail(WorkflowFailure.InvalidState,
                 $"«{transition.Label}» non è possibile quando la pratica è nello stato «{definition.StateLabel(instance.State)}».");
-        if (!await MayFireAsync(transition, instance, actor))
-            return WorkflowResult.Fail(WorkflowFailure.NotAllowed, $"Non sei autorizzato a eseguire «{transition.Label}» su questa pratica.");
 
         var view = instance.ToView(definition);
         var subject = await DescribeAsync(definition, instance.SubjectId, ct);

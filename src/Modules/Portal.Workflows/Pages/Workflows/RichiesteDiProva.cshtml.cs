@@ -38,6 +38,11 @@ public sealed class RichiesteDiProvaModel(RichiesteDiProvaService service, IWork
 
     public async Task<IActionResult> OnPostEseguiAsync(Guid istanza, string transizione, int revisione)
     {
+        // Only the person's own requests: another's is "not found", and nothing of its state is told.
+        if (User.GetPersonId() is not { } personId) return Forbid();
+        if (await engine.GetAsync(istanza, HttpContext.RequestAborted) is not { } instance || instance.OwnerPersonId != personId
+            || instance.SubjectType != Model.RichiestaDiProva.SubjectType)
+            return NotFound();
         var result = await engine.FireAsync(istanza, transizione, WorkflowActor.From(User), null, revisione, HttpContext.RequestAborted);
         TempData[result.Succeeded ? "Messaggio" : "Errore"] = result.Succeeded ? $"Fatto: la richiesta ora è «{result.Instance!.StateLabel}»." : result.Error;
         return Redirect("/richieste-di-prova");
