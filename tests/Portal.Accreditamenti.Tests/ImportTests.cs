@@ -18,6 +18,18 @@ public class ImportTests(PortalFactory portal) : IClassFixture<PortalFactory>
     private Task<int> AssignmentsAsync(string cf) => portal.WithCoreAsync(db =>
         db.RoleAssignments.CountAsync(a => a.RoleName == PortalRoles.OperatoreComune && db.Persons.Any(p => p.Id == a.PersonId && p.CodiceFiscale == cf)));
 
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("application/octet-stream")]
+    public async Task The_import_takes_only_a_CSV_body(string contentType)
+    {
+        var admin = await portal.LoginAsync(Demo.Amministratore, "Amministratore");
+        var csv = $"codice_fiscale;codice_istat;nome;cognome;email\n{TestPeople.NewCodiceFiscale()};042045;Elena;Nuova;elena@example.it\n";
+        var r = await admin.PostAsync("/api/v1/admin/accreditamenti/importazione", new StringContent(csv, Encoding.UTF8, contentType));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, r.StatusCode);
+    }
+
     [Fact]
     public async Task A_good_file_creates_people_and_accreditations_and_a_second_import_changes_nothing()
     {

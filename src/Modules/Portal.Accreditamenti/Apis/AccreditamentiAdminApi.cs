@@ -69,6 +69,10 @@ public static class AccreditamentiAdminApi
 
     private static async Task<IResult> Import(HttpRequest request, ClaimsPrincipal user, OperatorImport import, CancellationToken ct)
     {
+        // The body is the CSV file itself: only as text/csv (a type no other site's form can send).
+        if (!(request.ContentType ?? "").StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
+            return ProblemDetailsItalian.Problem(StatusCodes.Status415UnsupportedMediaType,
+                "Inviare il file CSV degli operatori con Content-Type text/csv (UTF-8, separatore «;»).");
         if (request.ContentLength > OperatorImport.MaxBytes)
             return ProblemDetailsItalian.Problem(StatusCodes.Status413PayloadTooLarge, "Il file supera i 2 MB.");
         using var buffer = new MemoryStream();

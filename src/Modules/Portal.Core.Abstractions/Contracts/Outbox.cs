@@ -5,9 +5,9 @@ namespace Portal.Core.Contracts;
 /// that causes them, then carried out by a background dispatcher with retries.
 /// </summary>
 /// <remarks>
-/// <see cref="EnqueueAsync"/> saves through the scoped CoreDbContext: to make the row part of your
-/// change, enlist CoreDbContext in your shared transaction (<c>BeginSharedTransactionAsync(ct, core)</c>).
-/// A second enqueue with the same idempotency key is ignored, so retried requests do not double work.
+/// <see cref="EnqueueAsync"/> writes inside the current unit of work (<c>IUnitOfWork</c>): the row commits with
+/// the change that causes it, or not at all. A second enqueue with the same idempotency key is ignored, so
+/// retried requests do not double work.
 /// </remarks>
 public interface IOutbox
 {

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
 using Portal.Core.Time;
 
+using Portal.Core.Text;
+
 namespace Portal.Core.Audit;
 
 /// <summary>Filters of the audit view; dates are Italian calendar days, both included.</summary>
@@ -18,13 +20,14 @@ public sealed class AuditQuery(CoreDbContext db)
         if (!string.IsNullOrWhiteSpace(f.Azione)) q = q.Where(a => a.Action == f.Azione);
         if (!string.IsNullOrWhiteSpace(f.Chi))
         {
-            var who = $"%{f.Chi.Trim().ToLowerInvariant()}%";
-            q = q.Where(a => a.ActorName != null && EF.Functions.Like(a.ActorName.ToLower(), who));
+            var who = LikePattern.Containing(f.Chi);
+            q = q.Where(a => a.ActorName != null && EF.Functions.Like(a.ActorName.ToLower(), who, LikePattern.Escape));
         }
         if (!string.IsNullOrWhiteSpace(f.Testo))
         {
-            var text = $"%{f.Testo.Trim().ToLowerInvariant()}%";
-            q = q.Where(a => (a.Subject != null && EF.Functions.Like(a.Subject.ToLower(), text)) || (a.Details != null && EF.Functions.Like(a.Details.ToLower(), text)));
+            var text = LikePattern.Containing(f.Testo);
+            q = q.Where(a => (a.Subject != null && EF.Functions.Like(a.Subject.ToLower(), text, LikePattern.Escape))
+                || (a.Details != null && EF.Functions.Like(a.Details.ToLower(), text, LikePattern.Escape)));
         }
         if (f.Dal is DateOnly from && RomeTime.TryFromRome(from.ToDateTime(TimeOnly.MinValue), out var fromUtc, out _))
             q = q.Where(a => a.Utc >= fromUtc);
