@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Errors;
 using Portal.Contents.Data;
 using Portal.Contents.Model;
 using Portal.Contents.Services;
@@ -83,7 +84,7 @@ public class LifecycleTests(PortalFactory portal) : IClassFixture<PortalFactory>
         var item = await portal.CreateAvvisoAsync("Concorrenza", ContentTestExtensions.UniqueSlug("conc"));
         var stale = item.Revision;
         await Do(s => s.SaveDraftAsync(item.Id, stale, new ContentInput { Title = "Modifica di Anna", Slug = item.Slug }, [], "anna"));
-        var e = await Assert.ThrowsAsync<ContentConflictException>(() =>
+        var e = await Assert.ThrowsAsync<PortalException>(() =>
             Do(s => s.SaveDraftAsync(item.Id, stale, new ContentInput { Title = "Modifica di Marco", Slug = item.Slug }, [], "marco")));
         Assert.Contains("modificato da un'altra persona", e.Message);
         var versions = await portal.InScopeAsync(sp => sp.GetRequiredService<ContentQueries>().GetVersionsAsync(item.Id));
@@ -102,7 +103,7 @@ public class LifecycleTests(PortalFactory portal) : IClassFixture<PortalFactory>
                 await Do(s => s.SaveDraftAsync(item.Id, item.Revision, new ContentInput { Title = $"Versione {n}", Slug = item.Slug }, [], $"p{n}"));
                 return true;
             }
-            catch (ContentConflictException) { return false; }
+            catch (PortalException) { return false; }
             catch (DbUpdateException) { return false; }
         })).ToList();
         var results = await Task.WhenAll(tasks);
@@ -143,7 +144,7 @@ public class LifecycleTests(PortalFactory portal) : IClassFixture<PortalFactory>
     {
         var item = await portal.CreateAvvisoAsync("Programmazione sbagliata", ContentTestExtensions.UniqueSlug("progerr"));
         var now = Portal.Core.Time.RomeTime.ToRome(portal.Clock.GetUtcNow().UtcDateTime);
-        var e = await Assert.ThrowsAsync<ContentValidationException>(() =>
+        var e = await Assert.ThrowsAsync<PortalException>(() =>
             Do(s => s.ScheduleAsync(item.Id, item.Revision, now.AddDays(-1), now.AddDays(-2), "test")));
         Assert.Contains("futura", e.Errors["PublishAt"]);
         Assert.True(e.Errors.ContainsKey("UnpublishAt"));
@@ -164,7 +165,7 @@ public class LifecycleTests(PortalFactory portal) : IClassFixture<PortalFactory>
     public async Task The_content_tables_hold_no_half_written_item_after_a_refused_create()
     {
         var before = await portal.InScopeAsync(sp => sp.GetRequiredService<ContentsDbContext>().Items.CountAsync());
-        await Assert.ThrowsAsync<ContentValidationException>(() => Do(s => s.CreateAsync(ContentTypes.Avviso,
+        await Assert.ThrowsAsync<PortalException>(() => Do(s => s.CreateAsync(ContentTypes.Avviso,
             new ContentInput { Title = "Con allegato falso" }, [new NewAttachment("bando.pdf", new MemoryStream("non sono un pdf"u8.ToArray()), null)], "test")));
         var after = await portal.InScopeAsync(sp => sp.GetRequiredService<ContentsDbContext>().Items.CountAsync());
         Assert.Equal(before, after);

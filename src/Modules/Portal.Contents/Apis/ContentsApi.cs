@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Portal.Contents.Model;
 using Portal.Contents.Services;
 using Portal.Core.Apis;
+using Portal.Contents.Contracts;
 using Portal.Core.Contracts;
 using Portal.Core.Security;
 
@@ -25,8 +26,7 @@ public static class ContentsApi
             .WithSummary("Avvisi di servizio attivi adesso");
 
         var edit = endpoints.MapGroup("/api/v1/contenuti").WithTags("Redazione contenuti")
-            .RequireAuthorization(PermissionPolicy.For(ContentsPermissions.Edit))
-            .AddEndpointFilter(TranslateErrors);
+            .RequireAuthorization(PermissionPolicy.For(ContentsPermissions.Edit));
         edit.MapGet("/", ListAll).WithSummary("Tutti i contenuti, anche bozze e archiviati");
         edit.MapGet("/{id:guid}", GetOne).WithSummary("Un contenuto con la sua ultima versione");
         edit.MapGet("/{id:guid}/versioni", Versions).WithSummary("Le versioni di un contenuto, dalla più recente");
@@ -45,27 +45,7 @@ public static class ContentsApi
             TypedResults.Ok(ContenutoSintesiDto.From(await s.RestoreAsync(id, numero, body?.Revisione, By(u), ct)))).WithSummary("Ripristina una versione come nuova bozza");
     }
 
-    private static string By(ClaimsPrincipal user) => user.Identity?.Name ?? "?";
-
-    private static async ValueTask<object?> TranslateErrors(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        try
-        {
-            return await next(context);
-        }
-        catch (ContentValidationException e)
-        {
-            return ProblemDetailsItalian.Validation(e.Errors.ToDictionary(k => k.Key, k => new[] { k.Value }));
-        }
-        catch (ContentConflictException e)
-        {
-            return ProblemDetailsItalian.Problem(StatusCodes.Status409Conflict, e.Message);
-        }
-        catch (ContentNotFoundException e)
-        {
-            return ProblemDetailsItalian.Problem(StatusCodes.Status404NotFound, e.Message);
-        }
-    }
+    private static string By(ClaimsPrincipal user) => user.ActorName();
 
     private static async Task<Ok<ElencoDto<AvvisoSintesiDto>>> ListAvvisi(string? q, string? categoria, string? stato, int? pagina, ContentQueries queries, CancellationToken ct)
     {

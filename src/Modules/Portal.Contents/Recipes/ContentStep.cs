@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Contents.Data;
 using Portal.Contents.Model;
 using Portal.Contents.Services;
+using Portal.Core.Errors;
 using Portal.Core.Recipes;
 using Portal.Core.Time;
 
@@ -60,7 +61,7 @@ internal sealed class ContentStep(ContentService contents, ContentsDbContext db,
                 keys[def.Key] = item.Id;
                 created++;
             }
-            catch (ContentValidationException e)
+            catch (PortalException e) when (e.Kind == PortalErrorKind.Invalid)
             {
                 throw new RecipeException($"content: «{def.Key}» non valido: {string.Join(" ", e.Errors.Values)}");
             }

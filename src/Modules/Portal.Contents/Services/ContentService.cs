@@ -7,6 +7,7 @@ using Portal.Contents.Data;
 using Portal.Contents.Model;
 using Portal.Core.Audit;
 using Portal.Core.Data;
+using Portal.Core.Errors;
 using Portal.Core.Files;
 using Portal.Core.Text;
 using Portal.Core.Time;
@@ -24,18 +25,18 @@ public sealed class ContentsOptions
 
 /// <summary>Creates, edits, publishes, schedules, archives and restores content. Every change is one transaction and audited.</summary>
 public sealed partial class ContentService(
-    ContentsDbContext db, CoreDbContext core, IFileStore files, IAuditTrail audit, TimeProvider clock, IOptions<ContentsOptions> options)
+    ContentsDbContext db, IUnitOfWork unitOfWork, IFileStore files, IAuditTrail audit, TimeProvider clock, IOptions<ContentsOptions> options)
 {
     private static readonly FilePolicy DefaultPolicy = new(
         [FileTypeSniffer.Pdf, FileTypeSniffer.Xlsx, FileTypeSniffer.Docx, FileTypeSniffer.Odt, FileTypeSniffer.Ods], 0);
 
     public async Task<ContentItem> CreateAsync(string type, ContentInput input, IReadOnlyList<NewAttachment> newFiles, string by, CancellationToken ct = default)
     {
-        if (!ContentTypes.All.Contains(type)) throw new ContentValidationException(new Dictionary<string, string> { ["tipo"] = "Tipo di contenuto sconosciuto." });
+        if (!ContentTypes.All.Contains(type)) throw PortalException.Invalid("tipo", "Tipo di contenuto sconosciuto.");
         var now = clock.GetUtcNow().UtcDateTime;
         var item = new ContentItem { ContentType = type, Title = "", Status = ContentStatus.Bozza, CreatedUtc = now, CreatedBy = by };
         var (version, slug, parent) = await BuildVersionAsync(item, input, previous: null, ct);
-        await using var tx = await db.BeginSharedTransactionAsync(ct, core);
+        await using var work = await unitOfWork.BeginAsync(ct);
         await AttachFilesAsync(version, newFiles, by, ct);
         item.LatestVersion = 1;
         version.Number = 1;
@@ -47,7 +48,7 @@ public sealed partial class ContentService(
         db.Versions.Add(version);
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync("Contenuto.Creato", Subject(item), $"Versione 1");
-        await tx.CommitAsync(ct);
+        await work.CompleteAsync(ct);
         return item;
     }
 
@@ -58,7 +59,7 @@ public sealed partial class ContentService(
         var previous = await db.Versions.Include(v => v.Attachments).AsNoTracking()
             .FirstAsync(v => v.ItemId == id && v.Number == item.LatestVersion, ct);
         var (version, slug, parent) = await BuildVersionAsync(item, input, previous, ct);
-        await using var tx = await db.BeginSharedTransactionAsync(ct, core);
+        await using var work = await unitOfWork.BeginAsync(ct);
         await AttachFilesAsync(version, newFiles, by, ct);
         version.ItemId = item.Id;
         version.Number = item.LatestVersion + 1;
@@ -69,7 +70,7 @@ public sealed partial class ContentService(
         db.Versions.Add(version);
         await SaveItemAsync(ct);
         await audit.RecordAsync("Contenuto.Salvato", Subject(item), $"Versione {version.Number}");
-        await tx.CommitAsync(ct);
+        await work.CompleteAsync(ct);
         return item;
     }
 
@@ -77,11 +78,11 @@ public sealed partial class ContentService(
     public async Task<ContentItem> PublishAsync(Guid id, int? expectedRevision, string by, CancellationToken ct = default)
     {
         var item = await LoadForChangeAsync(id, expectedRevision, ct);
-        await using var tx = await db.BeginSharedTransactionAsync(ct, core);
+        await using var work = await unitOfWork.BeginAsync(ct);
         Publish(item, by);
         await SaveItemAsync(ct);
         await audit.RecordAsync("Contenuto.Pubblicato", Subject(item), $"Versione {item.PublishedVersion}");
-        await tx.CommitAsync(ct);
+        await work.CompleteAsync(ct);
         return item;
     }
 
@@ -89,11 +90,11 @@ public sealed partial class ContentService(
     public async Task<ContentItem> UnpublishAsync(Guid id, int? expectedRevision, string by, CancellationToken ct = default)
     {
         var item = await LoadForChangeAsync(id, expectedRevision, ct);
-        await using var tx = await db.BeginSharedTransactionAsync(ct, core);
+        await using var work = await unitOfWork.BeginAsync(ct);
         Unpublish(item, by);
         await SaveItemAsync(ct);
         await audit.RecordAsync("Contenuto.Ritirato", Subject(item), null);
-        await tx.CommitAsync(ct);
+        await work.CompleteAsync(ct);
         return item;
     }
 
@@ -108,9 +109,9 @@ public sealed partial class ContentService(
         if (unpublishAt is not null && unpublishAt <= now) errors.TryAdd("UnpublishAt", "La data di ritiro programmato deve essere futura.");
         if (publishAt is not null && unpublishAt is not null && unpublishAt <= publishAt)
             errors.TryAdd("UnpublishAt", "Il ritiro deve essere successivo alla pubblicazione.");
-        if (errors.Count > 0) throw new ContentValidationException(errors);
+        if (errors.Count > 0) throw PortalException.Invalid(errors);
         var item = await LoadForChangeAsync(id, expectedRevision, ct);
-        await using var tx = await db.BeginSharedTransactionAsync(ct, core);
+        await using var work = await unitOfWork.BeginAsync(ct);
         item.PublishAtUtc = publishAt;
         item.UnpublishAtUtc = unpublishAt;
         item.ModifiedUtc = now;
@@ -118,7 +119,7 @@ public sealed partial class ContentService(
         await SaveItemAsync(ct);
         await audit.RecordAsync("Contenuto.Programmato", Subject(item),
             $"Pubblicazione: {(publishAt is null ? "nessuna" : RomeTime.Format(publishAt.Value))}; ritiro: {(unpublishAt is null ? "nessuno" : RomeTime.Format(unpublishAt.Value))}");
-        await tx.CommitAsync(ct);
+        await work.CompleteAsync(ct);
         return item;
     }
 
@@ -127,8 +128,8 @@ public sealed partial class ContentService(
     {
         var item = await LoadForChangeAsync(id, expectedRevision, ct);
         var old = await db.Versions.Include(v => v.Attachments).AsNoTracking()
-            .FirstOrDefaultAsync(v => v.ItemId == id && v.Number == versionNumber, ct) ?? throw new ContentNotFoundException();
-        await using var tx = await db.BeginSharedTransactionAsync(ct, core);
+            .FirstOrDefaultAsync(v => v.ItemId == id && v.Number == versionNumber, ct) ?? throw ContentErrors.NotFound();
+        await using var work = await unitOfWork.BeginAsync(ct);
         var version = new ContentVersion
         {
             ItemId = id,
@@ -148,7 +149,7 @@ public sealed partial class ContentService(
         db.Versions.Add(version);
         await SaveItemAsync(ct);
         await audit.RecordAsync("Contenuto.Ripristinato", Subject(item), $"Versione {versionNumber} ripristinata come versione {version.Number}");
-        await tx.CommitAsync(ct);
+        await work.CompleteAsync(ct);
         return item;
     }
 
@@ -188,13 +189,13 @@ public sealed partial class ContentService(
         var done = 0;
         foreach (var d in await due.AsNoTracking().ToListAsync(ct))
         {
-            await using var tx = await db.BeginSharedTransactionAsync(ct, core);
+            await using var work = await unitOfWork.BeginAsync(ct);
             if (await claim(d) == 1)
             {
                 await act(await db.Items.FirstAsync(i => i.Id == d.Id, ct));
                 done++;
             }
-            await tx.CommitAsync(ct);
+            await work.CompleteAsync(ct);
             db.ChangeTracker.Clear();
         }
         return done;
@@ -235,10 +236,10 @@ public sealed partial class ContentService(
 
     private async Task<ContentItem> LoadForChangeAsync(Guid id, int? expectedRevision, CancellationToken ct)
     {
-        var item = await db.Items.FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw new ContentNotFoundException();
+        var item = await db.Items.FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw ContentErrors.NotFound();
         if (expectedRevision is not null)
         {
-            if (item.Revision != expectedRevision) throw new ContentConflictException();
+            if (item.Revision != expectedRevision) throw ContentErrors.Conflict();
             db.Entry(item).Property(i => i.Revision).OriginalValue = expectedRevision.Value;
         }
         return item;
@@ -252,7 +253,7 @@ public sealed partial class ContentService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ContentConflictException();
+            throw ContentErrors.Conflict();
         }
     }
 
@@ -261,7 +262,7 @@ public sealed partial class ContentService(
         if (newFiles.Count == 0) return;
         var opts = options.Value;
         if (version.Attachments.Count + newFiles.Count > opts.MaxAttachments)
-            throw new ContentValidationException(new Dictionary<string, string> { ["Allegati"] = $"Al massimo {opts.MaxAttachments} allegati per contenuto." });
+            throw PortalException.Invalid("Allegati", $"Al massimo {opts.MaxAttachments} allegati per contenuto.");
         var policy = DefaultPolicy with { MaxBytes = opts.MaxAttachmentBytes };
         var order = version.Attachments.Count;
         foreach (var f in newFiles)
@@ -273,7 +274,7 @@ public sealed partial class ContentService(
             }
             catch (FileRejectedException e)
             {
-                throw new ContentValidationException(new Dictionary<string, string> { ["Allegati"] = e.Message });
+                throw PortalException.Invalid("Allegati", e.Message);
             }
             version.Attachments.Add(new ContentAttachment
             {
@@ -286,7 +287,7 @@ public sealed partial class ContentService(
                 Order = ++order,
             });
         }
-        await core.SaveChangesAsync(ct);
+        // The files are staged in the file store's context: they are saved with the audit row, in this unit of work.
     }
 
     private static ContentAttachment CopyAttachment(ContentAttachment a) => new()
@@ -361,7 +362,7 @@ public sealed partial class ContentService(
                 data = data with { Gravita = gravita, FromUtc = from, ToUtc = to };
                 break;
         }
-        if (errors.Count > 0) throw new ContentValidationException(errors);
+        if (errors.Count > 0) throw PortalException.Invalid(errors);
 
         var removed = input.RemoveAttachments ?? [];
         var version = new ContentVersion

@@ -2,6 +2,11 @@ using Portal.Graduatorie.Validation;
 
 namespace Portal.Graduatorie.Data;
 
+/// <summary>
+/// The upload's status: a mirror of its workflow instance's state, written only by InvioSubject inside each firing.
+/// Stored as text (no migration for a new value). <see cref="Caricato"/> is the instance's starting state, the one an
+/// upload is inserted with before its first firing (in the same unit of work, so never seen committed).
+/// </summary>
 public enum StatoInvio
 {
     Respinto,
@@ -9,6 +14,7 @@ public enum StatoInvio
     Valido,
     Sostituito,
     Annullato,
+    Caricato,
 }
 
 /// <summary>One upload of a Comune's list for a Finestra, with its outcome and its place in the Comune's history.</summary>

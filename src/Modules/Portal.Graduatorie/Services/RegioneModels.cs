@@ -1,4 +1,4 @@
-using Portal.Core.Contracts;
+using Portal.Contents.Contracts;
 using Portal.Graduatorie.Data;
 
 namespace Portal.Graduatorie.Services;
@@ -35,16 +35,4 @@ public sealed record GraduatoriaDettaglio(GraduatoriaRegionale Graduatoria, IRea
     public int Idonei => Posizioni.Count(p => p.Esito == EsitoPosizione.Idoneo);
 
     public string ComuneLabel(string istat) => NomiComuni.TryGetValue(istat, out var n) ? n : istat;
-}
-
-public static class RegioneLabels
-{
-    public static string Esito(EsitoPosizione e) => e == EsitoPosizione.Beneficiario ? "Beneficiario" : "Idoneo";
-
-    public static string Stato(StatoGraduatoria s) => s switch
-    {
-        StatoGraduatoria.Bozza => "Bozza (ricostruibile)",
-        StatoGraduatoria.Approvata => "Approvata",
-        _ => "Pubblicata",
-    };
 }

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Portal.Core.Contracts;
+using Portal.Contents.Contracts;
+using Portal.Core.Errors;
 using Portal.Core.Security;
 using Portal.Graduatorie.Services;
 
@@ -37,7 +38,7 @@ public sealed class GraduatoriaModel(GraduatoriaRegionaleService graduatorie, Fi
         ActAsync(finestraId, GraduatorieRegionePermissions.Publish, "La graduatoria è stata pubblicata sul sito.",
             () => graduatorie.PublishAsync(finestraId, By, ct), ct);
 
-    private string By => User.Identity?.Name ?? "?";
+    private string By => User.ActorName();
 
     private async Task<IActionResult> ActAsync(Guid finestraId, Permission permission, string done, Func<Task<GraduatoriaDettaglio>> action, CancellationToken ct)
     {
@@ -48,15 +49,15 @@ public sealed class GraduatoriaModel(GraduatoriaRegionaleService graduatorie, Fi
             TempData["Messaggio"] = done;
             return Redirect($"/admin/graduatorie/{finestraId}/graduatoria");
         }
-        catch (GraduatorieNotFoundException)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.NotFound)
         {
             return NotFound();
         }
-        catch (GraduatorieConflictException e)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.Conflict)
         {
             Errore = e.Message;
         }
-        catch (RegioneInputException e)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.Invalid)
         {
             Errori = e.Errors.ToDictionary();
         }
@@ -69,7 +70,7 @@ public sealed class GraduatoriaModel(GraduatoriaRegionaleService graduatorie, Fi
         {
             Finestra = await finestre.GetAsync(finestraId, ct);
         }
-        catch (GraduatorieNotFoundException)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.NotFound)
         {
             return false;
         }
