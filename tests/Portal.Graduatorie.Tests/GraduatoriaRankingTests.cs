@@ -1,4 +1,5 @@
 using Portal.Graduatorie.Data;
+using Portal.Graduatorie.Model;
 using Portal.Graduatorie.Services;
 
 namespace Portal.Graduatorie.Tests;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
 using Portal.Core.Errors;
 using Portal.Graduatorie.Data;
+using Portal.Graduatorie.Model;
 using Portal.Graduatorie.Services;
 using Portal.Graduatorie.Validation;
 using Portal.Testing;

@@ -6,6 +6,7 @@ using Portal.Contents.Services;
 using Portal.Core.Security;
 using Portal.Core.Time;
 using Portal.Graduatorie.Data;
+using Portal.Graduatorie.Model;
 using Portal.Graduatorie.Services;
 using Portal.Testing;
 

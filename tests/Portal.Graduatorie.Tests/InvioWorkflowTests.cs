@@ -7,6 +7,7 @@ using Portal.Core.Receipts;
 using Portal.Core.Security;
 using Portal.Core.Errors;
 using Portal.Graduatorie.Data;
+using Portal.Graduatorie.Model;
 using Portal.Graduatorie.Services;
 using Portal.Graduatorie.Workflow;
 using Portal.Testing;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
 using Portal.Core.Security;
 using Portal.Graduatorie.Data;
+using Portal.Graduatorie.Model;
 using Portal.Notifications.Data;
 using Portal.Testing;
 using static Portal.Graduatorie.Tests.GraduatorieTestHelpers;
