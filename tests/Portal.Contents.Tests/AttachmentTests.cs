@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Core.Errors;
 using Portal.Contents.Services;
+using Portal.Core.Errors;
 using Portal.Testing;
 
 namespace Portal.Contents.Tests;

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Core.Errors;
+using Portal.Contents.Contracts;
 using Portal.Contents.Model;
 using Portal.Contents.Services;
-using Portal.Contents.Contracts;
 using Portal.Core.Contracts;
+using Portal.Core.Errors;
 using Portal.Core.Time;
 using Portal.Testing;
 

@@ -1,11 +1,11 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Core.Errors;
 using Portal.Contents.Data;
 using Portal.Contents.Model;
 using Portal.Contents.Services;
 using Portal.Core.Data;
+using Portal.Core.Errors;
 using Portal.Testing;
 
 namespace Portal.Contents.Tests;
@@ -13,6 +13,8 @@ namespace Portal.Contents.Tests;
 public class LifecycleTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     private Task<T> Do<T>(Func<ContentService, Task<T>> action) => portal.InScopeAsync(sp => action(sp.GetRequiredService<ContentService>()));
+
+    private Task<int> RunDueSchedulesAsync() => portal.InScopeAsync(sp => sp.GetRequiredService<ContentScheduleRunner>().RunDueSchedulesAsync());
 
     [Fact]
     public async Task A_draft_is_not_public_until_published_and_publishing_makes_it_public()
@@ -122,21 +124,21 @@ public class LifecycleTests(PortalFactory portal) : IClassFixture<PortalFactory>
         item = await Do(s => s.ScheduleAsync(item.Id, item.Revision, at, at.AddDays(1), "test"));
         Assert.NotNull(item.PublishAtUtc);
 
-        Assert.Equal(0, await Do(s => s.RunDueSchedulesAsync()));
+        Assert.Equal(0, await RunDueSchedulesAsync());
         var client = portal.Anonymous();
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/avvisi/{slug}")).StatusCode);
 
         portal.Clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1));
-        Assert.True(await Do(s => s.RunDueSchedulesAsync()) >= 1);
+        Assert.True(await RunDueSchedulesAsync() >= 1);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/avvisi/{slug}")).StatusCode);
         var published = await portal.InScopeAsync(sp => sp.GetRequiredService<ContentQueries>().GetItemAsync(item.Id));
         Assert.Null(published!.PublishAtUtc);
         Assert.Equal("pubblicazione programmata", published.ModifiedBy);
 
         portal.Clock.Advance(TimeSpan.FromDays(1));
-        Assert.True(await Do(s => s.RunDueSchedulesAsync()) >= 1);
+        Assert.True(await RunDueSchedulesAsync() >= 1);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/avvisi/{slug}")).StatusCode);
-        Assert.Equal(0, await Do(s => s.RunDueSchedulesAsync()));
+        Assert.Equal(0, await RunDueSchedulesAsync());
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Portal.Contents.Data;
 using Portal.Contents.Recipes;
 using Portal.Contents.Workflows;
 using Portal.Contents.Services;
+using Portal.Contents.Services.Validation;
 using Portal.Contents.Contracts;
 using Portal.Core.Contracts;
 using Portal.Core.Data;
@@ -29,7 +30,9 @@ public sealed class ContentsModule : PortalModule
         context.AddModuleDbContext<ContentsDbContext, ContentsSqliteDbContext, ContentsPostgresDbContext>(ContentsDbContext.HistoryTable);
         var s = context.Services;
         s.Configure<ContentsOptions>(context.Configuration.GetSection(ContentsOptions.Section));
+        s.AddScoped<ContentValidation>();
         s.AddScoped<ContentService>();
+        s.AddScoped<ContentScheduleRunner>();
         s.AddScoped<ContentQueries>();
         s.AddSingleton<MarkdownRenderer>();
         s.AddScoped<IFinestre, FinestreService>();

@@ -33,6 +33,3 @@ public sealed class ContentInput
     public List<Guid>? RemoveAttachments { get; set; }
     public string? Note { get; set; }
 }
-
-/// <summary>A new file to attach, as it arrives from a form or the API.</summary>
-public sealed record NewAttachment(string FileName, Stream Content, string? Title);

@@ -26,7 +26,7 @@ internal sealed class FinestreService(ContentQueries queries, TimeProvider clock
         if (f is null || f.Item.ContentType != ContentTypes.Finestra || ToInfo(f) is not { } info) return null;
         var avviso = await queries.GetPublishedAsync(info.AvvisoId, ct);
         if (avviso is null || !IsOf(avviso, service.Code)) return null;
-        return new ServiceFinestra(info, ToAvviso(avviso), FinestraParametersReader.Read(f.Data.Parametri, service.Parameters));
+        return new ServiceFinestra(info, ToAvviso(avviso), FinestraParametri.Read(f.Data.Parametri, service.Parameters));
     }
 
     public async Task<IReadOnlyList<AvvisoInfo>> AvvisiOfServiceAsync(string serviceCode, CancellationToken ct = default) =>
