@@ -19,7 +19,9 @@ public sealed class GraduatoriaModel(GraduatoriaRegionaleService graduatorie, Fi
     public bool PuoApprovare { get; private set; }
     public bool PuoPubblicare { get; private set; }
     public string? Errore { get; private set; }
-    public Dictionary<string, string> Errori { get; private set; } = [];
+
+    /// <summary>The refusal of a decree field (decretoNumero, decretoData), as the service wrote it.</summary>
+    public string? ErrorOf(string field) => ModelState.TryGetValue(field, out var entry) ? entry.Errors.FirstOrDefault()?.ErrorMessage : null;
 
     [BindProperty] public string? DecretoNumero { get; set; }
     [BindProperty] public string? DecretoData { get; set; }
@@ -59,7 +61,7 @@ public sealed class GraduatoriaModel(GraduatoriaRegionaleService graduatorie, Fi
         }
         catch (PortalException e) when (e.Kind == PortalErrorKind.Invalid)
         {
-            Errori = e.Errors.ToDictionary();
+            ModelState.AddPortalError(e);
         }
         return await LoadAsync(finestraId, ct) ? Page() : NotFound();
     }
