@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Contents.Services;
+using Portal.Core.Errors;
 using Portal.Testing;
 
 namespace Portal.Contents.Tests;
@@ -37,7 +38,7 @@ public class AttachmentTests(PortalFactory portal) : IClassFixture<PortalFactory
     [InlineData("vuoto.pdf", "", "è vuoto")]
     public async Task A_file_whose_content_is_not_what_its_name_says_is_refused(string name, string content, string message)
     {
-        var e = await Assert.ThrowsAsync<ContentValidationException>(() =>
+        var e = await Assert.ThrowsAsync<PortalException>(() =>
             portal.CreateAvvisoAsync("Allegato sbagliato", ContentTestExtensions.UniqueSlug("sbagliato"), [File(name, System.Text.Encoding.ASCII.GetBytes(content))]));
         Assert.Contains(message, e.Errors["Allegati"]);
         Assert.Contains(name, e.Errors["Allegati"]);
@@ -48,7 +49,7 @@ public class AttachmentTests(PortalFactory portal) : IClassFixture<PortalFactory
     {
         var big = new byte[21 * 1024 * 1024];
         TestFiles.Pdf().CopyTo(big, 0);
-        var e = await Assert.ThrowsAsync<ContentValidationException>(() =>
+        var e = await Assert.ThrowsAsync<PortalException>(() =>
             portal.CreateAvvisoAsync("Allegato enorme", ContentTestExtensions.UniqueSlug("enorme"), [File("enorme.pdf", big)]));
         Assert.Contains("supera la dimensione massima consentita di 20 MB", e.Errors["Allegati"]);
     }

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Contents.Contracts;
 using Portal.Contents.Model;
 using Portal.Contents.Services;
 using Portal.Core.Contracts;
+using Portal.Core.Errors;
 using Portal.Core.Time;
 using Portal.Testing;
 
@@ -62,7 +64,7 @@ public class FinestreAndBannerTests(PortalFactory portal) : IClassFixture<Portal
     public async Task A_window_time_that_does_not_exist_in_italy_is_refused_on_its_field()
     {
         var avviso = await portal.CreateAvvisoAsync("Avviso ora legale", ContentTestExtensions.UniqueSlug("dst"));
-        var e = await Assert.ThrowsAsync<ContentValidationException>(() => portal.InScopeAsync(sp => sp.GetRequiredService<ContentService>()
+        var e = await Assert.ThrowsAsync<PortalException>(() => portal.InScopeAsync(sp => sp.GetRequiredService<ContentService>()
             .CreateAsync(ContentTypes.Finestra, new ContentInput { Title = "F", AvvisoId = avviso.Id, OpensAt = new DateTime(2030, 3, 31, 2, 30, 0), ClosesAt = new DateTime(2030, 4, 30, 12, 0, 0) }, [], "test")));
         Assert.Contains("non esiste in Italia", e.Errors["OpensAt"]);
     }
@@ -70,7 +72,7 @@ public class FinestreAndBannerTests(PortalFactory portal) : IClassFixture<Portal
     [Fact]
     public async Task A_window_must_close_after_it_opens_and_belong_to_an_avviso()
     {
-        var e = await Assert.ThrowsAsync<ContentValidationException>(() => portal.InScopeAsync(sp => sp.GetRequiredService<ContentService>()
+        var e = await Assert.ThrowsAsync<PortalException>(() => portal.InScopeAsync(sp => sp.GetRequiredService<ContentService>()
             .CreateAsync(ContentTypes.Finestra, new ContentInput { Title = "F", OpensAt = new DateTime(2030, 5, 5, 9, 0, 0), ClosesAt = new DateTime(2030, 5, 5, 9, 0, 0), Budget = "12,3,4" }, [], "test")));
         Assert.Equal("La chiusura deve essere successiva all'apertura.", e.Errors["ClosesAt"]);
         Assert.Equal("Scegliere l'avviso a cui appartiene.", e.Errors["AvvisoId"]);

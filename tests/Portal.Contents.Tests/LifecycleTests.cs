@@ -5,6 +5,7 @@ using Portal.Contents.Data;
 using Portal.Contents.Model;
 using Portal.Contents.Services;
 using Portal.Core.Data;
+using Portal.Core.Errors;
 using Portal.Testing;
 
 namespace Portal.Contents.Tests;
@@ -12,6 +13,8 @@ namespace Portal.Contents.Tests;
 public class LifecycleTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     private Task<T> Do<T>(Func<ContentService, Task<T>> action) => portal.InScopeAsync(sp => action(sp.GetRequiredService<ContentService>()));
+
+    private Task<int> RunDueSchedulesAsync() => portal.InScopeAsync(sp => sp.GetRequiredService<ContentScheduleRunner>().RunDueSchedulesAsync());
 
     [Fact]
     public async Task A_draft_is_not_public_until_published_and_publishing_makes_it_public()
@@ -83,7 +86,7 @@ public class LifecycleTests(PortalFactory portal) : IClassFixture<PortalFactory>
         var item = await portal.CreateAvvisoAsync("Concorrenza", ContentTestExtensions.UniqueSlug("conc"));
         var stale = item.Revision;
         await Do(s => s.SaveDraftAsync(item.Id, stale, new ContentInput { Title = "Modifica di Anna", Slug = item.Slug }, [], "anna"));
-        var e = await Assert.ThrowsAsync<ContentConflictException>(() =>
+        var e = await Assert.ThrowsAsync<PortalException>(() =>
             Do(s => s.SaveDraftAsync(item.Id, stale, new ContentInput { Title = "Modifica di Marco", Slug = item.Slug }, [], "marco")));
         Assert.Contains("modificato da un'altra persona", e.Message);
         var versions = await portal.InScopeAsync(sp => sp.GetRequiredService<ContentQueries>().GetVersionsAsync(item.Id));
@@ -102,7 +105,7 @@ public class LifecycleTests(PortalFactory portal) : IClassFixture<PortalFactory>
                 await Do(s => s.SaveDraftAsync(item.Id, item.Revision, new ContentInput { Title = $"Versione {n}", Slug = item.Slug }, [], $"p{n}"));
                 return true;
             }
-            catch (ContentConflictException) { return false; }
+            catch (PortalException) { return false; }
             catch (DbUpdateException) { return false; }
         })).ToList();
         var results = await Task.WhenAll(tasks);
@@ -121,21 +124,21 @@ public class LifecycleTests(PortalFactory portal) : IClassFixture<PortalFactory>
         item = await Do(s => s.ScheduleAsync(item.Id, item.Revision, at, at.AddDays(1), "test"));
         Assert.NotNull(item.PublishAtUtc);
 
-        Assert.Equal(0, await Do(s => s.RunDueSchedulesAsync()));
+        Assert.Equal(0, await RunDueSchedulesAsync());
         var client = portal.Anonymous();
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/avvisi/{slug}")).StatusCode);
 
         portal.Clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1));
-        Assert.True(await Do(s => s.RunDueSchedulesAsync()) >= 1);
+        Assert.True(await RunDueSchedulesAsync() >= 1);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/avvisi/{slug}")).StatusCode);
         var published = await portal.InScopeAsync(sp => sp.GetRequiredService<ContentQueries>().GetItemAsync(item.Id));
         Assert.Null(published!.PublishAtUtc);
         Assert.Equal("pubblicazione programmata", published.ModifiedBy);
 
         portal.Clock.Advance(TimeSpan.FromDays(1));
-        Assert.True(await Do(s => s.RunDueSchedulesAsync()) >= 1);
+        Assert.True(await RunDueSchedulesAsync() >= 1);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/avvisi/{slug}")).StatusCode);
-        Assert.Equal(0, await Do(s => s.RunDueSchedulesAsync()));
+        Assert.Equal(0, await RunDueSchedulesAsync());
     }
 
     [Fact]
@@ -143,7 +146,7 @@ public class LifecycleTests(PortalFactory portal) : IClassFixture<PortalFactory>
     {
         var item = await portal.CreateAvvisoAsync("Programmazione sbagliata", ContentTestExtensions.UniqueSlug("progerr"));
         var now = Portal.Core.Time.RomeTime.ToRome(portal.Clock.GetUtcNow().UtcDateTime);
-        var e = await Assert.ThrowsAsync<ContentValidationException>(() =>
+        var e = await Assert.ThrowsAsync<PortalException>(() =>
             Do(s => s.ScheduleAsync(item.Id, item.Revision, now.AddDays(-1), now.AddDays(-2), "test")));
         Assert.Contains("futura", e.Errors["PublishAt"]);
         Assert.True(e.Errors.ContainsKey("UnpublishAt"));
@@ -164,7 +167,7 @@ public class LifecycleTests(PortalFactory portal) : IClassFixture<PortalFactory>
     public async Task The_content_tables_hold_no_half_written_item_after_a_refused_create()
     {
         var before = await portal.InScopeAsync(sp => sp.GetRequiredService<ContentsDbContext>().Items.CountAsync());
-        await Assert.ThrowsAsync<ContentValidationException>(() => Do(s => s.CreateAsync(ContentTypes.Avviso,
+        await Assert.ThrowsAsync<PortalException>(() => Do(s => s.CreateAsync(ContentTypes.Avviso,
             new ContentInput { Title = "Con allegato falso" }, [new NewAttachment("bando.pdf", new MemoryStream("non sono un pdf"u8.ToArray()), null)], "test")));
         var after = await portal.InScopeAsync(sp => sp.GetRequiredService<ContentsDbContext>().Items.CountAsync());
         Assert.Equal(before, after);

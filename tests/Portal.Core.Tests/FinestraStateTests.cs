@@ -1,4 +1,4 @@
-using Portal.Core.Contracts;
+using Portal.Contents.Contracts;
 using Portal.Core.Time;
 
 namespace Portal.Core.Tests;

@@ -44,7 +44,7 @@ public sealed class FlowPortal() : PortalFactory(TestDatabase.Create(), new Dict
         });
 
     public Task<WorkflowInstanceView> InstanceAsync(Guid invioId) =>
-        this.InScopeAsync(async sp => (await sp.GetRequiredService<IWorkflowEngine>().FindAsync(Data.Invio.SubjectType, invioId.ToString()))
+        this.InScopeAsync(async sp => (await sp.GetRequiredService<IWorkflowEngine>().FindAsync(Model.Invio.SubjectType, invioId.ToString()))
             ?? throw new InvalidOperationException($"Nessun flusso per l'invio {invioId}."));
 
     public Task<IReadOnlyList<WorkflowHistoryView>> HistoryAsync(Guid invioId) =>

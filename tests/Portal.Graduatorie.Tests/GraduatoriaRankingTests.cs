@@ -1,4 +1,5 @@
 using Portal.Graduatorie.Data;
+using Portal.Graduatorie.Model;
 using Portal.Graduatorie.Services;
 
 namespace Portal.Graduatorie.Tests;
@@ -33,7 +34,7 @@ public class GraduatoriaRankingTests
             Row("041044", "DDDDDD11A01A271D", 5000, birth, T0),
             Row("041044", "EEEEEE11A01A271E", 100, birth.AddYears(-5), T0),
         ];
-        var (pos, esclusi) = GraduatoriaRegionaleService.Rank(Guid.NewGuid(), Finestra, rows, 2, Key);
+        var (pos, esclusi) = GraduatoriaRanking.Rank(Guid.NewGuid(), Finestra, rows, 2, Key);
 
         Assert.Equal(0, esclusi);
         Assert.Equal("EEEEEE11A01A271E", pos[0].CfStudente);
@@ -46,7 +47,7 @@ public class GraduatoriaRankingTests
         Assert.Equal([1, 2, 3, 4, 5], pos.Select(p => p.Posizione));
         Assert.Equal([EsitoPosizione.Beneficiario, EsitoPosizione.Beneficiario, EsitoPosizione.Idoneo, EsitoPosizione.Idoneo, EsitoPosizione.Idoneo], pos.Select(p => p.Esito));
 
-        var (again, _) = GraduatoriaRegionaleService.Rank(Guid.NewGuid(), Finestra, rows.Reverse(), 2, Key);
+        var (again, _) = GraduatoriaRanking.Rank(Guid.NewGuid(), Finestra, rows.Reverse(), 2, Key);
         Assert.Equal(pos.Select(p => (p.CfStudente, p.Codice)), again.Select(p => (p.CfStudente, p.Codice)));
     }
 
@@ -60,7 +61,7 @@ public class GraduatoriaRankingTests
             Row("042002", "AAAAAA11A01A271A", 9000, birth, T0, 7),
             Row("042002", "BBBBBB11A01A271B", 5000, birth, T0),
         ];
-        var (pos, esclusi) = GraduatoriaRegionaleService.Rank(Guid.NewGuid(), Finestra, rows, 10, Key);
+        var (pos, esclusi) = GraduatoriaRanking.Rank(Guid.NewGuid(), Finestra, rows, 10, Key);
 
         Assert.Equal(1, esclusi);
         Assert.Equal(2, pos.Count);

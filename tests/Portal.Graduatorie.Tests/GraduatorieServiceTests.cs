@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
+using Portal.Core.Errors;
 using Portal.Graduatorie.Data;
+using Portal.Graduatorie.Model;
 using Portal.Graduatorie.Services;
 using Portal.Graduatorie.Validation;
 using Portal.Testing;
@@ -27,7 +29,7 @@ public class GraduatorieServiceTests(PortalFactory portal) : IClassFixture<Porta
         var outcome = await UploadAsync(finestra, Clean(3));
 
         Assert.Equal((Esito.Accettato, StatoInvio.Valido, 3), (outcome.Invio.Esito, outcome.Invio.Stato, outcome.Invio.RowCount));
-        var valid = await portal.ServiceAsync(s => s.ValidListAsync(_ancona, finestra, Ancona, default));
+        var valid = await portal.QueriesAsync(s => s.ValidListAsync(_ancona, finestra, Ancona, default));
         Assert.Equal(outcome.Invio.Id, valid!.Value.Invio.Id);
         Assert.Equal([2, 3, 4], valid.Value.Righe.Select(r => r.Row));
         Assert.NotNull(valid.Value.Invio.StoredFileId);
@@ -59,7 +61,7 @@ public class GraduatorieServiceTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Equal(first.Invio.Id, invii[0].Id);
         var rejectedRows = await portal.InScopeAsync(sp => sp.GetRequiredService<GraduatorieDbContext>().Righe.CountAsync(r => r.InvioId == rejected.Invio.Id));
         Assert.Equal(0, rejectedRows);
-        var history = await portal.ServiceAsync(s => s.HistoryAsync(_ancona, finestra, Ancona, default));
+        var history = await portal.QueriesAsync(s => s.HistoryAsync(_ancona, finestra, Ancona, default));
         Assert.Equal(invii.Select(i => i.Id).Reverse(), history.Select(i => i.Id));
     }
 
@@ -71,15 +73,15 @@ public class GraduatorieServiceTests(PortalFactory portal) : IClassFixture<Porta
         var pending = await UploadAsync(finestra, WithWarning());
         Assert.Equal((Esito.ConAvvisi, StatoInvio.InAttesaDiConferma), (pending.Invio.Esito, pending.Invio.Stato));
         Assert.Contains(pending.Issues, i => i.Code == "W03" && i.Severity == IssueSeverity.Warning);
-        Assert.Equal(accepted.Invio.Id, (await portal.ServiceAsync(s => s.ValidListAsync(_ancona, finestra, Ancona, default)))!.Value.Invio.Id);
+        Assert.Equal(accepted.Invio.Id, (await portal.QueriesAsync(s => s.ValidListAsync(_ancona, finestra, Ancona, default)))!.Value.Invio.Id);
 
         var confirmed = await portal.ServiceAsync(s => s.ConfirmAsync(_ancona, pending.Invio.Id, default));
 
         Assert.Equal(StatoInvio.Valido, confirmed.Stato);
         Assert.Equal([StatoInvio.Sostituito, StatoInvio.Valido], (await portal.InviiAsync(finestra)).Select(i => i.Stato));
-        var again = await Assert.ThrowsAsync<GraduatorieConflictException>(() => portal.ServiceAsync(s => s.CancelAsync(_ancona, pending.Invio.Id, default)));
+        var again = await Refused.ThrowsAsync(PortalErrorKind.Conflict, () => portal.ServiceAsync(s => s.CancelAsync(_ancona, pending.Invio.Id, default)));
         Assert.Contains("non è in attesa di conferma", again.Message);
-        await Assert.ThrowsAsync<GraduatorieConflictException>(() => portal.ServiceAsync(s => s.ConfirmAsync(_ancona, accepted.Invio.Id, default)));
+        await Refused.ThrowsAsync(PortalErrorKind.Conflict, () => portal.ServiceAsync(s => s.ConfirmAsync(_ancona, accepted.Invio.Id, default)));
     }
 
     [Fact]
@@ -92,7 +94,7 @@ public class GraduatorieServiceTests(PortalFactory portal) : IClassFixture<Porta
         var attempts = pending.Select(id => Task.Run(async () =>
         {
             try { await portal.ServiceAsync(s => s.ConfirmAsync(_ancona, id, default)); return true; }
-            catch (GraduatorieConflictException) { return false; }
+            catch (PortalException e) when (e.Kind == PortalErrorKind.Conflict) { return false; }
         })).ToList();
         var results = await Task.WhenAll(attempts);
 
@@ -129,7 +131,7 @@ public class GraduatorieServiceTests(PortalFactory portal) : IClassFixture<Porta
         portal.Clock.SetUtcNow(new DateTimeOffset(closesUtc));
         try
         {
-            var e = await Assert.ThrowsAsync<GraduatorieConflictException>(() =>
+            var e = await Refused.ThrowsAsync(PortalErrorKind.Conflict, () =>
                 portal.ServiceAsync(s => s.UploadAsync(_ancona, finestra, Ancona, Clean(), default)));
             Assert.Contains("sono chiusi", e.Message);
             Assert.Contains(Portal.Core.Time.RomeTime.Format(closesUtc), e.Message);
@@ -150,7 +152,7 @@ public class GraduatorieServiceTests(PortalFactory portal) : IClassFixture<Porta
         portal.Clock.SetUtcNow(new DateTimeOffset(closesUtc));
         try
         {
-            var e = await Assert.ThrowsAsync<GraduatorieConflictException>(() => portal.ServiceAsync(s => s.ConfirmAsync(_ancona, pending.Invio.Id, default)));
+            var e = await Refused.ThrowsAsync(PortalErrorKind.Conflict, () => portal.ServiceAsync(s => s.ConfirmAsync(_ancona, pending.Invio.Id, default)));
             Assert.Contains("non può più essere confermato", e.Message);
             Assert.Equal(StatoInvio.InAttesaDiConferma, Assert.Single(await portal.InviiAsync(finestra)).Stato);
             Assert.Equal(StatoInvio.Annullato, (await portal.ServiceAsync(s => s.CancelAsync(_ancona, pending.Invio.Id, default))).Stato);
@@ -196,12 +198,12 @@ public class GraduatorieServiceTests(PortalFactory portal) : IClassFixture<Porta
         var pesaro = Operator(Pesaro);
         var pending = await UploadAsync(finestra, WithWarning());
 
-        await Assert.ThrowsAsync<GraduatorieForbiddenException>(() => portal.ServiceAsync(s => s.UploadAsync(pesaro, finestra, Ancona, Clean(), default)));
-        await Assert.ThrowsAsync<GraduatorieForbiddenException>(() => portal.ServiceAsync(s => s.DryRunAsync(pesaro, finestra, Ancona, Clean(), default)));
-        await Assert.ThrowsAsync<GraduatorieForbiddenException>(() => portal.ServiceAsync(s => s.ConfirmAsync(pesaro, pending.Invio.Id, default)));
-        await Assert.ThrowsAsync<GraduatorieForbiddenException>(() => portal.ServiceAsync(s => s.CancelAsync(pesaro, pending.Invio.Id, default)));
-        await Assert.ThrowsAsync<GraduatorieForbiddenException>(() => portal.ServiceAsync(s => s.HistoryAsync(pesaro, finestra, Ancona, default)));
-        await Assert.ThrowsAsync<GraduatorieForbiddenException>(() => portal.ServiceAsync(s => s.GetAsync(pesaro, pending.Invio.Id, default)));
+        await Refused.ThrowsAsync(PortalErrorKind.Forbidden, () => portal.ServiceAsync(s => s.UploadAsync(pesaro, finestra, Ancona, Clean(), default)));
+        await Refused.ThrowsAsync(PortalErrorKind.Forbidden, () => portal.ServiceAsync(s => s.DryRunAsync(pesaro, finestra, Ancona, Clean(), default)));
+        await Refused.ThrowsAsync(PortalErrorKind.Forbidden, () => portal.ServiceAsync(s => s.ConfirmAsync(pesaro, pending.Invio.Id, default)));
+        await Refused.ThrowsAsync(PortalErrorKind.Forbidden, () => portal.ServiceAsync(s => s.CancelAsync(pesaro, pending.Invio.Id, default)));
+        await Refused.ThrowsAsync(PortalErrorKind.Forbidden, () => portal.QueriesAsync(s => s.HistoryAsync(pesaro, finestra, Ancona, default)));
+        await Refused.ThrowsAsync(PortalErrorKind.Forbidden, () => portal.QueriesAsync(s => s.GetAsync(pesaro, pending.Invio.Id, default)));
         Assert.Equal(StatoInvio.InAttesaDiConferma, Assert.Single(await portal.InviiAsync(finestra)).Stato);
     }
 }

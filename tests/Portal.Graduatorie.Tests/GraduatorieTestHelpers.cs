@@ -6,6 +6,7 @@ using Portal.Contents.Services;
 using Portal.Core.Security;
 using Portal.Core.Time;
 using Portal.Graduatorie.Data;
+using Portal.Graduatorie.Model;
 using Portal.Graduatorie.Services;
 using Portal.Testing;
 
@@ -26,11 +27,17 @@ internal static class GraduatorieTestHelpers
     public static Task<T> ServiceAsync<T>(this PortalFactory portal, Func<GraduatorieService, Task<T>> action) =>
         portal.InScopeAsync(sp => action(sp.GetRequiredService<GraduatorieService>()));
 
+    public static Task<T> QueriesAsync<T>(this PortalFactory portal, Func<InvioQueries, Task<T>> action) =>
+        portal.InScopeAsync(sp => action(sp.GetRequiredService<InvioQueries>()));
+
+    public static Task<T> DownloadsAsync<T>(this PortalFactory portal, Func<InvioDownloads, Task<T>> action) =>
+        portal.InScopeAsync(sp => action(sp.GetRequiredService<InvioDownloads>()));
+
     /// <summary>An open window (opened a day ago, closing in ten days) under the demo Avviso of the Graduatorie service.</summary>
     public static async Task<(Guid Id, DateTime ClosesUtc)> CreateOpenFinestraAsync(this PortalFactory portal)
     {
         var id = await portal.CreateFinestraAsync("Finestra di prova", -1, 10, "sogliaIsee=15748,78\nnumeroBorse=10");
-        var closes = await portal.InScopeAsync(async sp => (await sp.GetRequiredService<Portal.Core.Contracts.IFinestre>().GetAsync(id))!.ClosesAtUtc);
+        var closes = await portal.InScopeAsync(async sp => (await sp.GetRequiredService<Portal.Contents.Contracts.IFinestre>().GetAsync(id))!.ClosesAtUtc);
         return (id, closes);
     }
 

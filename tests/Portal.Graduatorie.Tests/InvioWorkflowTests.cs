@@ -5,7 +5,9 @@ using Portal.Core.Data;
 using Portal.Core.Protocol;
 using Portal.Core.Receipts;
 using Portal.Core.Security;
+using Portal.Core.Errors;
 using Portal.Graduatorie.Data;
+using Portal.Graduatorie.Model;
 using Portal.Graduatorie.Services;
 using Portal.Graduatorie.Workflow;
 using Portal.Testing;
@@ -43,7 +45,7 @@ public class InvioWorkflowTests(FlowPortal portal) : IClassFixture<FlowPortal>
         var outcome = await UploadAsync(user, finestra, file);
         Assert.Equal(StatoInvio.Valido, outcome.Invio.Stato);
         // Accepted at once; the number and the receipt come from the outbox a moment later.
-        var early = await Assert.ThrowsAsync<GraduatorieNotFoundException>(() => portal.ServiceAsync(s => s.ReceiptPdfAsync(user, outcome.Invio.Id, default)));
+        var early = await Refused.ThrowsAsync(PortalErrorKind.NotFound, () => portal.DownloadsAsync(s => s.ReceiptPdfAsync(user, outcome.Invio.Id, default)));
         Assert.StartsWith("La ricevuta non è ancora disponibile", early.Message, StringComparison.Ordinal);
 
         await portal.RunOutboxAsync();
@@ -51,7 +53,7 @@ public class InvioWorkflowTests(FlowPortal portal) : IClassFixture<FlowPortal>
         var receipt = await ReceiptAsync(outcome.Invio.Id);
         Assert.NotNull(receipt);
         Assert.Matches(@"^ARM-\d{4}-\d{7}$", receipt.Segnatura);
-        var pdf = await portal.ServiceAsync(s => s.ReceiptPdfAsync(user, outcome.Invio.Id, default));
+        var pdf = await portal.DownloadsAsync(s => s.ReceiptPdfAsync(user, outcome.Invio.Id, default));
         Assert.Equal("application/pdf", pdf.ContentType);
         var text = await FlowPortal.PdfToTextAsync(pdf.Content);
         Assert.Contains(InvioSubject.ReceiptTitle, text);
@@ -69,7 +71,7 @@ public class InvioWorkflowTests(FlowPortal portal) : IClassFixture<FlowPortal>
         var mail = Assert.Single(await portal.NotificationsAsync(personId), m => m.Subject.Contains("elenco-ancona-2026.xlsx", StringComparison.Ordinal));
         Assert.Equal(InvioNotificationTemplates.Accettato, mail.Template);
         Assert.Contains("Comune di Ancona", mail.Subject);
-        var ricevute = await portal.ServiceAsync(s => s.RicevuteAsync([outcome.Invio.Id], default));
+        var ricevute = await portal.QueriesAsync(s => s.RicevuteAsync([outcome.Invio.Id], default));
         Assert.Equal(receipt.Segnatura, ricevute[outcome.Invio.Id].Segnatura);
     }
 
@@ -104,7 +106,7 @@ public class InvioWorkflowTests(FlowPortal portal) : IClassFixture<FlowPortal>
         Assert.Contains("non è stato confermato entro 24 ore", expired.Body);
         // Neither a protocol number nor a receipt for an upload that never became valid.
         Assert.Null(await ReceiptAsync(pending.Invio.Id));
-        var late = await Assert.ThrowsAsync<GraduatorieConflictException>(() => portal.ServiceAsync(s => s.ConfirmAsync(user, pending.Invio.Id, default)));
+        var late = await Refused.ThrowsAsync(PortalErrorKind.Conflict, () => portal.ServiceAsync(s => s.ConfirmAsync(user, pending.Invio.Id, default)));
         Assert.Contains("non è in attesa di conferma", late.Message);
     }
 
@@ -122,7 +124,7 @@ public class InvioWorkflowTests(FlowPortal portal) : IClassFixture<FlowPortal>
         Assert.Equal(StatoInvio.Valido, confirmed.Stato);
         var receipt = await ReceiptAsync(pending.Invio.Id);
         Assert.NotNull(receipt?.Segnatura);
-        var text = await FlowPortal.PdfToTextAsync((await portal.ServiceAsync(s => s.ReceiptPdfAsync(user, pending.Invio.Id, default))).Content);
+        var text = await FlowPortal.PdfToTextAsync((await portal.DownloadsAsync(s => s.ReceiptPdfAsync(user, pending.Invio.Id, default))).Content);
         Assert.Contains("Avvisi: 1", text);
         Assert.Equal([InvioWorkflow.Transitions.Accetta, InvioWorkflow.Transitions.Sostituisci],
             (await portal.HistoryAsync(first.Invio.Id)).Skip(1).Select(h => h.Transition));
@@ -151,7 +153,7 @@ public class InvioWorkflowTests(FlowPortal portal) : IClassFixture<FlowPortal>
         var protocol = await portal.InScopeAsync(sp => sp.GetRequiredService<IProtocolRegister>().FindAsync(Invio.SubjectType, rejected.Invio.Id.ToString()));
         Assert.Null(protocol);
         Assert.Null(await ReceiptAsync(rejected.Invio.Id));
-        var e = await Assert.ThrowsAsync<GraduatorieNotFoundException>(() => portal.ServiceAsync(s => s.ReceiptPdfAsync(user, rejected.Invio.Id, default)));
+        var e = await Refused.ThrowsAsync(PortalErrorKind.NotFound, () => portal.DownloadsAsync(s => s.ReceiptPdfAsync(user, rejected.Invio.Id, default)));
         Assert.Contains("solo per gli invii accettati", e.Message);
     }
 
@@ -163,7 +165,7 @@ public class InvioWorkflowTests(FlowPortal portal) : IClassFixture<FlowPortal>
         var pending = await UploadAsync(user, finestra, WithWarning());
         var pesaro = await portal.OperatorAsync(Demo.OperatorePesaro, Pesaro);
 
-        await Assert.ThrowsAsync<GraduatorieForbiddenException>(() => portal.ServiceAsync(s => s.CancelAsync(pesaro, pending.Invio.Id, default)));
+        await Refused.ThrowsAsync(PortalErrorKind.Forbidden, () => portal.ServiceAsync(s => s.CancelAsync(pesaro, pending.Invio.Id, default)));
         var cancelled = await portal.ServiceAsync(s => s.CancelAsync(user, pending.Invio.Id, default));
 
         Assert.Equal(StatoInvio.Annullato, cancelled.Stato);
@@ -179,7 +181,7 @@ public class InvioWorkflowTests(FlowPortal portal) : IClassFixture<FlowPortal>
         var rejected = await UploadAsync(user, finestra, WithError());
         var warned = await UploadAsync(user, finestra, WithWarning());
 
-        var marked = await portal.ServiceAsync(s => s.ErrorWorkbookAsync(user, rejected.Invio.Id, default));
+        var marked = await portal.DownloadsAsync(s => s.ErrorWorkbookAsync(user, rejected.Invio.Id, default));
         Assert.Equal("elenco-segnalazioni.xlsx", marked.FileName);
         using (var wb = new ClosedXML.Excel.XLWorkbook(new MemoryStream(marked.Content)))
         {
@@ -190,7 +192,7 @@ public class InvioWorkflowTests(FlowPortal portal) : IClassFixture<FlowPortal>
             Assert.StartsWith("R07", sheet.Cell(3, 12).GetString(), StringComparison.Ordinal);
             Assert.Equal("", sheet.Cell(2, 12).GetString());
         }
-        var yellow = await portal.ServiceAsync(s => s.ErrorWorkbookAsync(user, warned.Invio.Id, default));
+        var yellow = await portal.DownloadsAsync(s => s.ErrorWorkbookAsync(user, warned.Invio.Id, default));
         using (var wb = new ClosedXML.Excel.XLWorkbook(new MemoryStream(yellow.Content)))
             Assert.Equal("FFFFEB9C", wb.Worksheet("Elenco").Cell(3, 10).Style.Fill.BackgroundColor.Color.ToArgb().ToString("X8"));
     }
@@ -204,9 +206,9 @@ public class InvioWorkflowTests(FlowPortal portal) : IClassFixture<FlowPortal>
         var garbage = await UploadAsync(user, finestra, new UploadedFile("elenco.xlsx", "non è un file Excel"u8.ToArray()));
         Assert.Equal(StatoInvio.Respinto, garbage.Invio.Stato);
 
-        var none = await Assert.ThrowsAsync<GraduatorieNotFoundException>(() => portal.ServiceAsync(s => s.ErrorWorkbookAsync(user, clean.Invio.Id, default)));
+        var none = await Refused.ThrowsAsync(PortalErrorKind.NotFound, () => portal.DownloadsAsync(s => s.ErrorWorkbookAsync(user, clean.Invio.Id, default)));
         Assert.Contains("non ha errori né avvisi", none.Message);
-        var whole = await Assert.ThrowsAsync<GraduatorieNotFoundException>(() => portal.ServiceAsync(s => s.ErrorWorkbookAsync(user, garbage.Invio.Id, default)));
+        var whole = await Refused.ThrowsAsync(PortalErrorKind.NotFound, () => portal.DownloadsAsync(s => s.ErrorWorkbookAsync(user, garbage.Invio.Id, default)));
         Assert.Contains("problema dell'intero file", whole.Message);
     }
 

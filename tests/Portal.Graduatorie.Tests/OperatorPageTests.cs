@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Portal.Core.Security;
 using Portal.Graduatorie.Data;
+using Portal.Graduatorie.Model;
 using Portal.Graduatorie.Services;
 using Portal.Testing;
 using static Portal.Graduatorie.Tests.GraduatorieTestHelpers;

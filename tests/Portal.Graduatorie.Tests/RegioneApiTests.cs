@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
 using Portal.Core.Security;
 using Portal.Graduatorie.Data;
+using Portal.Graduatorie.Model;
 using Portal.Notifications.Data;
 using Portal.Testing;
 using static Portal.Graduatorie.Tests.GraduatorieTestHelpers;
@@ -215,7 +216,7 @@ public class RegioneApiTests(PortalFactory portal) : IClassFixture<PortalFactory
         Assert.NotNull(content);
         Assert.Equal((Portal.Contents.Model.ContentTypes.Graduatoria, finestra, "DD 123/2026", DateOnly.FromDateTime(today)),
             (content.Item.ContentType, content.Data.FinestraId, content.Data.DecretoNumero, content.Data.DecretoData));
-        var avvisoId = await portal.InScopeAsync(async sp => (await sp.GetRequiredService<Portal.Core.Contracts.IFinestre>().GetAsync(finestra))!.AvvisoId);
+        var avvisoId = await portal.InScopeAsync(async sp => (await sp.GetRequiredService<Portal.Contents.Contracts.IFinestre>().GetAsync(finestra))!.AvvisoId);
         Assert.Equal(avvisoId, content.Item.ParentId);
         var page = await portal.Anonymous().GetAsync($"/graduatorie/{contentId}");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);

@@ -5,6 +5,7 @@ using Portal.Contents.Model;
 using Portal.Contents.Services;
 using Portal.Core.Time;
 using Portal.Graduatorie.Data;
+using Portal.Graduatorie.Model;
 using Portal.Graduatorie.Services;
 using Portal.Testing;
 using static Portal.Graduatorie.Tests.GraduatorieTestHelpers;

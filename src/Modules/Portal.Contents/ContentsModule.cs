@@ -4,12 +4,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Contents.Apis;
 using Portal.Contents.Data;
 using Portal.Contents.Recipes;
+using Portal.Contents.Workflows;
 using Portal.Contents.Services;
+using Portal.Contents.Services.Validation;
+using Portal.Contents.Contracts;
 using Portal.Core.Contracts;
 using Portal.Core.Data;
 using Portal.Core.Modules;
 using Portal.Core.Recipes;
 using Portal.Core.Security;
+using Portal.Workflows.Engine;
 
 [assembly: PortalModule(typeof(Portal.Contents.ContentsModule))]
 
@@ -26,10 +30,15 @@ public sealed class ContentsModule : PortalModule
         context.AddModuleDbContext<ContentsDbContext, ContentsSqliteDbContext, ContentsPostgresDbContext>(ContentsDbContext.HistoryTable);
         var s = context.Services;
         s.Configure<ContentsOptions>(context.Configuration.GetSection(ContentsOptions.Section));
+        s.AddScoped<ContentValidation>();
         s.AddScoped<ContentService>();
+        s.AddScoped<ContentScheduleRunner>();
         s.AddScoped<ContentQueries>();
         s.AddSingleton<MarkdownRenderer>();
         s.AddScoped<IFinestre, FinestreService>();
+        s.AddScoped<IContentPublisher, ContentPublisher>();
+        // The windows are content: the engine's "finestraAperta" guard is answered here.
+        s.AddWorkflowGuard<FinestraApertaGuard>();
         s.AddScoped<IServiceBannerSource, ServiceBannerSource>();
         s.AddScoped<IRecipeStep, ContentStep>();
         s.AddHostedService<ContentScheduler>();

@@ -17,15 +17,19 @@ public sealed class GraduatorieModule : PortalModule
 {
     public override string Name => "Portal.Graduatorie";
 
-    // Contents answers IFinestre and holds each Finestra's parametri (sogliaIsee, numeroBorse).
+    // Contents answers IFinestre (windows, Avvisi, the parameters sogliaIsee and numeroBorse) and publishes the
+    // Graduatoria; Workflows runs the "invio-elenco-borse" workflow. Graduatorie references only their abstractions.
     public override IReadOnlyList<string> DependsOn => ["Portal.Core", "Portal.Contents", "Portal.Workflows"];
 
     public override void ConfigureServices(ModuleContext context)
     {
         context.AddModuleDbContext<GraduatorieDbContext, GraduatorieSqliteDbContext, GraduatoriePostgresDbContext>(GraduatorieDbContext.HistoryTable);
         context.Services.AddScoped<FinestreGraduatorie>();
+        context.Services.AddScoped<InvioAccess>();
+        context.Services.AddScoped<InvioValidation>();
         context.Services.AddScoped<GraduatorieService>();
-        context.Services.AddScoped<InvioElenchiQueries>();
+        context.Services.AddScoped<InvioQueries>();
+        context.Services.AddScoped<InvioDownloads>();
         // The "invio-elenco-borse" workflow (recipes/setup.recipe.json) drives the status of each upload.
         context.Services.AddWorkflowSubject<InvioSubject>();
         context.Services.AddWorkflowDefinitionFile(typeof(GraduatorieModule).Assembly, InvioWorkflow.DefinitionFile);

@@ -35,7 +35,6 @@ public sealed class WorkflowsModule : PortalModule
         s.AddHostedService<WorkflowTimerService>();
         s.AddScoped<IRecipeStep, WorkflowsStep>();
 
-        s.AddWorkflowGuard<FinestraApertaGuard>();
         s.AddWorkflowTask<ProtocolTask>();
         s.AddWorkflowTask<ReceiptTask>();
         s.AddWorkflowTask<NotificationTask>();

@@ -9,6 +9,9 @@ namespace Portal.Contents.Apis;
 
 public static class AttachmentDownload
 {
+    /// <summary>The public address of an attached file.</summary>
+    public static string UrlOf(Guid fileId, string fileName) => $"/allegati/{fileId}/{Uri.EscapeDataString(fileName)}";
+
     /// <summary>
     /// Files attached to published content are public; any other stored file is served only to editors
     /// (for previews), so this URL never exposes another module's uploads.

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Portal.Contents.Model;
 using Portal.Contents.Services;
 using Portal.Core.Apis;
+using Portal.Contents.Contracts;
 using Portal.Core.Contracts;
 using Portal.Core.Security;
 
@@ -17,55 +18,47 @@ public static class ContentsApi
     {
         var pub = endpoints.MapGroup("/api/v1").WithTags("Contenuti pubblici").AllowAnonymous();
         pub.MapGet("/avvisi", ListAvvisi).WithSummary("Avvisi pubblicati, con ricerca testuale e filtri (categoria; stato: aperti, in-arrivo, chiusi)");
-        pub.MapGet("/avvisi/{slug}", GetAvviso).WithSummary("Un avviso pubblicato con le sue finestre e i loro stati");
-        pub.MapGet("/finestre/{id:guid}", GetFinestra).WithSummary("Una finestra e il suo stato adesso (futura, aperta, chiusa)");
+        pub.MapGet("/avvisi/{slug}", GetAvviso).WithSummary("Un avviso pubblicato con le sue finestre e i loro stati").ProducesProblem(404);
+        pub.MapGet("/finestre/{id:guid}", GetFinestra).WithSummary("Una finestra e il suo stato adesso (futura, aperta, chiusa)").ProducesProblem(404);
         pub.MapGet("/graduatorie", ListGraduatorie).WithSummary("Graduatorie pubblicate");
-        pub.MapGet("/pagine/{slug}", GetPagina).WithSummary("Una pagina pubblicata");
-        pub.MapGet("/avvisi-servizio", async (IServiceBannerSource banners, CancellationToken ct) => TypedResults.Ok(await banners.GetActiveAsync(ct)))
-            .WithSummary("Avvisi di servizio attivi adesso");
+        pub.MapGet("/pagine/{slug}", GetPagina).WithSummary("Una pagina pubblicata").ProducesProblem(404);
+        pub.MapGet("/avvisi-servizio", ListBanners).WithSummary("Avvisi di servizio attivi adesso");
 
         var edit = endpoints.MapGroup("/api/v1/contenuti").WithTags("Redazione contenuti")
-            .RequireAuthorization(PermissionPolicy.For(ContentsPermissions.Edit))
-            .AddEndpointFilter(TranslateErrors);
+            .RequireAuthorization(PermissionPolicy.For(ContentsPermissions.Edit)).ProducesProblem(403);
         edit.MapGet("/", ListAll).WithSummary("Tutti i contenuti, anche bozze e archiviati");
-        edit.MapGet("/{id:guid}", GetOne).WithSummary("Un contenuto con la sua ultima versione");
-        edit.MapGet("/{id:guid}/versioni", Versions).WithSummary("Le versioni di un contenuto, dalla più recente");
-        edit.MapPost("/", Create).WithSummary("Crea un contenuto in bozza");
-        edit.MapPut("/{id:guid}", Update).WithSummary("Salva una nuova versione in bozza (indicare la revisione letta)");
+        edit.MapGet("/{id:guid}", GetOne).WithSummary("Un contenuto con la sua ultima versione").ProducesProblem(404);
+        edit.MapGet("/{id:guid}/versioni", Versions).WithSummary("Le versioni di un contenuto, dalla più recente").ProducesProblem(404);
+        edit.MapPost("/", Create).WithSummary("Crea un contenuto in bozza")
+            .Produces<ContenutoSintesiDto>(StatusCodes.Status201Created).ProducesValidationProblem();
+        edit.MapPut("/{id:guid}", Update).WithSummary("Salva una nuova versione in bozza (indicare la revisione letta)")
+            .Produces<ContenutoSintesiDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
 
         var publish = edit.MapGroup("/").RequireAuthorization(PermissionPolicy.For(ContentsPermissions.Publish));
-        publish.MapPost("/{id:guid}/pubblica", async (Guid id, RevisioneRichiesta? body, ContentService s, ClaimsPrincipal u, CancellationToken ct) =>
-            TypedResults.Ok(ContenutoSintesiDto.From(await s.PublishAsync(id, body?.Revisione, By(u), ct)))).WithSummary("Pubblica l'ultima versione");
-        publish.MapPost("/{id:guid}/ritira", async (Guid id, RevisioneRichiesta? body, ContentService s, ClaimsPrincipal u, CancellationToken ct) =>
-            TypedResults.Ok(ContenutoSintesiDto.From(await s.UnpublishAsync(id, body?.Revisione, By(u), ct)))).WithSummary("Ritira dal sito pubblico (archivia)");
-        publish.MapPost("/{id:guid}/programma", async (Guid id, ProgrammazioneRichiesta body, ContentService s, ClaimsPrincipal u, CancellationToken ct) =>
-            TypedResults.Ok(ContenutoSintesiDto.From(await s.ScheduleAsync(id, body.Revisione, body.PubblicaIl, body.RitiraIl, By(u), ct))))
-            .WithSummary("Programma pubblicazione e ritiro (ora italiana)");
-        publish.MapPost("/{id:guid}/versioni/{numero:int}/ripristina", async (Guid id, int numero, RevisioneRichiesta? body, ContentService s, ClaimsPrincipal u, CancellationToken ct) =>
-            TypedResults.Ok(ContenutoSintesiDto.From(await s.RestoreAsync(id, numero, body?.Revisione, By(u), ct)))).WithSummary("Ripristina una versione come nuova bozza");
+        publish.MapPost("/{id:guid}/pubblica", Publish).WithSummary("Pubblica l'ultima versione").ProducesProblem(404).ProducesProblem(409);
+        publish.MapPost("/{id:guid}/ritira", Unpublish).WithSummary("Ritira dal sito pubblico (archivia)").ProducesProblem(404).ProducesProblem(409);
+        publish.MapPost("/{id:guid}/programma", Schedule).WithSummary("Programma pubblicazione e ritiro (ora italiana)")
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+        publish.MapPost("/{id:guid}/versioni/{numero:int}/ripristina", Restore).WithSummary("Ripristina una versione come nuova bozza")
+            .ProducesProblem(404).ProducesProblem(409);
     }
 
-    private static string By(ClaimsPrincipal user) => user.Identity?.Name ?? "?";
+    private static async Task<Ok<IReadOnlyList<ServiceBanner>>> ListBanners(IServiceBannerSource banners, CancellationToken ct) =>
+        TypedResults.Ok(await banners.GetActiveAsync(ct));
 
-    private static async ValueTask<object?> TranslateErrors(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        try
-        {
-            return await next(context);
-        }
-        catch (ContentValidationException e)
-        {
-            return ProblemDetailsItalian.Validation(e.Errors.ToDictionary(k => k.Key, k => new[] { k.Value }));
-        }
-        catch (ContentConflictException e)
-        {
-            return ProblemDetailsItalian.Problem(StatusCodes.Status409Conflict, e.Message);
-        }
-        catch (ContentNotFoundException e)
-        {
-            return ProblemDetailsItalian.Problem(StatusCodes.Status404NotFound, e.Message);
-        }
-    }
+    private static async Task<Ok<ContenutoSintesiDto>> Publish(Guid id, RevisioneRichiesta? body, ContentService s, ClaimsPrincipal u, CancellationToken ct) =>
+        TypedResults.Ok(ContenutoSintesiDto.From(await s.PublishAsync(id, body?.Revisione, By(u), ct)));
+
+    private static async Task<Ok<ContenutoSintesiDto>> Unpublish(Guid id, RevisioneRichiesta? body, ContentService s, ClaimsPrincipal u, CancellationToken ct) =>
+        TypedResults.Ok(ContenutoSintesiDto.From(await s.UnpublishAsync(id, body?.Revisione, By(u), ct)));
+
+    private static async Task<Ok<ContenutoSintesiDto>> Schedule(Guid id, ProgrammazioneRichiesta body, ContentService s, ClaimsPrincipal u, CancellationToken ct) =>
+        TypedResults.Ok(ContenutoSintesiDto.From(await s.ScheduleAsync(id, body.Revisione, body.PubblicaIl, body.RitiraIl, By(u), ct)));
+
+    private static async Task<Ok<ContenutoSintesiDto>> Restore(Guid id, int numero, RevisioneRichiesta? body, ContentService s, ClaimsPrincipal u, CancellationToken ct) =>
+        TypedResults.Ok(ContenutoSintesiDto.From(await s.RestoreAsync(id, numero, body?.Revisione, By(u), ct)));
+
+    private static string By(ClaimsPrincipal user) => user.ActorName();
 
     private static async Task<Ok<ElencoDto<AvvisoSintesiDto>>> ListAvvisi(string? q, string? categoria, string? stato, int? pagina, ContentQueries queries, CancellationToken ct)
     {

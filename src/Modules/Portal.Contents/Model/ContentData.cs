@@ -37,12 +37,3 @@ public sealed record ContentData
     public static ContentData FromJson(string? json) =>
         string.IsNullOrWhiteSpace(json) ? new ContentData() : JsonSerializer.Deserialize<ContentData>(json, Json) ?? new ContentData();
 }
-
-public static class Gravita
-{
-    public const string Informazione = "informazione";
-    public const string Attenzione = "attenzione";
-    public const string Critico = "critico";
-
-    public static readonly IReadOnlyList<string> All = [Informazione, Attenzione, Critico];
-}

@@ -24,36 +24,27 @@ public sealed class ContentItem
     public int Revision { get; set; }
 
     public bool HasUnpublishedChanges => PublishedVersion != LatestVersion;
-}
 
-/// <summary>One saved state of an item. Versions are never changed after they are written.</summary>
-public sealed class ContentVersion
-{
-    public Guid Id { get; set; } = Guid.NewGuid();
-    public Guid ItemId { get; set; }
-    public int Number { get; set; }
-    public required string Title { get; set; }
-    public string? Summary { get; set; }
-    /// <summary>Markdown.</summary>
-    public string? Body { get; set; }
-    /// <summary>The type's own fields (see <see cref="ContentData"/>), as JSON.</summary>
-    public required string DataJson { get; set; }
-    public DateTime CreatedUtc { get; set; }
-    public string? CreatedBy { get; set; }
-    public string? Note { get; set; }
-    public List<ContentAttachment> Attachments { get; set; } = [];
-}
+    /// <summary>The latest version becomes the public one (and any scheduled publication is done).</summary>
+    public void MarkPublished(string by, DateTime nowUtc)
+    {
+        PublishedVersion = LatestVersion;
+        Status = ContentStatus.Pubblicato;
+        FirstPublishedUtc ??= nowUtc;
+        PublishAtUtc = null;
+        ModifiedUtc = nowUtc;
+        ModifiedBy = by;
+        Revision++;
+    }
 
-/// <summary>A file attached to a version (the file itself is in Core's file store).</summary>
-public sealed class ContentAttachment
-{
-    public long Id { get; set; }
-    public Guid VersionId { get; set; }
-    public Guid FileId { get; set; }
-    public required string Title { get; set; }
-    public required string FileName { get; set; }
-    public required string ContentType { get; set; }
-    public long Length { get; set; }
-    public required string Sha256 { get; set; }
-    public int Order { get; set; }
+    /// <summary>Off the public site (Archiviato), versions kept (and any scheduled withdrawal is done).</summary>
+    public void MarkWithdrawn(string by, DateTime nowUtc)
+    {
+        PublishedVersion = null;
+        Status = ContentStatus.Archiviato;
+        UnpublishAtUtc = null;
+        ModifiedUtc = nowUtc;
+        ModifiedBy = by;
+        Revision++;
+    }
 }

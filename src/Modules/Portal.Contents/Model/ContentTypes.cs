@@ -29,11 +29,3 @@ public static class ContentTypes
 
     public static bool HasAttachments(string type) => type is Avviso or Graduatoria or Pagina;
 }
-
-public enum ContentStatus
-{
-    /// <summary>Never published (or a new item).</summary>
-    Bozza,
-    Pubblicato,
-    Archiviato,
-}

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Contents.Data;
 using Portal.Contents.Model;
 using Portal.Contents.Services;
+using Portal.Core.Errors;
 using Portal.Core.Recipes;
 using Portal.Core.Time;
 
@@ -36,7 +37,7 @@ internal sealed class ContentStep(ContentService contents, ContentsDbContext db,
         {
             Guid? parent = def.Parent is null ? null
                 : keys.TryGetValue(def.Parent, out var p) ? p : throw new RecipeException($"content: «{def.Key}» indica un avviso «{def.Parent}» non definito prima.");
-            var slug = ContentTypes.HasSlug(def.Type) ? def.Slug ?? ContentService.Slugify(def.Title) : null;
+            var slug = ContentTypes.HasSlug(def.Type) ? def.Slug ?? Slugs.Slugify(def.Title) : null;
             var found = await db.Items.AsNoTracking()
                 .Where(i => i.ContentType == def.Type && (slug != null ? i.Slug == slug : i.ParentId == parent && i.Title == def.Title))
                 .Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
@@ -60,7 +61,7 @@ internal sealed class ContentStep(ContentService contents, ContentsDbContext db,
                 keys[def.Key] = item.Id;
                 created++;
             }
-            catch (ContentValidationException e)
+            catch (PortalException e) when (e.Kind == PortalErrorKind.Invalid)
             {
                 throw new RecipeException($"content: «{def.Key}» non valido: {string.Join(" ", e.Errors.Values)}");
             }

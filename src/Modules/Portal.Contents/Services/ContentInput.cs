@@ -33,17 +33,3 @@ public sealed class ContentInput
     public List<Guid>? RemoveAttachments { get; set; }
     public string? Note { get; set; }
 }
-
-/// <summary>A new file to attach, as it arrives from a form or the API.</summary>
-public sealed record NewAttachment(string FileName, Stream Content, string? Title);
-
-public sealed class ContentValidationException(IReadOnlyDictionary<string, string> errors)
-    : Exception("Dati non validi: " + string.Join(" ", errors.Values))
-{
-    public IReadOnlyDictionary<string, string> Errors { get; } = errors;
-}
-
-public sealed class ContentConflictException()
-    : Exception("Il contenuto è stato modificato da un'altra persona dopo che lo hai aperto. Ricarica la pagina e ripeti la modifica.");
-
-public sealed class ContentNotFoundException() : Exception("Contenuto non trovato.");

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Contents.Data;
 using Portal.Contents.Model;
+using Portal.Contents.Contracts;
 using Portal.Core.Contracts;
 
 namespace Portal.Contents.Services;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Portal.Contents.Services;
 
-/// <summary>Runs scheduled publishing and withdrawal. Safe with several nodes (see <see cref="ContentService.RunDueSchedulesAsync"/>).</summary>
+/// <summary>Runs scheduled publishing and withdrawal. Safe with several nodes (see <see cref="ContentScheduleRunner"/>).</summary>
 internal sealed class ContentScheduler(IServiceScopeFactory scopes, IOptions<ContentsOptions> options, ILogger<ContentScheduler> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -16,7 +16,7 @@ internal sealed class ContentScheduler(IServiceScopeFactory scopes, IOptions<Con
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var done = await scope.ServiceProvider.GetRequiredService<ContentService>().RunDueSchedulesAsync(stoppingToken);
+                var done = await scope.ServiceProvider.GetRequiredService<ContentScheduleRunner>().RunDueSchedulesAsync(stoppingToken);
                 if (done > 0) logger.LogInformation("Programmazione contenuti: {Count} contenuti pubblicati o ritirati", done);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

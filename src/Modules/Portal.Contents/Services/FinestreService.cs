@@ -1,9 +1,10 @@
+using Portal.Contents.Apis;
+using Portal.Contents.Contracts;
 using Portal.Contents.Model;
-using Portal.Core.Contracts;
 
 namespace Portal.Contents.Services;
 
-/// <summary>Portal.Core's "is this window open now?" contract, answered from published Finestra content.</summary>
+/// <summary><see cref="IFinestre"/>, answered from published Avviso and Finestra content.</summary>
 internal sealed class FinestreService(ContentQueries queries, TimeProvider clock) : IFinestre
 {
     public async Task<FinestraInfo?> GetAsync(Guid finestraId, CancellationToken ct = default)
@@ -19,21 +20,28 @@ internal sealed class FinestreService(ContentQueries queries, TimeProvider clock
     public async Task<FinestraState?> StateNowAsync(Guid finestraId, CancellationToken ct = default) =>
         (await GetAsync(finestraId, ct))?.StateAt(clock.GetUtcNow());
 
+    public async Task<ServiceFinestra?> OfServiceAsync(Guid finestraId, ServiceDeclaration service, CancellationToken ct = default)
+    {
+        var f = await queries.GetPublishedAsync(finestraId, ct);
+        if (f is null || f.Item.ContentType != ContentTypes.Finestra || ToInfo(f) is not { } info) return null;
+        var avviso = await queries.GetPublishedAsync(info.AvvisoId, ct);
+        if (avviso is null || !IsOf(avviso, service.Code)) return null;
+        return new ServiceFinestra(info, ToAvviso(avviso), FinestraParametri.Read(f.Data.Parametri, service.Parameters));
+    }
+
+    public async Task<IReadOnlyList<AvvisoInfo>> AvvisiOfServiceAsync(string serviceCode, CancellationToken ct = default) =>
+        (await queries.ListPublishedAsync(ContentTypes.Avviso, ct: ct)).Where(a => IsOf(a, serviceCode)).Select(ToAvviso).ToList();
+
+    private static bool IsOf(PublishedContent avviso, string serviceCode) =>
+        avviso.Item.ContentType == ContentTypes.Avviso && string.Equals(avviso.Data.Servizio, serviceCode, StringComparison.OrdinalIgnoreCase);
+
     internal static FinestraInfo? ToInfo(PublishedContent f) =>
         f.Data.OpensAtUtc is null || f.Data.ClosesAtUtc is null || f.Item.ParentId is null
             ? null
             : new FinestraInfo(f.Item.Id, f.Item.ParentId.Value, f.Version.Title, f.Data.OpensAtUtc.Value, f.Data.ClosesAtUtc.Value);
-}
 
-/// <summary>Active AvvisoServizio banners: published and inside their period.</summary>
-internal sealed class ServiceBannerSource(ContentQueries queries, TimeProvider clock) : IServiceBannerSource
-{
-    public async Task<IReadOnlyList<ServiceBanner>> GetActiveAsync(CancellationToken ct = default)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return (await queries.ListPublishedAsync(ContentTypes.AvvisoServizio, ct: ct))
-            .Where(b => b.Data.FromUtc <= now && now < b.Data.ToUtc)
-            .OrderByDescending(b => b.Data.Gravita == Gravita.Critico).ThenBy(b => b.Data.FromUtc)
-            .Select(b => new ServiceBanner(b.Version.Title, b.Data.Gravita ?? Gravita.Attenzione)).ToList();
-    }
+    private static AvvisoInfo ToAvviso(PublishedContent a) => new(a.Item.Id, a.Version.Title, a.Item.Slug, a.Data.Servizio,
+        a.Version.Attachments.OrderBy(d => d.Order)
+            .Select(d => new AvvisoDocument(d.FileId, d.Title, d.FileName, d.ContentType, d.Length, AttachmentDownload.UrlOf(d.FileId, d.FileName)))
+            .ToList());
 }

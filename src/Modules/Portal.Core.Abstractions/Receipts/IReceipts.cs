@@ -9,5 +9,8 @@ public interface IReceipts
 
     Task<Receipt?> FindAsync(string subjectType, string subjectId, CancellationToken ct = default);
 
+    /// <summary>The receipts issued so far for these subjects of one type, by subject id (one query, for lists).</summary>
+    Task<IReadOnlyDictionary<string, Receipt>> FindManyAsync(string subjectType, IEnumerable<string> subjectIds, CancellationToken ct = default);
+
     IReadOnlyList<ReceiptFile> FilesOf(Receipt receipt);
 }

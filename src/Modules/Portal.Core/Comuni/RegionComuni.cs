@@ -23,6 +23,10 @@ public sealed class RegionComuni(CoreDbContext core, ISiteSettings settings)
         return found.ToDictionary(c => c.CodiceIstat, c => (c, provinces.Contains(c.SiglaProvincia)));
     }
 
+    /// <summary>The sigla of every province that has Comuni in the register (all of Italy, not only the region).</summary>
+    public async Task<IReadOnlySet<string>> ProvinceSigleAsync(CancellationToken ct) =>
+        (await core.Comuni.AsNoTracking().Select(c => c.SiglaProvincia).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
     public async Task<Dictionary<string, string>> NamesAsync(IEnumerable<string> codes, CancellationToken ct)
     {
         var list = codes.Distinct().ToList();

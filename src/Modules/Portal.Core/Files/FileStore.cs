@@ -44,6 +44,8 @@ internal sealed class FileStore(CoreDbContext db, TimeProvider clock) : IFileSto
             CreatedBy = by,
         };
         db.Files.Add(file);
+        // Saved now, as IFileStore promises: inside the caller's unit of work, so it is undone with it.
+        await db.SaveChangesAsync(ct);
         return file;
     }
 

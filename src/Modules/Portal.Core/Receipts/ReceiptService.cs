@@ -60,6 +60,18 @@ internal sealed class ReceiptService(CoreDbContext db, ISiteSettings settings, I
     public Task<Receipt?> FindAsync(string subjectType, string subjectId, CancellationToken ct = default) =>
         db.Receipts.AsNoTracking().FirstOrDefaultAsync(r => r.SubjectType == subjectType && r.SubjectId == subjectId, ct);
 
+    public async Task<IReadOnlyDictionary<string, Receipt>> FindManyAsync(string subjectType, IEnumerable<string> subjectIds, CancellationToken ct = default)
+    {
+        var found = new Dictionary<string, Receipt>(StringComparer.Ordinal);
+        foreach (var chunk in subjectIds.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            var ids = chunk.ToList();
+            foreach (var r in await db.Receipts.AsNoTracking().Where(r => r.SubjectType == subjectType && ids.Contains(r.SubjectId)).ToListAsync(ct))
+                found.TryAdd(r.SubjectId, r);
+        }
+        return found;
+    }
+
     public IReadOnlyList<ReceiptFile> FilesOf(Receipt receipt) =>
         JsonSerializer.Deserialize<List<ReceiptFile>>(receipt.FilesJson) ?? [];
 

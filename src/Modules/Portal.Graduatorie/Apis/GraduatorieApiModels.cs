@@ -26,7 +26,7 @@ public sealed record InvioDto(Guid Id, Guid FinestraId, string Comune, string Op
     {
         var list = segnalazioni?.ToList();
         return new(i.Id, i.FinestraId, i.ComuneIstat, i.OperatorName, i.FileName, i.Sha256, i.RowCount, ValidationResult.Label(i.Esito),
-            GraduatorieService.Label(i.Stato), i.CreatedUtc, i.DecidedUtc, list,
+            GraduatorieLabels.Stato(i.Stato), i.CreatedUtc, i.DecidedUtc, list,
             ricevuta?.Segnatura, ricevuta?.ProtocolUtc, ricevuta?.ReceiptCode, ricevuta is null ? null : RicevutaUrl(i.Id),
             list is { Count: > 0 } && list.All(s => s.Riga is not null) && i.StoredFileId is not null ? FileSegnalatoUrl(i.Id) : null);
     }

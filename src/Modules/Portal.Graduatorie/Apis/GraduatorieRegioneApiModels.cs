@@ -34,10 +34,10 @@ public sealed record PosizioneDto(int Posizione, string Codice, string ComuneIst
 public sealed record GraduatoriaDto(Guid Id, Guid FinestraId, string Stato, int NumeroBorse, int Beneficiari, int Idonei, int DuplicatiEsclusi,
     DateTime CostruitaIlUtc, string? DecretoNumero, DateOnly? DecretoData, Guid? ContenutoId, IReadOnlyList<PosizioneDto> Posizioni)
 {
-    public static GraduatoriaDto From(GraduatoriaDettaglio d) => new(d.Graduatoria.Id, d.Graduatoria.FinestraId, RegioneLabels.Stato(d.Graduatoria.Stato),
+    public static GraduatoriaDto From(GraduatoriaDettaglio d) => new(d.Graduatoria.Id, d.Graduatoria.FinestraId, GraduatorieLabels.Stato(d.Graduatoria.Stato),
         d.Graduatoria.NumeroBorse, d.Beneficiari, d.Idonei, d.Graduatoria.DuplicatiEsclusi, d.Graduatoria.BuiltUtc, d.Graduatoria.DecretoNumero,
         d.Graduatoria.DecretoData, d.Graduatoria.ContentId,
-        d.Posizioni.Select(p => new PosizioneDto(p.Posizione, p.Codice, p.ComuneIstat, d.ComuneLabel(p.ComuneIstat), RegioneLabels.Esito(p.Esito),
+        d.Posizioni.Select(p => new PosizioneDto(p.Posizione, p.Codice, p.ComuneIstat, d.ComuneLabel(p.ComuneIstat), GraduatorieLabels.Esito(p.Esito),
             p.ValoreIsee, p.DataNascitaStudente, p.CfStudente, p.CognomeStudente, p.NomeStudente)).ToList());
 }
 
@@ -45,7 +45,7 @@ public sealed record GraduatoriaDto(Guid Id, Guid FinestraId, string Stato, int 
 public sealed record CodiceStudenteDto(int Posizione, string Codice, string Esito, string CodiceFiscaleStudente, string CognomeStudente, string NomeStudente)
 {
     public static CodiceStudenteDto From(GraduatoriaPosizione p) =>
-        new(p.Posizione, p.Codice, RegioneLabels.Esito(p.Esito), p.CfStudente, p.CognomeStudente, p.NomeStudente);
+        new(p.Posizione, p.Codice, GraduatorieLabels.Esito(p.Esito), p.CfStudente, p.CognomeStudente, p.NomeStudente);
 }
 
 public sealed record ApprovazioneRequest(string? DecretoNumero, string? DecretoData);

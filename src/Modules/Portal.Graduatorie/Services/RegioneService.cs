@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Comuni;
-using Portal.Core.Data;
 using Portal.Core.Security;
 using Portal.Graduatorie.Data;
 
@@ -10,7 +9,8 @@ namespace Portal.Graduatorie.Services;
 /// The Funzionario's view of a Finestra: which of the region's Comuni have a valid list, the consolidated list of
 /// all valid lists, and the students listed by more than one Comune. Callers hold Graduatorie.ViewAll.
 /// </summary>
-public sealed class RegioneService(GraduatorieDbContext db, CoreDbContext core, RegionComuni regionComuni, FinestreGraduatorie finestre, TimeProvider clock)
+public sealed class RegioneService(GraduatorieDbContext db, RegionComuni regionComuni, IRoleAssignments roles, IPeople people,
+    FinestreGraduatorie finestre, TimeProvider clock)
 {
     public async Task<StatoFinestra> StatusAsync(Guid finestraId, CancellationToken ct)
     {
@@ -47,16 +47,13 @@ public sealed class RegioneService(GraduatorieDbContext db, CoreDbContext core, 
             .Select(g => new Duplicato(g.Key, g.OrderBy(r => r.Invio.DecidedUtc).ThenBy(r => r.ComuneIstat, StringComparer.Ordinal).ToList()))
             .OrderBy(d => d.CfStudente, StringComparer.Ordinal).ToList();
 
-    /// <summary>Active OperatoreComune assignments, by Comune ISTAT code.</summary>
+    /// <summary>Active OperatoreComune holdings, by Comune ISTAT code.</summary>
     internal async Task<Dictionary<string, List<OperatoreComune>>> OperatorsAsync(CancellationToken ct)
     {
-        var assignments = await (from a in core.RoleAssignments.AsNoTracking()
-                                 join p in core.Persons.AsNoTracking() on a.PersonId equals p.Id
-                                 where a.RoleName == PortalRoles.OperatoreComune && a.ScopeType == ScopeTypes.Comune
-                                       && a.ScopeValue != null && a.RevokedUtc == null
-                                 select new { a.ScopeValue, p.Id, p.Nome, p.Cognome, p.Email }).ToListAsync(ct);
-        return assignments.GroupBy(a => a.ScopeValue!)
-            .ToDictionary(g => g.Key, g => g.DistinctBy(a => a.Id).OrderBy(a => a.Cognome).ThenBy(a => a.Nome)
-                .Select(a => new OperatoreComune(a.Id, $"{a.Nome} {a.Cognome}", a.Email)).ToList());
+        var holdings = (await roles.HoldersAsync(PortalRoles.OperatoreComune, ScopeTypes.Comune, ct: ct)).Where(h => h.ScopeValue is not null).ToList();
+        var persons = await people.FindManyAsync(holdings.Select(h => h.PersonId).Distinct(), ct);
+        return holdings.Where(h => persons.ContainsKey(h.PersonId)).GroupBy(h => h.ScopeValue!)
+            .ToDictionary(g => g.Key, g => g.Select(h => persons[h.PersonId]).DistinctBy(p => p.Id).OrderBy(p => p.Cognome).ThenBy(p => p.Nome)
+                .Select(p => new OperatoreComune(p.Id, $"{p.Nome} {p.Cognome}", p.Email)).ToList());
     }
 }

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Audit;
+using Portal.Contents.Contracts;
 using Portal.Core.Contracts;
 using Portal.Core.Data;
+using Portal.Core.Errors;
 using Portal.Core.Time;
 using Portal.Graduatorie.Data;
 
@@ -13,14 +15,14 @@ namespace Portal.Graduatorie.Services;
 /// idempotency key), so a double click or a second Funzionario the same day sends nothing more.
 /// </summary>
 public sealed class RegioneSolleciti(
-    GraduatorieDbContext db, CoreDbContext core, RegioneService regione, INotifications notifications, IAuditTrail audit, TimeProvider clock)
+    GraduatorieDbContext db, IUnitOfWork unitOfWork, RegioneService regione, INotifications notifications, IAuditTrail audit, TimeProvider clock)
 {
     public async Task<EsitoSollecito> SendAsync(Guid finestraId, string by, CancellationToken ct)
     {
         var stato = await regione.StatusAsync(finestraId, ct);
         var finestra = stato.Finestra.Info;
         if (stato.Stato != FinestraState.Aperta)
-            throw new GraduatorieConflictException(stato.Stato == FinestraState.Futura
+            throw PortalException.Conflict(stato.Stato == FinestraState.Futura
                 ? $"La finestra «{finestra.Nome}» non è ancora aperta: il sollecito si può inviare solo a finestra aperta."
                 : $"La finestra «{finestra.Nome}» si è chiusa il {RomeTime.Format(finestra.ClosesAtUtc)}: non si possono più inviare solleciti.");
         var now = clock.GetUtcNow().UtcDateTime;
@@ -32,7 +34,7 @@ public sealed class RegioneSolleciti(
         var sent = 0;
         var skipped = 0;
         var reminded = new List<ComuneStato>();
-        await using (var tx = await db.BeginSharedTransactionAsync(ct, core))
+        await using (var work = await unitOfWork.BeginAsync(ct))
         {
             foreach (var comune in missing.Where(c => c.Operatori.Count > 0))
             {
@@ -63,13 +65,13 @@ public sealed class RegioneSolleciti(
             catch (DbUpdateException)
             {
                 // A concurrent click inserted the same reminders first: that one sends them, this one nothing.
-                throw new GraduatorieConflictException("Il sollecito è già in corso di invio da un'altra richiesta: ricaricare la pagina per vederne l'esito.");
+                throw PortalException.Conflict("Il sollecito è già in corso di invio da un'altra richiesta: ricaricare la pagina per vederne l'esito.");
             }
             var withoutOperators = missing.Where(c => c.Operatori.Count == 0).ToList();
             await audit.RecordAsync("Graduatorie.Sollecito", $"Finestra {finestraId}",
                 $"Sollecito per «{finestra.Nome}»: {sent} operatori di {reminded.Count} Comuni senza elenco valido " +
                 $"({string.Join(", ", reminded.Select(c => c.Istat))}); {skipped} già sollecitati oggi; {withoutOperators.Count} Comuni senza operatori accreditati.");
-            await tx.CommitAsync(ct);
+            await work.CompleteAsync(ct);
             return new EsitoSollecito(reminded.Count, sent, skipped, withoutOperators, reminded);
         }
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Portal.Core.Errors;
 using Portal.Graduatorie.Validation;
 
 namespace Portal.Graduatorie.Services;
@@ -10,7 +11,7 @@ public static class UploadedFileReader
 
     public static async Task<UploadedFile> ReadAsync(IFormFile? file, string field, CancellationToken ct)
     {
-        if (file is null || file.Length == 0) throw new GraduatorieInputException(field, MissingFile);
+        if (file is null || file.Length == 0) throw PortalException.Invalid(field, MissingFile);
         // One byte over the limit is enough for the validator to answer F04 without reading a huge body.
         var limit = ValidationSettings.MaxFileBytes + 1;
         using var buffer = new MemoryStream();

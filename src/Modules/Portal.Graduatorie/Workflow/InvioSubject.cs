@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Core.Contracts;
-using Portal.Core.Data;
+using Portal.Contents.Contracts;
+using Portal.Core.Comuni;
 using Portal.Core.Receipts;
+using Portal.Core.Security;
 using Portal.Core.Time;
 using Portal.Graduatorie.Data;
 using Portal.Graduatorie.Validation;
@@ -10,10 +11,12 @@ using Portal.Workflows.Engine;
 namespace Portal.Graduatorie.Workflow;
 
 /// <summary>
-/// The Invio as the workflow engine sees it: title, snapshot and receipt data, and the update of Invio.Stato
-/// inside each firing, so a change made by the system (e.g. the 24-hour timer) reaches the Invio row too.
+/// The Invio as the workflow engine sees it: title, snapshot and receipt data, and — the one writer of
+/// <see cref="Invio.Stato"/> and <see cref="Invio.DecidedUtc"/> — the mirror of the instance's new state inside each
+/// firing, so whoever fires (the operator, the service, the 24-hour timer) the row follows the instance.
 /// </summary>
-internal sealed class InvioSubject(GraduatorieDbContext db, CoreDbContext core, IFinestre finestre, TimeProvider clock) : IWorkflowSubjectProvider
+internal sealed class InvioSubject(GraduatorieDbContext db, RegionComuni regionComuni, IPeople people, IFinestre finestre, TimeProvider clock)
+    : IWorkflowSubjectProvider
 {
     public const string ReceiptTitle = "Ricevuta di invio – Elenco Borse di studio";
 
@@ -26,10 +29,10 @@ internal sealed class InvioSubject(GraduatorieDbContext db, CoreDbContext core, 
         if (!Guid.TryParse(subjectId, out var id)) return null;
         var invio = await db.Invii.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
         if (invio is null) return null;
-        var comune = await core.Comuni.AsNoTracking().Where(c => c.CodiceIstat == invio.ComuneIstat).Select(c => c.Nome).FirstOrDefaultAsync(ct);
+        var comune = (await regionComuni.NamesAsync([invio.ComuneIstat], ct)).GetValueOrDefault(invio.ComuneIstat);
         var comuneLabel = comune is null ? invio.ComuneIstat : $"{comune} (ISTAT {invio.ComuneIstat})";
         var finestra = (await finestre.GetAsync(invio.FinestraId, ct))?.Nome ?? invio.FinestraId.ToString();
-        var person = invio.OperatorId is { } operatorId ? await core.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == operatorId, ct) : null;
+        var person = invio.OperatorId is { } operatorId ? await people.FindAsync(operatorId, ct) : null;
         var warnings = await db.Segnalazioni.CountAsync(s => s.InvioId == id && s.Severity == IssueSeverity.Warning, ct);
         var esito = ValidationResult.Label(invio.Esito);
 
@@ -60,25 +63,20 @@ internal sealed class InvioSubject(GraduatorieDbContext db, CoreDbContext core, 
     }
 
     /// <summary>
-    /// Moves Invio.Stato with a conditional update from the status the transition starts from. "respinto" and
-    /// "in attesa di conferma" are written with the upload itself (by the validator's outcome), so they are only checked.
-    /// The unique partial index (one Valido per Finestra and Comune) turns a concurrent promotion into a failed firing.
+    /// Mirrors the instance's new state on Invio.Stato with a conditional update from the status of the state the
+    /// transition leaves ("caricato", the starting state, is the status the upload is inserted with). A decision
+    /// (valid, cancelled, replaced, rejected) stamps DecidedUtc; becoming valid, cancelled or replaced bumps the row's
+    /// revision. The unique partial index (one Valido per Finestra and Comune) turns a concurrent promotion into a failed firing.
     /// </summary>
     public async Task ApplyAsync(WorkflowSubjectChange change, CancellationToken ct)
     {
         if (InvioWorkflow.StatoOf(change.ToState) is not { } target || !Guid.TryParse(change.Instance.SubjectId, out var id)) return;
-        var now = clock.GetUtcNow().UtcDateTime;
-        StatoInvio? from = target switch
-        {
-            StatoInvio.Valido or StatoInvio.Annullato => StatoInvio.InAttesaDiConferma,
-            StatoInvio.Sostituito => StatoInvio.Valido,
-            _ => null,
-        };
-        var changed = from is null
-            ? await db.Invii.CountAsync(i => i.Id == id && i.Stato == target, ct)
-            : await db.Invii.Where(i => i.Id == id && i.Stato == from)
-                .ExecuteUpdateAsync(u => u.SetProperty(i => i.Stato, target).SetProperty(i => i.DecidedUtc, now)
-                    .SetProperty(i => i.Revision, i => i.Revision + 1), ct);
+        var from = InvioWorkflow.StatoOf(change.FromState) ?? StatoInvio.Caricato;
+        DateTime? decided = target == StatoInvio.InAttesaDiConferma ? null : clock.GetUtcNow().UtcDateTime;
+        var bump = target is StatoInvio.Valido or StatoInvio.Annullato or StatoInvio.Sostituito ? 1 : 0;
+        var changed = await db.Invii.Where(i => i.Id == id && i.Stato == from)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.Stato, target).SetProperty(i => i.DecidedUtc, decided)
+                .SetProperty(i => i.Revision, i => i.Revision + bump), ct);
         if (changed == 0)
             throw new WorkflowRefusedException(from == StatoInvio.InAttesaDiConferma
                 ? "L'invio non è più in attesa di conferma: è già stato confermato o annullato."

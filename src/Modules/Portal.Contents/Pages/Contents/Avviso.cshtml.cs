@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Contents.Model;
 using Portal.Contents.Services;
+using Portal.Contents.Contracts;
 using Portal.Core.Contracts;
 
 namespace Portal.Contents.Pages.Contents;

@@ -1,5 +1,6 @@
 using Portal.Contents.Model;
 using Portal.Contents.Services;
+using Portal.Contents.Contracts;
 using Portal.Core.Contracts;
 
 namespace Portal.Contents.Pages.Contents;

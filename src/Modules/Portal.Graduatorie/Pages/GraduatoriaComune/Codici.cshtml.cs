@@ -2,7 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Comuni;
-using Portal.Core.Contracts;
+using Portal.Contents.Contracts;
+using Portal.Core.Errors;
 using Portal.Core.Security;
 using Portal.Graduatorie.Data;
 using Portal.Graduatorie.Services;
@@ -34,7 +35,7 @@ public sealed class CodiciModel(GraduatoriaRegionaleService graduatorie, Finestr
             Studenti = await graduatorie.ForComuneAsync(User, f, Comune, ct);
             Cercato = true;
         }
-        catch (GraduatorieNotFoundException)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.NotFound)
         {
             return NotFound();
         }

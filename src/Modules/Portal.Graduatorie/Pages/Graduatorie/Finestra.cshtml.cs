@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Portal.Contents.Model;
 using Portal.Core.Comuni;
-using Portal.Core.Contracts;
+using Portal.Contents.Contracts;
+using Portal.Core.Errors;
 using Portal.Core.Security;
 using Portal.Graduatorie.Data;
 using Portal.Graduatorie.Services;
@@ -17,13 +17,13 @@ namespace Portal.Graduatorie.Pages.Graduatorie;
 /// 3 history of the selected Comune, 4 rows in error of the latest upload.
 /// </summary>
 [Authorize(Policy = PermissionPolicy.Prefix + "Graduatorie.Upload")]
-public sealed class FinestraModel(GraduatorieService service, FinestreGraduatorie finestre, InvioElenchiQueries queries, RegionComuni regionComuni, TimeProvider clock) : PageModel
+public sealed class FinestraModel(GraduatorieService service, InvioQueries queries, FinestreGraduatorie finestre, RegionComuni regionComuni, TimeProvider clock) : PageModel
 {
     public FinestraGraduatoria Finestra { get; private set; } = null!;
     public FinestraState State { get; private set; }
     public IReadOnlyList<(string Istat, string Nome)> Comuni { get; private set; } = [];
-    public string? AvvisoSlug { get; private set; }
-    public IReadOnlyList<ContentAttachment> Documents { get; private set; } = [];
+    /// <summary>The Avviso's published documents: the operator manual is one of them.</summary>
+    public IReadOnlyList<AvvisoDocument> Documents => Finestra.Avviso.Documents;
     public IReadOnlyList<Invio> History { get; private set; } = [];
     public IReadOnlyDictionary<Guid, InvioRicevuta> Ricevute { get; private set; } = new Dictionary<Guid, InvioRicevuta>();
     public Invio? Valid => History.FirstOrDefault(i => i.Stato == StatoInvio.Valido);
@@ -57,9 +57,9 @@ public sealed class FinestraModel(GraduatorieService service, FinestreGraduatori
         {
             file = await UploadedFileReader.ReadAsync(Elenco, nameof(Elenco), ct);
         }
-        catch (GraduatorieInputException e)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.Invalid)
         {
-            ModelState.AddModelError(e.Field, e.Message);
+            ModelState.AddPortalError(e);
         }
         if (!ModelState.IsValid || file is null) return Page();
         try
@@ -67,7 +67,7 @@ public sealed class FinestraModel(GraduatorieService service, FinestreGraduatori
             var outcome = await service.UploadAsync(User, Finestra.Info.Id, Comune!, file, ct);
             return RedirectToPage(new { finestraId, comune = Comune, invio = outcome.Invio.Id });
         }
-        catch (GraduatorieConflictException e)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.Conflict)
         {
             ModelState.AddModelError(nameof(Elenco), e.Message);
             return Page();
@@ -84,9 +84,9 @@ public sealed class FinestraModel(GraduatorieService service, FinestreGraduatori
             DryRun = await service.DryRunAsync(User, Finestra.Info.Id, Comune!, file, ct);
             DryRunFileName = Path.GetFileName(file.FileName);
         }
-        catch (GraduatorieInputException e)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.Invalid)
         {
-            ModelState.AddModelError(e.Field, e.Message);
+            ModelState.AddPortalError(e);
         }
         return Page();
     }
@@ -105,15 +105,15 @@ public sealed class FinestraModel(GraduatorieService service, FinestreGraduatori
             var invio = await decide(User, id, ct);
             return RedirectToPage(new { finestraId, comune = invio.ComuneIstat, invio = invio.Id });
         }
-        catch (GraduatorieForbiddenException)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.Forbidden)
         {
             return Forbid();
         }
-        catch (GraduatorieNotFoundException)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.NotFound)
         {
             return NotFound();
         }
-        catch (GraduatorieConflictException e)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.Conflict)
         {
             InvioId = id;
             if (await LoadAsync(finestraId, ct) is { } notFound) return notFound;
@@ -129,12 +129,11 @@ public sealed class FinestraModel(GraduatorieService service, FinestreGraduatori
         {
             Finestra = await finestre.GetAsync(finestraId, ct);
         }
-        catch (GraduatorieNotFoundException)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.NotFound)
         {
             return NotFound();
         }
         State = Finestra.Info.StateAt(clock.GetUtcNow());
-        (AvvisoSlug, Documents) = await queries.AvvisoDocumentsAsync(Finestra.Info.AvvisoId, ct);
         var scopes = User.GetScopes(ScopeTypes.Comune);
         var names = await regionComuni.NamesAsync(scopes, ct);
         Comuni = scopes.Select(s => (s, names.GetValueOrDefault(s) ?? s)).OrderBy(c => c.Item2, StringComparer.CurrentCulture).ToList();
@@ -147,16 +146,16 @@ public sealed class FinestraModel(GraduatorieService service, FinestreGraduatori
         Comune ??= Comuni.FirstOrDefault().Istat;
         if (Comune is null) return null;
 
-        History = await service.HistoryAsync(User, finestraId, Comune, ct);
-        Ricevute = await service.RicevuteAsync(History.Select(i => i.Id), ct);
+        History = await queries.HistoryAsync(User, finestraId, Comune, ct);
+        Ricevute = await queries.RicevuteAsync(History.Select(i => i.Id), ct);
         Latest = History.FirstOrDefault();
         Outcome = InvioId is { } id ? History.FirstOrDefault(i => i.Id == id) : History.FirstOrDefault(i => i.Stato == StatoInvio.InAttesaDiConferma);
         if (Latest is not null)
         {
-            var detail = await service.GetAsync(User, Latest.Id, ct);
+            var detail = await queries.GetAsync(User, Latest.Id, ct);
             Segnalazioni = await queries.SegnalazioniAsync(detail, ct);
             if (Outcome?.Id == Latest.Id) Outcome = detail;
-            else if (Outcome is not null) Outcome = await service.GetAsync(User, Outcome.Id, ct);
+            else if (Outcome is not null) Outcome = await queries.GetAsync(User, Outcome.Id, ct);
         }
         return null;
     }

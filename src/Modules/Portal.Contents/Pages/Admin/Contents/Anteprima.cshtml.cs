@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Contents.Model;
 using Portal.Contents.Pages.Contents;
 using Portal.Contents.Services;
+using Portal.Contents.Contracts;
 using Portal.Core.Contracts;
 using Portal.Core.Security;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Contents.Model;
 using Portal.Contents.Services;
+using Portal.Core.Errors;
 using Portal.Core.Security;
 using Portal.Core.Time;
 
@@ -59,7 +60,7 @@ public sealed class ModificaModel(ContentQueries queries, ContentService content
         var files = Allegati.Where(f => f.Length > 0).Select(f => new NewAttachment(f.FileName, f.OpenReadStream(), null)).ToList();
         try
         {
-            var by = User.Identity?.Name ?? "?";
+            var by = User.ActorName();
             var item = Item is null
                 ? await contents.CreateAsync(Tipo, Input, files, by)
                 : await contents.SaveDraftAsync(Item.Id, Revision, Input, files, by);
@@ -67,13 +68,13 @@ public sealed class ModificaModel(ContentQueries queries, ContentService content
             TempData["Messaggio"] = publish ? "Contenuto salvato e pubblicato." : $"Bozza salvata (versione {item.LatestVersion}).";
             return Redirect($"/admin/contenuti/modifica/{item.Id}");
         }
-        catch (ContentValidationException e)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.Invalid)
         {
             foreach (var (field, message) in e.Errors)
                 ModelState.AddModelError(field == "Allegati" ? "Allegati" : "Input." + field, message);
             Error = "Il contenuto non è stato salvato: correggere i campi indicati.";
         }
-        catch (ContentConflictException e)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.Conflict)
         {
             Error = e.Message;
         }
@@ -90,16 +91,16 @@ public sealed class ModificaModel(ContentQueries queries, ContentService content
         if (requiresPublish && !CanPublish) return Forbid();
         try
         {
-            await action(User.Identity?.Name ?? "?");
+            await action(User.ActorName());
             TempData["Messaggio"] = done;
             return Redirect($"/admin/contenuti/modifica/{id}");
         }
-        catch (ContentValidationException e)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.Invalid)
         {
-            foreach (var (field, message) in e.Errors) ModelState.AddModelError(field, message);
+            ModelState.AddPortalError(e);
             Error = "Operazione non eseguita: correggere i campi indicati.";
         }
-        catch (ContentConflictException e)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.Conflict)
         {
             Error = e.Message;
         }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Contents.Model;
 using Portal.Contents.Services;
+using Portal.Core.Errors;
 using Portal.Core.Security;
 
 namespace Portal.Contents.Pages.Admin.Contents;
@@ -29,16 +30,16 @@ public sealed class VersioniModel(ContentQueries queries, ContentService content
         if (!await permissions.HasPermissionAsync(User, ContentsPermissions.Publish.Name)) return Forbid();
         try
         {
-            var item = await contents.RestoreAsync(id, numero, revision, User.Identity?.Name ?? "?");
+            var item = await contents.RestoreAsync(id, numero, revision, User.ActorName());
             TempData["Messaggio"] = $"Versione {numero} ripristinata come bozza (versione {item.LatestVersion}). Pubblicala per renderla visibile.";
             return Redirect($"/admin/contenuti/modifica/{id}");
         }
-        catch (ContentConflictException e)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.Conflict)
         {
             TempData["Errore"] = e.Message;
             return Redirect($"/admin/contenuti/{id}/versioni");
         }
-        catch (ContentNotFoundException)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.NotFound)
         {
             return NotFound();
         }

@@ -22,7 +22,7 @@ namespace Portal.Graduatorie.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Portal.Graduatorie.Data.ChiavePseudonimi", b =>
+            modelBuilder.Entity("Portal.Graduatorie.Model.ChiavePseudonimi", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("integer");
@@ -39,7 +39,7 @@ namespace Portal.Graduatorie.Data.Migrations.Postgres
                     b.ToTable("graduatorie_chiave_pseudonimi", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Graduatorie.Data.GraduatoriaPosizione", b =>
+            modelBuilder.Entity("Portal.Graduatorie.Model.GraduatoriaPosizione", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -109,7 +109,7 @@ namespace Portal.Graduatorie.Data.Migrations.Postgres
                     b.ToTable("graduatorie_posizione", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Graduatorie.Data.GraduatoriaRegionale", b =>
+            modelBuilder.Entity("Portal.Graduatorie.Model.GraduatoriaRegionale", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -173,7 +173,7 @@ namespace Portal.Graduatorie.Data.Migrations.Postgres
                     b.ToTable("graduatorie_regionale", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Graduatorie.Data.Invio", b =>
+            modelBuilder.Entity("Portal.Graduatorie.Model.Invio", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -246,7 +246,7 @@ namespace Portal.Graduatorie.Data.Migrations.Postgres
                     b.ToTable("graduatorie_invio", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Graduatorie.Data.InvioRiga", b =>
+            modelBuilder.Entity("Portal.Graduatorie.Model.InvioRiga", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -318,7 +318,7 @@ namespace Portal.Graduatorie.Data.Migrations.Postgres
                     b.ToTable("graduatorie_invio_riga", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Graduatorie.Data.InvioSegnalazione", b =>
+            modelBuilder.Entity("Portal.Graduatorie.Model.InvioSegnalazione", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -362,7 +362,7 @@ namespace Portal.Graduatorie.Data.Migrations.Postgres
                     b.ToTable("graduatorie_invio_segnalazione", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Graduatorie.Data.Sollecito", b =>
+            modelBuilder.Entity("Portal.Graduatorie.Model.Sollecito", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -400,34 +400,34 @@ namespace Portal.Graduatorie.Data.Migrations.Postgres
                     b.ToTable("graduatorie_sollecito", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Graduatorie.Data.GraduatoriaPosizione", b =>
+            modelBuilder.Entity("Portal.Graduatorie.Model.GraduatoriaPosizione", b =>
                 {
-                    b.HasOne("Portal.Graduatorie.Data.GraduatoriaRegionale", null)
+                    b.HasOne("Portal.Graduatorie.Model.GraduatoriaRegionale", null)
                         .WithMany()
                         .HasForeignKey("GraduatoriaId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Portal.Graduatorie.Data.InvioRiga", b =>
+            modelBuilder.Entity("Portal.Graduatorie.Model.InvioRiga", b =>
                 {
-                    b.HasOne("Portal.Graduatorie.Data.Invio", null)
+                    b.HasOne("Portal.Graduatorie.Model.Invio", null)
                         .WithMany()
                         .HasForeignKey("InvioId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Portal.Graduatorie.Data.InvioSegnalazione", b =>
+            modelBuilder.Entity("Portal.Graduatorie.Model.InvioSegnalazione", b =>
                 {
-                    b.HasOne("Portal.Graduatorie.Data.Invio", null)
+                    b.HasOne("Portal.Graduatorie.Model.Invio", null)
                         .WithMany("Segnalazioni")
                         .HasForeignKey("InvioId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Portal.Graduatorie.Data.Invio", b =>
+            modelBuilder.Entity("Portal.Graduatorie.Model.Invio", b =>
                 {
                     b.Navigation("Segnalazioni");
                 });

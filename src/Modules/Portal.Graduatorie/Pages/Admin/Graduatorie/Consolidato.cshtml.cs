@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Errors;
 using Portal.Core.Security;
 using Portal.Graduatorie.Services;
 
@@ -21,7 +22,7 @@ public sealed class ConsolidatoModel(RegioneService regione, FinestreGraduatorie
         {
             Finestra = await finestre.GetAsync(finestraId, ct);
         }
-        catch (GraduatorieNotFoundException)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.NotFound)
         {
             return NotFound();
         }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Errors;
 using Portal.Core.Security;
 using Portal.Graduatorie.Data;
 using Portal.Graduatorie.Services;
@@ -27,13 +28,13 @@ public sealed class FinestraModel(RegioneService regione, RegioneSolleciti solle
         if (!await permissions.HasPermissionAsync(User, GraduatorieRegionePermissions.Remind.Name)) return Forbid();
         try
         {
-            Esito = await solleciti.SendAsync(finestraId, User.Identity?.Name ?? "?", ct);
+            Esito = await solleciti.SendAsync(finestraId, User.ActorName(), ct);
         }
-        catch (GraduatorieConflictException e)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.Conflict)
         {
             Errore = e.Message;
         }
-        catch (GraduatorieNotFoundException)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.NotFound)
         {
             return NotFound();
         }
@@ -46,7 +47,7 @@ public sealed class FinestraModel(RegioneService regione, RegioneSolleciti solle
         {
             Stato = await regione.StatusAsync(finestraId, ct);
         }
-        catch (GraduatorieNotFoundException)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.NotFound)
         {
             return false;
         }

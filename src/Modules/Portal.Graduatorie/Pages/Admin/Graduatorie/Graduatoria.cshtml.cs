@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Portal.Core.Contracts;
+using Portal.Contents.Contracts;
+using Portal.Core.Errors;
 using Portal.Core.Security;
 using Portal.Graduatorie.Services;
 
@@ -18,7 +19,9 @@ public sealed class GraduatoriaModel(GraduatoriaRegionaleService graduatorie, Fi
     public bool PuoApprovare { get; private set; }
     public bool PuoPubblicare { get; private set; }
     public string? Errore { get; private set; }
-    public Dictionary<string, string> Errori { get; private set; } = [];
+
+    /// <summary>The refusal of a decree field (decretoNumero, decretoData), as the service wrote it.</summary>
+    public string? ErrorOf(string field) => ModelState.TryGetValue(field, out var entry) ? entry.Errors.FirstOrDefault()?.ErrorMessage : null;
 
     [BindProperty] public string? DecretoNumero { get; set; }
     [BindProperty] public string? DecretoData { get; set; }
@@ -37,7 +40,7 @@ public sealed class GraduatoriaModel(GraduatoriaRegionaleService graduatorie, Fi
         ActAsync(finestraId, GraduatorieRegionePermissions.Publish, "La graduatoria è stata pubblicata sul sito.",
             () => graduatorie.PublishAsync(finestraId, By, ct), ct);
 
-    private string By => User.Identity?.Name ?? "?";
+    private string By => User.ActorName();
 
     private async Task<IActionResult> ActAsync(Guid finestraId, Permission permission, string done, Func<Task<GraduatoriaDettaglio>> action, CancellationToken ct)
     {
@@ -48,17 +51,17 @@ public sealed class GraduatoriaModel(GraduatoriaRegionaleService graduatorie, Fi
             TempData["Messaggio"] = done;
             return Redirect($"/admin/graduatorie/{finestraId}/graduatoria");
         }
-        catch (GraduatorieNotFoundException)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.NotFound)
         {
             return NotFound();
         }
-        catch (GraduatorieConflictException e)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.Conflict)
         {
             Errore = e.Message;
         }
-        catch (RegioneInputException e)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.Invalid)
         {
-            Errori = e.Errors.ToDictionary();
+            ModelState.AddPortalError(e);
         }
         return await LoadAsync(finestraId, ct) ? Page() : NotFound();
     }
@@ -69,7 +72,7 @@ public sealed class GraduatoriaModel(GraduatoriaRegionaleService graduatorie, Fi
         {
             Finestra = await finestre.GetAsync(finestraId, ct);
         }
-        catch (GraduatorieNotFoundException)
+        catch (PortalException e) when (e.Kind == PortalErrorKind.NotFound)
         {
             return false;
         }

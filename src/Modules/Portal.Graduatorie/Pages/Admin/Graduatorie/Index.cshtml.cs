@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Portal.Core.Contracts;
+using Portal.Contents.Contracts;
 using Portal.Core.Security;
 using Portal.Graduatorie.Services;
 

@@ -1,10 +1,13 @@
-using Microsoft.Extensions.DependencyInjection;
-using Portal.Core.Contracts;
+using Portal.Contents.Contracts;
+using Portal.Workflows.Engine;
 
-namespace Portal.Workflows.Engine;
+namespace Portal.Contents.Workflows;
 
-/// <summary>"finestraAperta": the subject's Finestra (window) is open now, by the server's clock.</summary>
-internal sealed class FinestraApertaGuard(IServiceProvider services) : IWorkflowGuard
+/// <summary>
+/// "finestraAperta": the subject's Finestra (window) is open now, by the server's clock. Contents answers it because
+/// the windows are its content; the workflow engine only knows the guard by name.
+/// </summary>
+internal sealed class FinestraApertaGuard(IFinestre finestre) : IWorkflowGuard
 {
     public string Name => "finestraAperta";
 
@@ -13,8 +16,6 @@ internal sealed class FinestraApertaGuard(IServiceProvider services) : IWorkflow
     public async Task<GuardResult> CheckAsync(WorkflowGuardContext context, CancellationToken ct)
     {
         if (context.Subject?.FinestraId is not { } finestraId) return GuardResult.Fail("La pratica non è collegata a una finestra.");
-        var finestre = services.GetService<IFinestre>();
-        if (finestre is null) return GuardResult.Fail("Le finestre non sono disponibili: operazione non possibile ora.");
         return await finestre.StateNowAsync(finestraId, ct) switch
         {
             FinestraState.Aperta => GuardResult.Ok,

@@ -1,0 +1,7 @@
+namespace Portal.Graduatorie.Model;
+
+public enum EsitoPosizione
+{
+    Beneficiario,
+    Idoneo,
+}
