@@ -38,7 +38,9 @@ public class DbContextOwnershipTests
                 .Concat(type.GetFields(All).Select(f => (ParameterType: f.FieldType, Where: f.Name)));
             foreach (var (t, where) in types)
             {
-                if (typeof(DbContext).IsAssignableFrom(t) && t.Assembly != assembly)
+                // EF's own DbContext (infrastructure such as the unit of work handles any context) is not a module's.
+                if (typeof(DbContext).IsAssignableFrom(t) && t.Assembly != assembly && t != typeof(DbContext)
+                    && t.Assembly.GetName().Name!.StartsWith("Portal.", StringComparison.Ordinal))
                     yield return $"{Display(type)} ({where}) usa {t.Name} di {t.Assembly.GetName().Name}";
             }
         }

@@ -81,8 +81,7 @@ public class OutboxTests
         using var h = new Harness();
         await using (var scope = h.Host.Services.CreateAsyncScope())
         {
-            var core = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
-            await using var tx = await core.BeginSharedTransactionAsync(default);
+            await using var work = await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().BeginAsync();
             await scope.ServiceProvider.GetRequiredService<IOutbox>().EnqueueAsync(new OutboxItem("prova", "{}", "annullata"));
             // disposed without commit: rolled back
         }

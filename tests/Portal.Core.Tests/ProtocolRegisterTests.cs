@@ -105,14 +105,14 @@ public class ProtocolRegisterTests
             {
                 await using var scope = portal.Services.CreateAsyncScope();
                 var core = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
-                await using var tx = await core.BeginSharedTransactionAsync(default);
+                await using var work = await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().BeginAsync();
                 var subject = Guid.NewGuid().ToString("N");
                 await scope.ServiceProvider.GetRequiredService<IProtocolQueue>().EnqueueAsync("Invio", subject, "domanda");
                 // Counted while this confirmation holds the queue: the count is the confirmation order.
                 var order = Interlocked.Increment(ref confirmed);
                 core.Audit.Add(new Audit.AuditEntry { Utc = DateTime.UtcNow, Action = "Conferma", Subject = subject, Details = order.ToString(System.Globalization.CultureInfo.InvariantCulture), ActorName = "test" });
                 await core.SaveChangesAsync();
-                await tx.CommitAsync();
+                await work.CompleteAsync();
             }
         }));
         await Task.WhenAll(workers);
