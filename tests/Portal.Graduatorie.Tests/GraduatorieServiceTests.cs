@@ -192,6 +192,48 @@ public class GraduatorieServiceTests(PortalFactory portal) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task A_dry_run_that_reveals_another_Comunes_students_is_audited_with_that_Comune()
+    {
+        var (finestra, _) = await portal.CreateOpenFinestraAsync();
+        await UploadAsync(finestra, Clean(1), comune: "042018");
+        var before = await portal.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().Audit.MaxAsync(a => (long?)a.Id)) ?? 0;
+
+        var result = await portal.ServiceAsync(s => s.DryRunAsync(_ancona, finestra, Ancona, Clean(1), default));
+
+        Assert.Contains(result.Issues, i => i.Code == "W02");
+        var entry = await portal.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().Audit.AsNoTracking()
+            .SingleAsync(a => a.Id > before && a.Action == "Graduatorie.AltriComuni"));
+        Assert.Equal($"Comune {Ancona}", entry.Subject);
+        Assert.Contains("verifica senza invio: 1 codici fiscali", entry.Details);
+        Assert.Contains("(042018)", entry.Details);
+        Assert.DoesNotContain(await portal.InviiAsync(finestra), i => i.ComuneIstat == Ancona);
+    }
+
+    [Fact]
+    public async Task A_dry_run_without_other_Comunes_students_writes_no_audit_entry()
+    {
+        var (finestra, _) = await portal.CreateOpenFinestraAsync();
+        var before = await portal.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().Audit.MaxAsync(a => (long?)a.Id)) ?? 0;
+        await portal.ServiceAsync(s => s.DryRunAsync(_ancona, finestra, Ancona, Clean(1), default));
+        Assert.False(await portal.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().Audit.AnyAsync(a => a.Id > before && a.Action == "Graduatorie.AltriComuni")));
+    }
+
+    [Theory]
+    [InlineData("elenco.pdf")]
+    [InlineData("elenco.xls")]
+    [InlineData("elenco")]
+    public async Task A_workbook_under_another_name_is_refused_with_F01_and_not_stored(string name)
+    {
+        var (finestra, _) = await portal.CreateOpenFinestraAsync();
+        var clean = Clean(1);
+        var outcome = await UploadAsync(finestra, new UploadedFile(name, clean.Content));
+        Assert.Equal(Esito.Respinto, outcome.Invio.Esito);
+        var f01 = Assert.Single(outcome.Issues);
+        Assert.Equal(("F01", InvioValidation.ExtensionMessage), (f01.Code, f01.Message));
+        Assert.Null(outcome.Invio.StoredFileId);
+    }
+
+    [Fact]
     public async Task An_operator_cannot_upload_confirm_or_read_for_a_Comune_outside_their_scope()
     {
         var (finestra, _) = await portal.CreateOpenFinestraAsync();

@@ -17,6 +17,7 @@ public static class TestHostSettings
             // Every test logs in from the same address many times a minute; RateLimitTests sets its own limits.
             ["Portal:RateLimits:LoginsPerMinute"] = "1000000",
             ["Portal:RateLimits:VerificationsPerMinute"] = "1000000",
+            ["Portal:RateLimits:LookupsPerHour"] = "1000000",
             // Keep test output readable: warnings and errors only.
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",

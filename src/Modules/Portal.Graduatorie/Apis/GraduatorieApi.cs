@@ -27,8 +27,8 @@ public static class GraduatorieApi
         upload.MapGet("/finestre/{finestraId:guid}/modello", Template)
             .WithSummary("Scarica il modello Excel aggiornato per la finestra")
             .Produces(StatusCodes.Status200OK, contentType: InvioDownloads.XlsxType).Problems(403, 404);
-        upload.MapPost("/finestre/{finestraId:guid}/comuni/{comune}/verifica", DryRun)
-            .WithSummary("Verifica senza inviare: stessa validazione dell'invio, nulla viene registrato").Problems(400, 403, 404);
+        upload.MapPost("/finestre/{finestraId:guid}/comuni/{comune}/verifica", DryRun).RequireRateLimiting(RateLimits.Lookups)
+            .WithSummary("Verifica senza inviare: stessa validazione dell'invio, nessun invio viene registrato").Problems(400, 403, 404, 429);
         upload.MapPost("/finestre/{finestraId:guid}/comuni/{comune}/invii", Upload)
             .WithSummary("Carica l'elenco (solo a finestra aperta): esito accettato, con avvisi o respinto").Problems(400, 403, 404, 409);
         upload.MapPost("/invii/{id:guid}/conferma", Confirm)

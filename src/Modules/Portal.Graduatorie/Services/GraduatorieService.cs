@@ -32,7 +32,32 @@ public sealed class GraduatorieService(
     {
         InvioAccess.RequireUpload(user, comuneIstat);
         var finestra = await finestre.GetAsync(finestraId, ct);
-        return await validation.ValidateAsync(finestra, comuneIstat, file, ct);
+        var result = await validation.ValidateAsync(finestra, comuneIstat, file, ct);
+        await AuditOtherComuniAsync(result, finestra, comuneIstat, "verifica senza invio");
+        return result;
+    }
+
+    /// <summary>
+    /// W02 tells the operator which other Comune already lists a student: a look into another Comune's data,
+    /// so it is recorded (who, which Comune, how many codici fiscali, which Comuni) even when nothing is sent.
+    /// </summary>
+    private async Task AuditOtherComuniAsync(ValidationResult result, FinestraGraduatoria finestra, string comuneIstat, string how)
+    {
+        var others = result.Issues.Where(i => i.Code == "W02").ToList();
+        if (others.Count == 0) return;
+        var comuni = others.Select(i => i.Message).Select(OtherComune).Where(c => c is not null).Distinct().Order(StringComparer.Ordinal);
+        await audit.RecordAsync("Graduatorie.AltriComuni", $"Comune {comuneIstat}",
+            $"Finestra «{finestra.Info.Nome}», {how}: {others.Count} codici fiscali risultano negli elenchi validi di altri Comuni ({string.Join(", ", comuni)}).");
+    }
+
+    /// <summary>"… nell'elenco valido del Comune di Ancona (042002)" → "Ancona (042002)".</summary>
+    private static string? OtherComune(string message)
+    {
+        var i = message.IndexOf("Comune di ", StringComparison.Ordinal);
+        if (i < 0) return null;
+        var rest = message[(i + "Comune di ".Length)..];
+        var end = rest.IndexOf(')');
+        return end < 0 ? rest.TrimEnd('.', ' ') : rest[..(end + 1)];
     }
 
     public async Task<InvioOutcome> UploadAsync(ClaimsPrincipal user, Guid finestraId, string comuneIstat, UploadedFile file, CancellationToken ct)
@@ -59,13 +84,17 @@ public sealed class GraduatorieService(
         var by = user.ActorName();
         await using var work = await unitOfWork.BeginAsync(ct);
         Guid? storedId = null;
-        try
+        // A file refused as a whole (F01–F04: not a workbook, hostile, too large) is not kept: nothing reads it back.
+        if (!result.Issues.Any(i => i.Row is null))
         {
-            storedId = (await files.AddAsync(file.FileName, new MemoryStream(file.Content, false), XlsxOnly, by, ct)).Id;
-        }
-        catch (FileRejectedException)
-        {
-            // Not a real .xlsx (the validator said F01) or too large (F04): the outcome is kept, the bytes are not.
+            try
+            {
+                storedId = (await files.AddAsync(file.FileName, new MemoryStream(file.Content, false), XlsxOnly, by, ct)).Id;
+            }
+            catch (FileRejectedException)
+            {
+                // Its content is not the .xlsx its name says: the outcome is kept, the bytes are not.
+            }
         }
         var invio = new Invio
         {
@@ -103,6 +132,7 @@ public sealed class GraduatorieService(
             $"Comune {comuneIstat}, finestra «{finestra.Info.Nome}», file «{invio.FileName}» (SHA-256 {invio.Sha256}), {invio.RowCount} righe, " +
             $"esito {ValidationResult.Label(result.Esito)}, {result.Issues.Count(i => i.Severity == IssueSeverity.Error)} errori, " +
             $"{result.Issues.Count(i => i.Severity == IssueSeverity.Warning)} avvisi.");
+        await AuditOtherComuniAsync(result, finestra, comuneIstat, "invio");
         await work.CompleteAsync(ct);
         return new InvioOutcome(await FreshAsync(invio.Id, ct), result.Issues);
     }

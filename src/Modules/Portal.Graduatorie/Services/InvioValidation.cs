@@ -10,8 +10,18 @@ namespace Portal.Graduatorie.Services;
 /// <summary>Runs the validator on an upload with what it needs from the portal: provinces, the window's threshold, other Comuni's lists.</summary>
 public sealed class InvioValidation(GraduatorieDbContext db, RegionComuni regionComuni, ISiteSettings siteSettings)
 {
+    public const string ExtensionMessage =
+        "Il file deve essere un foglio Excel con estensione .xlsx: scaricare il modello dalla sezione 1, compilarlo e salvarlo senza cambiarne il formato.";
+
     public async Task<ValidationResult> ValidateAsync(FinestraGraduatoria finestra, string comuneIstat, UploadedFile file, CancellationToken ct)
     {
+        // The name is what the operator and the receipt see: a workbook renamed ".pdf" is refused, not stored as a PDF.
+        if (!string.Equals(Path.GetExtension(file.FileName), ".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            var refused = new ValidationResult();
+            refused.Issues.Add(ValidationIssue.File("F01", ExtensionMessage));
+            return refused;
+        }
         var sigle = await regionComuni.ProvinceSigleAsync(ct);
         // W01: the region's provinces are a site setting (Amministratore → Impostazioni).
         var region = (await siteSettings.GetAsync(ct)).RegionProvinces.ToHashSet(StringComparer.OrdinalIgnoreCase);
