@@ -59,6 +59,22 @@ public class ApiAndFormTests(PortalFactory portal) : IClassFixture<PortalFactory
     }
 
     [Theory]
+    [InlineData("""{ "tipo": "Avviso", "campi": null }""", "Campi")]
+    [InlineData("""{ "tipo": "Avviso", "campi": { "title": "Con allegato nullo" }, "allegati": [ { "nomeFile": "a.pdf", "contenutoBase64": null } ] }""", "Allegati")]
+    [InlineData("""{ "tipo": "Avviso", "campi": { "title": "Con allegato senza nome" }, "allegati": [ { "contenutoBase64": "JVBERi0=" } ] }""", "Allegati")]
+    [InlineData("""{ "tipo": "Avviso", "campi": { "title": "Con allegato vuoto" }, "allegati": [ null ] }""", "Allegati")]
+    public async Task Api_missing_parts_are_a_400_naming_the_field_and_create_nothing(string json, string field)
+    {
+        var client = await portal.LoginAsync(Demo.Editor, "Editor");
+        var before = await portal.InScopeAsync(sp => sp.GetRequiredService<ContentsDbContext>().Items.CountAsync());
+        var r = await client.PostAsync("/api/v1/contenuti", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
+        var body = await r.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(body.GetProperty("errors").TryGetProperty(field, out _), await r.Content.ReadAsStringAsync());
+        Assert.Equal(before, await portal.InScopeAsync(sp => sp.GetRequiredService<ContentsDbContext>().Items.CountAsync()));
+    }
+
+    [Theory]
     [InlineData(Demo.Cittadino, null)]
     [InlineData(Demo.OperatoreAncona, "OperatoreComune")]
     [InlineData(Demo.Funzionario, "Funzionario")]

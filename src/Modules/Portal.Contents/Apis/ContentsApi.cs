@@ -118,6 +118,8 @@ public static class ContentsApi
     {
         if (string.IsNullOrWhiteSpace(body.Tipo) || !ContentTypes.All.Contains(body.Tipo))
             return ProblemDetailsItalian.Validation(new Dictionary<string, string[]> { ["Tipo"] = [$"Indicare il tipo: {string.Join(", ", ContentTypes.All)}."] });
+        if (body.Campi is null)
+            return ProblemDetailsItalian.Validation(new Dictionary<string, string[]> { ["Campi"] = ["Indicare i campi del contenuto (titolo, sommario...)."] });
         if (!TryDecode(body.Allegati, out var files, out var error))
             return ProblemDetailsItalian.Validation(new Dictionary<string, string[]> { ["Allegati"] = [error!] });
         var item = await s.CreateAsync(body.Tipo, body.Campi, files, By(u), ct);
@@ -128,6 +130,8 @@ public static class ContentsApi
     {
         if (body.Revisione is null)
             return ProblemDetailsItalian.Validation(new Dictionary<string, string[]> { ["Revisione"] = ["Indicare la revisione del contenuto letta prima della modifica."] });
+        if (body.Campi is null)
+            return ProblemDetailsItalian.Validation(new Dictionary<string, string[]> { ["Campi"] = ["Indicare i campi del contenuto (titolo, sommario...)."] });
         if (!TryDecode(body.Allegati, out var files, out var error))
             return ProblemDetailsItalian.Validation(new Dictionary<string, string[]> { ["Allegati"] = [error!] });
         return TypedResults.Ok(ContenutoSintesiDto.From(await s.SaveDraftAsync(id, body.Revisione.Value, body.Campi, files, By(u), ct)));
@@ -139,6 +143,11 @@ public static class ContentsApi
         error = null;
         foreach (var a in list ?? [])
         {
+            if (a is null || string.IsNullOrWhiteSpace(a.NomeFile) || a.ContenutoBase64 is null)
+            {
+                error = "Ogni allegato deve avere il nome del file (nomeFile) e il contenuto in base64 (contenutoBase64).";
+                return false;
+            }
             try
             {
                 files.Add(new NewAttachment(a.NomeFile, new MemoryStream(Convert.FromBase64String(a.ContenutoBase64)), a.Titolo));

@@ -41,7 +41,7 @@ public sealed class ContenutoRichiesta
 {
     public string? Tipo { get; set; }
     public int? Revisione { get; set; }
-    public ContentInput Campi { get; set; } = new();
+    public ContentInput? Campi { get; set; } = new();
     public List<AllegatoNuovoDto>? Allegati { get; set; }
 }
 

@@ -9,8 +9,8 @@ internal sealed class FileStore(CoreDbContext db, TimeProvider clock) : IFileSto
 {
     public async Task<StoredFile> AddAsync(string fileName, Stream content, FilePolicy policy, string? by, CancellationToken ct = default)
     {
-        var name = Path.GetFileName(fileName?.Trim() ?? "");
-        if (string.IsNullOrEmpty(name) || name.Length > 255)
+        var name = SafeFileName.From(fileName);
+        if (string.IsNullOrEmpty(name) || Path.GetFileNameWithoutExtension(name).Length == 0)
             throw new FileRejectedException("Il nome del file non è valido.");
         using var buffer = new MemoryStream();
         var limited = new byte[81920];
