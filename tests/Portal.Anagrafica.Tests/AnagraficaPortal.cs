@@ -41,21 +41,15 @@ public sealed class AnagraficaPortal : PortalFactory
         return (person.Id, cf);
     }
 
-    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider);
-    }
-
     public Task<Model.AnagraficaRecord?> RecordAsync(Guid personId) =>
-        InScopeAsync(sp => sp.GetRequiredService<AnagraficaDbContext>().Records.AsNoTracking().FirstOrDefaultAsync(r => r.PersonId == personId));
+        this.InScopeAsync(sp => sp.GetRequiredService<AnagraficaDbContext>().Records.AsNoTracking().FirstOrDefaultAsync(r => r.PersonId == personId));
 
     public Task<List<Portal.Core.Audit.AuditEntry>> AuditAsync(string subjectContains) =>
-        InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().Audit.AsNoTracking()
+        this.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().Audit.AsNoTracking()
             .Where(a => a.Subject != null && a.Subject.Contains(subjectContains)).OrderBy(a => a.Id).ToListAsync());
 
     public Task<RegistryImportResult> ImportRowsAsync(params RegistryRow[] rows) =>
-        InScopeAsync(sp => sp.GetRequiredService<RegistryImporter>().ImportRowsAsync(rows, default));
+        this.InScopeAsync(sp => sp.GetRequiredService<RegistryImporter>().ImportRowsAsync(rows, default));
 }
 
 public sealed class RecordingHandler : IAnagraficaSavedHandler

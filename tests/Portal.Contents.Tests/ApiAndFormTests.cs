@@ -216,3 +216,22 @@ public class FormTokenTests(PortalFactory portal) : IClassFixture<PortalFactory>
             Assert.True(f.Value.Contains("__RequestVerificationToken", StringComparison.Ordinal), $"{url}: modulo senza token: {f.Value[..Math.Min(200, f.Value.Length)]}");
     }
 }
+
+public class AdminSearchTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task The_editors_search_matches_percent_and_underscore_literally()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        await portal.CreateAvvisoAsync($"Sconto 50% {tag}");
+        await portal.CreateAvvisoAsync($"Sconto 500 {tag}");
+        await portal.CreateAvvisoAsync($"voce_a {tag}");
+        await portal.CreateAvvisoAsync($"voceXa {tag}");
+        var percent = await portal.InScopeAsync(sp => sp.GetRequiredService<Portal.Contents.Services.ContentQueries>()
+            .ListAdminAsync(new Portal.Contents.Services.AdminFilter(null, null, $"50% {tag}")));
+        Assert.Equal([$"Sconto 50% {tag}"], percent.Select(i => i.Title));
+        var underscore = await portal.InScopeAsync(sp => sp.GetRequiredService<Portal.Contents.Services.ContentQueries>()
+            .ListAdminAsync(new Portal.Contents.Services.AdminFilter(null, null, $"voce_a {tag}")));
+        Assert.Equal([$"voce_a {tag}"], underscore.Select(i => i.Title));
+    }
+}

@@ -7,12 +7,6 @@ namespace Portal.Contents.Tests;
 
 internal static class ContentTestExtensions
 {
-    public static async Task<T> InScopeAsync<T>(this PortalFactory portal, Func<IServiceProvider, Task<T>> action)
-    {
-        await using var scope = portal.Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider);
-    }
-
     public static Task<ContentItem> CreateAvvisoAsync(this PortalFactory portal, string title, string? slug = null, IReadOnlyList<NewAttachment>? files = null) =>
         portal.InScopeAsync(sp => sp.GetRequiredService<ContentService>().CreateAsync(ContentTypes.Avviso,
             new ContentInput { Title = title, Slug = slug, Summary = "Sommario", Body = "Testo **importante**.", Categoria = "Prove" }, files ?? [], "test"));

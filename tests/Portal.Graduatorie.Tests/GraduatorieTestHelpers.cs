@@ -18,12 +18,6 @@ internal static class GraduatorieTestHelpers
     public const string Ancona = "042002";
     public const string Pesaro = "041044";
 
-    public static async Task<T> InScopeAsync<T>(this PortalFactory portal, Func<IServiceProvider, Task<T>> action)
-    {
-        await using var scope = portal.Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider);
-    }
-
     public static Task<T> ServiceAsync<T>(this PortalFactory portal, Func<GraduatorieService, Task<T>> action) =>
         portal.InScopeAsync(sp => action(sp.GetRequiredService<GraduatorieService>()));
 

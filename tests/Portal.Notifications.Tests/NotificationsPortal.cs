@@ -55,32 +55,26 @@ public class NotificationsPortal : PortalFactory
         builder.ConfigureServices(s => s.AddSingleton(Esito).AddSingleton(Promemoria));
     }
 
-    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider);
-    }
-
     public Task EnqueueAsync(NotificationRequest request) =>
-        InScopeAsync(async sp => { await sp.GetRequiredService<INotifications>().EnqueueAsync(request); return true; });
+        this.InScopeAsync(async sp => { await sp.GetRequiredService<INotifications>().EnqueueAsync(request); return true; });
 
     /// <summary>One round of the outbox dispatcher, as a node would run it now.</summary>
     public Task<int> RunOutboxAsync() => Services.GetRequiredService<OutboxProcessor>().RunOnceAsync();
 
     public Task<Guid> PersonIdAsync(string codiceFiscale) =>
-        InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().Persons.Where(p => p.CodiceFiscale == codiceFiscale).Select(p => p.Id).SingleAsync());
+        this.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().Persons.Where(p => p.CodiceFiscale == codiceFiscale).Select(p => p.Id).SingleAsync());
 
     public Task<SentMail?> MailAsync(string key) =>
-        InScopeAsync(sp => sp.GetRequiredService<NotificationsDbContext>().Mails.AsNoTracking().FirstOrDefaultAsync(m => m.IdempotencyKey == key));
+        this.InScopeAsync(sp => sp.GetRequiredService<NotificationsDbContext>().Mails.AsNoTracking().FirstOrDefaultAsync(m => m.IdempotencyKey == key));
 
     public Task<List<PortalMessage>> MessagesAsync(string key) =>
-        InScopeAsync(sp => sp.GetRequiredService<NotificationsDbContext>().Messages.AsNoTracking().Where(m => m.IdempotencyKey == key).ToListAsync());
+        this.InScopeAsync(sp => sp.GetRequiredService<NotificationsDbContext>().Messages.AsNoTracking().Where(m => m.IdempotencyKey == key).ToListAsync());
 
     public Task<PortalMessage?> MessageAsync(Guid id) =>
-        InScopeAsync(sp => sp.GetRequiredService<NotificationsDbContext>().Messages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id));
+        this.InScopeAsync(sp => sp.GetRequiredService<NotificationsDbContext>().Messages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id));
 
     public Task<List<OutboxEntry>> OutboxAsync(string key) =>
-        InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().Outbox.AsNoTracking().Where(e => e.IdempotencyKey == key).ToListAsync());
+        this.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().Outbox.AsNoTracking().Where(e => e.IdempotencyKey == key).ToListAsync());
 
     public static string Key(string what) => $"test:{what}:{Guid.NewGuid():N}";
 

@@ -51,17 +51,11 @@ public class WorkflowPortal : PortalFactory
         });
     }
 
-    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider);
-    }
-
     public Task<SavedDefinition> SaveAsync(WorkflowDefinition definition) =>
-        InScopeAsync(sp => sp.GetRequiredService<DefinitionStore>().SaveAsync(definition, "test"));
+        this.InScopeAsync(sp => sp.GetRequiredService<DefinitionStore>().SaveAsync(definition, "test"));
 
     public Task<WorkflowResult> FireAsync(Guid instanceId, string transition, WorkflowActor actor, string? comment = null, int? revision = null) =>
-        InScopeAsync(sp => sp.GetRequiredService<IWorkflowEngine>().FireAsync(instanceId, transition, actor, comment, revision));
+        this.InScopeAsync(sp => sp.GetRequiredService<IWorkflowEngine>().FireAsync(instanceId, transition, actor, comment, revision));
 
     /// <summary>Saves the definition (unique code) and starts it on a new test subject.</summary>
     public async Task<WorkflowInstanceView> StartAsync(WorkflowDefinition definition, Guid? owner = null, string? scope = null, string documenti = "completi")
@@ -69,7 +63,7 @@ public class WorkflowPortal : PortalFactory
         await SaveAsync(definition);
         var subjectId = Guid.NewGuid().ToString("N");
         Services.GetRequiredService<TestSubjects>().Set(subjectId, documenti);
-        var result = await InScopeAsync(sp => sp.GetRequiredService<IWorkflowEngine>()
+        var result = await this.InScopeAsync(sp => sp.GetRequiredService<IWorkflowEngine>()
             .StartAsync(new WorkflowStart(definition.Code, subjectId, owner, scope, WorkflowActor.System)));
         Assert.True(result.Succeeded, result.Error);
         return result.Instance!;

@@ -4,6 +4,8 @@ using Portal.Contents.Model;
 using Portal.Contents.Contracts;
 using Portal.Core.Contracts;
 
+using Portal.Core.Text;
+
 namespace Portal.Contents.Services;
 
 /// <summary>A published item with its published version, as the public site shows it.</summary>
@@ -32,8 +34,8 @@ public sealed class ContentQueries(ContentsDbContext db, TimeProvider clock)
         if (filter.Stato is not null) q = q.Where(i => i.Status == filter.Stato);
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
-            var text = $"%{filter.Q.Trim().ToLowerInvariant()}%";
-            q = q.Where(i => EF.Functions.Like(i.Title.ToLower(), text));
+            var text = LikePattern.Containing(filter.Q);
+            q = q.Where(i => EF.Functions.Like(i.Title.ToLower(), text, LikePattern.Escape));
         }
         return await q.OrderByDescending(i => i.ModifiedUtc).Take(500).ToListAsync(ct);
     }

@@ -29,18 +29,28 @@ public static class DatabaseServiceCollectionExtensions
         {
             services.AddDbContext<TPostgres>((sp, o) => o.UseNpgsql(sp.GetRequiredService<PortalConnection>().Connection,
                 b => b.MigrationsHistoryTable(historyTable))
-                .AddInterceptors(sp.GetRequiredService<AmbientTransactionInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AmbientTransactionInterceptor>()).ConfigureWarnings(QuietExpectedFailures));
             services.AddScoped<TContext>(sp => sp.GetRequiredService<TPostgres>());
         }
         else
         {
             services.AddDbContext<TSqlite>((sp, o) => o.UseSqlite(sp.GetRequiredService<PortalConnection>().Connection,
                 b => b.MigrationsHistoryTable(historyTable))
-                .AddInterceptors(sp.GetRequiredService<AmbientTransactionInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<AmbientTransactionInterceptor>()).ConfigureWarnings(QuietExpectedFailures));
             services.AddScoped<TContext>(sp => sp.GetRequiredService<TSqlite>());
         }
         services.AddSingleton(new ModuleDatabase(typeof(TContext).Assembly.GetName().Name!, typeof(TContext), historyTable));
     }
+
+    /// <summary>
+    /// A failed save (a unique key another request won, a stale revision) reaches the caller as an exception: the
+    /// code that expects it handles it, anything else is logged once where it is not handled. EF's own Error log
+    /// with a stack trace for every such failure would only bury the real errors.
+    /// </summary>
+    private static void QuietExpectedFailures(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder w) =>
+        w.Log((Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, Microsoft.Extensions.Logging.LogLevel.Debug),
+            (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.OptimisticConcurrencyException, Microsoft.Extensions.Logging.LogLevel.Debug),
+            (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, Microsoft.Extensions.Logging.LogLevel.Debug));
 
     public static DatabaseOptions ReadOptions(IConfiguration configuration, IHostEnvironment environment)
     {
