@@ -32,9 +32,11 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         var op = Discovery.Get().Operations.Single(o => o.Key == operation);
         var failures = new List<string>();
         var cells = 0;
+        var expectations = new List<Expectation>();
         foreach (var who in Identity.All)
         {
             var expected = matrix.Expect(op.Auth, who);
+            expectations.Add(expected);
             foreach (var url in matrix.Urls(op, who))
             {
                 cells++;
@@ -49,7 +51,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
                 if (matrix.Leak(who, op.Auth, url, body + response.Headers.Location) is { } leak) failures.Add($"{cell}: la risposta contiene {leak}");
             }
         }
-        output.WriteLine($"{operation}: {cells} celle");
+        output.WriteLine($"{operation}: {cells} celle; per ruolo {Summary(expectations)}");
         Assert.True(failures.Count == 0, $"{operation}:\n" + string.Join("\n", failures));
     }
 
@@ -61,9 +63,11 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         var page = Discovery.Get().Pages.Single(p => p.Key == route);
         var failures = new List<string>();
         var cells = 0;
+        var expectations = new List<Expectation>();
         foreach (var who in Identity.All)
         {
             var expected = matrix.Expect(page.Auth, who);
+            expectations.Add(expected);
             foreach (var url in matrix.Urls(page))
             {
                 cells++;
@@ -79,7 +83,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
                 if (matrix.Leak(who, page.Auth, url, body + response.Headers.Location) is { } leak) failures.Add($"{cell}: la pagina contiene {leak}");
             }
         }
-        output.WriteLine($"{route}: {cells} celle");
+        output.WriteLine($"{route}: {cells} celle; per ruolo {Summary(expectations)}");
         Assert.True(failures.Count == 0, $"{route}:\n" + string.Join("\n", failures));
     }
 
@@ -96,6 +100,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output)
         }
         output.WriteLine($"GUID raccolti dalle risposte: {matrix.Harvested.Sum(h => h.Value.Count)}");
     }
+
+    private static string Summary(IEnumerable<Expectation> e) => string.Join(", ", e.GroupBy(x => x).Select(g => $"{g.Key} {g.Count()}"));
 
     private static TheoryData<string> Data(IEnumerable<string> keys)
     {

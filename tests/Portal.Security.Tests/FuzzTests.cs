@@ -71,6 +71,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
     {
         var failures = new List<string>();
         var known = new List<string>();
+        var statuses = new SortedDictionary<int, int>();
         foreach (var who in Callers)
         {
             var client = await who.SignInAsync(Portal);
@@ -86,6 +87,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
                 {
                     var (response, body) = await Requests.SendAsync(client, c.Method, c.Url, content);
                     problem = Answers.Check(response, body, api);
+                    statuses[(int)response.StatusCode] = statuses.GetValueOrDefault((int)response.StatusCode) + 1;
                     if ((int)response.StatusCode >= 500) problem += " ← " + SecurityPortal.Errors.Drain();
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
@@ -106,7 +108,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
                 else failures.Add(line);
             }
         }
-        output.WriteLine($"{endpoint}: {cases.Count} casi × {Callers.Length} chiamanti");
+        output.WriteLine($"{endpoint}: {cases.Count} casi × {Callers.Length} chiamanti; stati {string.Join(", ", statuses.Select(s => $"{s.Key}×{s.Value}"))}");
         foreach (var k in known) output.WriteLine(k);
         Assert.True(failures.Count == 0, $"{endpoint}:\n" + string.Join("\n", failures));
     }
