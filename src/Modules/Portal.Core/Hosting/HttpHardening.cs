@@ -29,6 +29,41 @@ internal static class HttpHardening
             h["Permissions-Policy"] = PermissionsPolicy;
             // API answers hold personal data: no browser or proxy keeps them.
             if (context.Request.Path.StartsWithSegments("/api")) h.CacheControl = "no-store";
+            if (NulInQuery(context.Request) is { } field)
+            {
+                await RefuseNulAsync(context, field);
+                return;
+            }
             await next();
         });
+
+    /// <summary>
+    /// The name of a query parameter holding a NUL character (%00), if any. No field of the portal takes one, and
+    /// PostgreSQL cannot even compare text with it (22021: a search with "?q=%00" failed with a 500).
+    /// Only /saml2 is left to its own checks.
+    /// </summary>
+    internal static string? NulInQuery(HttpRequest request)
+    {
+        // The SAML endpoints read and refuse their own query under the protocol's rules (a malformed logout request goes home).
+        if (request.Path.StartsWithSegments("/saml2")) return null;
+        if (!request.QueryString.HasValue || !request.QueryString.Value!.Contains("%00", StringComparison.Ordinal)) return null;
+        foreach (var (key, values) in request.Query)
+        {
+            if (key.Contains('\0', StringComparison.Ordinal) || values.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true))
+                return key.Replace("\0", "", StringComparison.Ordinal);
+        }
+        return null;
+    }
+
+    /// <summary>A 400 in Italian: problem details naming the field for the API, the error page for the pages.</summary>
+    private static Task RefuseNulAsync(HttpContext context, string field)
+    {
+        var message = $"Il parametro «{field}» contiene un carattere non ammesso (NUL).";
+        if (context.Request.Path.StartsWithSegments("/api"))
+            return Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },
+                title: Apis.ProblemDetailsItalian.Title(StatusCodes.Status400BadRequest), detail: message).ExecuteAsync(context);
+        // The status code pages show the Italian error page for the 400.
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Task.CompletedTask;
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Security;
@@ -14,11 +15,19 @@ public sealed class ErroreModel : PageModel
 
     public void OnPost(int? code) => Describe(code ?? CurrentError());
 
-    /// <summary>Re-executed after an exception: the status the exception handler chose (a 4xx for an unreadable request).</summary>
-    private int CurrentError() => Response.StatusCode >= 400 ? Response.StatusCode : 500;
+    /// <summary>
+    /// Re-executed after an exception or for a status code: the status chosen (a 4xx for an unreadable request).
+    /// Asked directly (no error to describe, or a code that is not an error status), the page is not found.
+    /// </summary>
+    private int CurrentError() =>
+        HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null || HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null
+            ? Response.StatusCode >= 400 ? Response.StatusCode : 500
+            : 404;
 
     private void Describe(int code)
     {
+        // Only error statuses are shown: /errore/99999 used to set an impossible status and fail with a 500.
+        if (code is < 400 or > 599) code = 404;
         (Title, Message) = code switch
         {
             404 => ("Pagina non trovata", "La pagina richiesta non esiste o non è più disponibile."),

@@ -23,6 +23,12 @@ public sealed class RichiesteDiProvaModel(RichiesteDiProvaService service, IWork
     public async Task<IActionResult> OnPostNuovaAsync()
     {
         if (User.GetPersonId() is not { } personId) return Forbid();
+        // A value the form cannot send (e.g. Consenso=forse) is refused, not read as "no consent" and saved.
+        if (!ModelState.IsValid)
+        {
+            TempData["Errore"] = "I dati inviati non sono leggibili: ricaricare la pagina e riprovare.";
+            return Redirect("/richieste-di-prova");
+        }
         var oggetto = Oggetto?.Trim() ?? "";
         if (oggetto.Length == 0) OggettoError = "Indicare l'oggetto della richiesta.";
         else if (oggetto.Length > 200) OggettoError = "L'oggetto può avere al massimo 200 caratteri.";

@@ -1,0 +1,84 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Portal.Testing;
+
+namespace Portal.Security.Tests;
+
+/// <summary>All the tests of this project run one after the other on one portal (row counts must see only their own requests).</summary>
+[CollectionDefinition(Name)]
+public sealed class SecurityCollection
+{
+    public const string Name = "portal di sicurezza";
+}
+
+/// <summary>
+/// The portal (all modules, setup and demo recipes) on its own database, shared by the whole project: the theories'
+/// MemberData is enumerated from its OpenAPI document and endpoints, so it starts before any test class exists.
+/// It also keeps the service registrations, to find every DbContext registered in the container.
+/// </summary>
+public sealed class SecurityPortal : PortalFactory
+{
+    private static readonly Lazy<SecurityPortal> Instance = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
+    private List<ServiceDescriptor> _descriptors = [];
+
+    public static SecurityPortal Shared => Instance.Value;
+
+    private static SecurityPortal Start()
+    {
+        var portal = new SecurityPortal();
+        _ = portal.Services;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => portal.Dispose();
+        return portal;
+    }
+
+    public IReadOnlyList<ServiceDescriptor> Descriptors => _descriptors;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        // Runs after the portal's own registrations: the list then holds every module's services.
+        builder.ConfigureServices(services => _descriptors = services.ToList());
+        builder.ConfigureLogging(l => l.AddProvider(Errors));
+    }
+
+    /// <summary>Every DbContext type the container can give (module contexts resolve to their provider-specific subclass).</summary>
+    public IReadOnlyList<Type> DbContextTypes =>
+        _descriptors.Select(d => d.ServiceType)
+            .Where(t => typeof(DbContext).IsAssignableFrom(t) && t != typeof(DbContext) && !t.IsGenericTypeDefinition)
+            .Distinct().ToList();
+
+    /// <summary>The exceptions the portal logged, so that a failure shows the cause of a 500.</summary>
+    public static readonly ErrorLog Errors = new();
+}
+
+public sealed class ErrorLog : ILoggerProvider, ILogger
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _entries = new();
+
+    public ILogger CreateLogger(string categoryName) => this;
+
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        if (exception is null || logLevel < LogLevel.Error) return;
+        var at = exception.StackTrace?.Split('\n').FirstOrDefault(l => l.Contains(" Portal.", StringComparison.Ordinal))?.Trim();
+        _entries.Enqueue($"{exception.GetType().Name}: {exception.Message} {at}");
+        while (_entries.Count > 50) _entries.TryDequeue(out _);
+    }
+
+    /// <summary>The exceptions logged since the last call.</summary>
+    public string Drain()
+    {
+        var list = new List<string>();
+        while (_entries.TryDequeue(out var e)) list.Add(e);
+        return string.Join(" | ", list);
+    }
+
+    public void Dispose() { }
+}
