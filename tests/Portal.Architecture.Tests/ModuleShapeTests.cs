@@ -76,3 +76,22 @@ public partial class ModuleShapeTests
     [GeneratedRegex(@"^\s*(?:public|internal)\s+(?:sealed\s+)?(?:partial\s+)?(?:class|record)\s+(\w+Options)\b", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex OptionsClass();
 }
+
+/// <summary>Pages every module renders on the bootstrap-italia themes.</summary>
+public partial class PageMarkupTests
+{
+    [Fact]
+    public void Every_input_field_says_its_type()
+    {
+        // bootstrap-italia styles text fields by their type: without one, the field is invisible and only its label shows.
+        var untyped = Directory.EnumerateFiles(Path.Combine(ModuleTree.Root, "src"), "*.cshtml", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => InputTag().Matches(File.ReadAllText(f)).Where(m => !m.Value.Contains("type=", StringComparison.Ordinal))
+                .Select(m => $"{Path.GetRelativePath(ModuleTree.Root, f)}: {m.Value}"))
+            .ToList();
+        Assert.True(untyped.Count == 0, "Campi senza type:\n" + string.Join("\n", untyped));
+    }
+
+    [GeneratedRegex(@"<input\s[^>]*>", RegexOptions.CultureInvariant)]
+    private static partial Regex InputTag();
+}
