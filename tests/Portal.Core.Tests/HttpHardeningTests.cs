@@ -130,12 +130,12 @@ public class HttpHardeningTests(PortalFactory portal) : IClassFixture<PortalFact
     public async Task A_cookie_authenticated_API_write_from_another_site_is_refused(string header, string value, HttpStatusCode expected)
     {
         var client = await portal.LoginAsync(Demo.Cittadino);
-        var before = await ProfileRevisionAsync();
+        var before = await AuditRowsAsync();
         using var request = new HttpRequestMessage(HttpMethod.Put, "/api/v1/profilo") { Content = JsonContent.Create(new { versione = 0 }) };
         request.Headers.TryAddWithoutValidation(header, value);
         var response = await client.SendAsync(request);
         Assert.Equal(expected, response.StatusCode);
-        Assert.Equal(before, await ProfileRevisionAsync());
+        Assert.Equal(before, await AuditRowsAsync());
     }
 
     [Fact]
@@ -159,6 +159,6 @@ public class HttpHardeningTests(PortalFactory portal) : IClassFixture<PortalFact
         Assert.NotEqual(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
     }
 
-    private Task<int> ProfileRevisionAsync() => portal.InScopeAsync(async sp =>
+    private Task<int> AuditRowsAsync() => portal.InScopeAsync(async sp =>
         await sp.GetRequiredService<CoreDbContext>().Audit.CountAsync());
 }

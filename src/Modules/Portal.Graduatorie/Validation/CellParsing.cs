@@ -1,3 +1,4 @@
+using Portal.Core.Text;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Portal.Graduatorie.Validation.Xlsx;
@@ -45,23 +46,9 @@ public static partial class CellParsing
         if (cell.IsError || cell.Date is not null) return null;
         if (cell.Number is { } n)
             return double.IsFinite(n) && Math.Abs(n) < 1e15 ? Math.Round((decimal)n, 2, MidpointRounding.AwayFromZero) : null;
-        var text = Text(cell).Replace("€", "", StringComparison.Ordinal).Replace("EUR", "", StringComparison.OrdinalIgnoreCase);
-        text = WhiteSpace().Replace(text, "");
-        if (text.Length == 0) return null;
-        string invariant;
-        if (text.Contains(','))
-        {
-            if (!ItalianAmount().IsMatch(text)) return null;
-            invariant = text.Replace(".", "", StringComparison.Ordinal).Replace(',', '.');
-        }
-        else if (ThousandsOnly().IsMatch(text))
-            invariant = text.Replace(".", "", StringComparison.Ordinal);
-        else if (PlainAmount().IsMatch(text))
-            invariant = text;
-        else
-            return null;
-        return decimal.TryParse(invariant, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
-            ? value : null;
+        // Text is read by the portal's one Italian-number rule (Core's ItalianNumbers), as every form reads amounts.
+        var text = WhiteSpace().Replace(Text(cell).Replace("EUR", "", StringComparison.OrdinalIgnoreCase), "");
+        return ItalianNumbers.TryParseEuro(text, out var value) ? value : null;
     }
 
     /// <summary>A whole number from a number cell (3, 3.0) or text ("3", " 3 ").</summary>
@@ -74,14 +61,4 @@ public static partial class CellParsing
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
-
-    // "1.234,56", "1234,5", "-12,00": dots only as thousands separators before the comma.
-    [GeneratedRegex(@"^-?(\d{1,3}(\.\d{3})+|\d+),\d+$")]
-    private static partial Regex ItalianAmount();
-
-    [GeneratedRegex(@"^-?\d{1,3}(\.\d{3})+$")]
-    private static partial Regex ThousandsOnly();
-
-    [GeneratedRegex(@"^-?\d+(\.\d+)?$")]
-    private static partial Regex PlainAmount();
 }
