@@ -53,17 +53,7 @@ public sealed class CoreModule : PortalModule
         s.AddScoped<IRecipeStep, LookupsStep>();
         s.AddScoped<IRecipeStep, ComuniStep>();
         s.AddScoped<IRecipeStep, PeopleStep>();
-        var devLogin = DevLoginEnabled(context);
-        s.AddSingleton(new DevLoginSwitch(devLogin));
-        if (devLogin)
-            s.AddSingleton(new LoginMethod("prova", "Accesso di prova", "/accesso-di-prova",
-                "Solo in ambiente di sviluppo e collaudo: accedi come una delle persone dimostrative.", 1000));
     }
-
-    /// <summary>Never in Production; in Development always; elsewhere when Portal:DevLogin:Enabled is true.</summary>
-    public static bool DevLoginEnabled(ModuleContext context) =>
-        !context.Environment.IsProduction()
-        && (context.Environment.IsDevelopment() || string.Equals(context.Configuration["Portal:DevLogin:Enabled"], "true", StringComparison.OrdinalIgnoreCase));
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapCoreApi();
 
@@ -71,7 +61,6 @@ public sealed class CoreModule : PortalModule
 
     public override IEnumerable<MenuEntry> AdminMenu =>
     [
-        new("Utenti e ruoli", "/admin/utenti", 800, CorePermissions.ManageUsers.Name, "Sistema"),
         new("Impostazioni", "/admin/impostazioni", 810, CorePermissions.ManageSettings.Name, "Sistema"),
         new("Ricette e Comuni", "/admin/ricette", 820, CorePermissions.RunRecipes.Name, "Sistema"),
         new("Registro delle attività", "/admin/registro", 830, CorePermissions.ViewAudit.Name, "Sistema"),

@@ -17,3 +17,15 @@ public interface IAnagraficaSavedHandler
 {
     Task HandleAsync(AnagraficaSaved saved, CancellationToken ct);
 }
+
+/// <summary>
+/// Gives a test person (created by the test login, never in Production) a saved Anagrafica resident in a Comune,
+/// so that services open for them at once. Implemented by Portal.Anagrafica; runs the same validation and
+/// <see cref="IAnagraficaSavedHandler"/>s as a save from the form.
+/// </summary>
+public interface IAnagraficaProvisioning
+{
+    /// <returns>False when the person had already saved their Anagrafica (it is left as it is).</returns>
+    /// <exception cref="Portal.Core.Errors.PortalException">The Comune is unknown, with the field "comuneResidenzaIstat".</exception>
+    Task<bool> EnsureSavedAsync(Guid personId, string comuneResidenzaIstat, CancellationToken ct = default);
+}

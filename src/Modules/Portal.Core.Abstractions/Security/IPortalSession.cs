@@ -25,4 +25,16 @@ public interface IPortalSession
     /// <summary>Ends every open session of the person, on every node (their next request is anonymous).</summary>
     /// <returns>How many sessions were ended.</returns>
     Task<int> EndAllAsync(Guid personId, string reason, CancellationToken ct = default);
+
+    /// <summary>How many sessions each of these people has open (people without any are absent).</summary>
+    Task<IReadOnlyDictionary<Guid, int>> OpenSessionCountsAsync(IEnumerable<Guid> personIds, CancellationToken ct = default);
+}
+
+/// <summary>Why a session ended, as recorded with it and told to administrators.</summary>
+public static class SessionEnd
+{
+    public const string Logout = "uscita";
+    public const string Idle = "inattività";
+    public const string Absolute = "durata massima";
+    public const string ByAdministrator = "terminata dall'amministratore";
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
+using Portal.Core.Text;
 
 namespace Portal.Core.Security;
 
@@ -57,8 +58,27 @@ internal sealed class People(CoreDbContext db, IUnitOfWork unitOfWork, TimeProvi
         }
     }
 
+    public async Task<IReadOnlyList<PersonInfo>> DemoPeopleAsync(CancellationToken ct = default) =>
+        (await db.Persons.AsNoTracking().Where(p => p.IsDemo).OrderBy(p => p.Cognome).ThenBy(p => p.Nome).ToListAsync(ct))
+        .Select(p => ToInfo(p)!).ToList();
+
+    public async Task<IReadOnlyList<PersonInfo>> SearchAsync(string? text, string? activeRole, int take, CancellationToken ct = default)
+    {
+        var query = db.Persons.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var pattern = LikePattern.Containing(text);
+            query = query.Where(p => EF.Functions.Like(p.CodiceFiscale.ToLower(), pattern, LikePattern.Escape)
+                || EF.Functions.Like(p.Cognome.ToLower(), pattern, LikePattern.Escape)
+                || EF.Functions.Like(p.Nome.ToLower(), pattern, LikePattern.Escape));
+        }
+        if (!string.IsNullOrWhiteSpace(activeRole))
+            query = query.Where(p => p.Assignments.Any(a => a.RoleName == activeRole && a.RevokedUtc == null));
+        return (await query.OrderBy(p => p.Cognome).ThenBy(p => p.Nome).Take(take).ToListAsync(ct)).Select(p => ToInfo(p)!).ToList();
+    }
+
     public async Task SetEmailAsync(Guid id, string? email, CancellationToken ct = default) =>
         await db.Persons.Where(p => p.Id == id).ExecuteUpdateAsync(u => u.SetProperty(p => p.Email, email), ct);
 
-    private static PersonInfo? ToInfo(Person? p) => p is null ? null : new(p.Id, p.CodiceFiscale, p.Nome, p.Cognome, p.Email, p.IsDemo);
+    private static PersonInfo? ToInfo(Person? p) => p is null ? null : new(p.Id, p.CodiceFiscale, p.Nome, p.Cognome, p.Email, p.IsDemo, p.LastLoginUtc);
 }

@@ -23,4 +23,9 @@ internal sealed class PermissionService(CoreDbContext db) : IPermissionService
         }
         return granted.Contains(permission);
     }
+
+    public async Task<IReadOnlyList<RoleInfo>> RolesAsync(CancellationToken ct = default) =>
+        (await db.Roles.AsNoTracking().Include(r => r.Permissions).OrderBy(r => r.Name).ToListAsync(ct))
+        .Select(r => new RoleInfo(r.Name, r.DisplayName, r.Description, r.Permissions.Select(p => p.PermissionName).Order(StringComparer.Ordinal).ToList()))
+        .ToList();
 }

@@ -8,15 +8,6 @@ using Portal.Core.Data;
 
 namespace Portal.Core.Security;
 
-/// <summary>Why a session ended (SessionRecord.EndReason).</summary>
-internal static class SessionEnd
-{
-    public const string Logout = "uscita";
-    public const string Idle = "inattività";
-    public const string Absolute = "durata massima";
-    public const string ByAdministrator = "terminata dall'amministratore";
-}
-
 internal sealed class PortalSession(CoreDbContext db, IAuditTrail audit, TimeProvider clock) : IPortalSession
 {
     public const string Scheme = "Portal";
@@ -97,6 +88,16 @@ internal sealed class PortalSession(CoreDbContext db, IAuditTrail audit, TimePro
         var cf = await db.Persons.Where(p => p.Id == personId).Select(p => p.CodiceFiscale).FirstOrDefaultAsync(ct);
         await audit.RecordAsync("Sessioni.Terminate", $"Persona {cf ?? personId.ToString()}", $"{ended} sessioni aperte terminate: {reason}.");
         return ended;
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, int>> OpenSessionCountsAsync(IEnumerable<Guid> personIds, CancellationToken ct = default)
+    {
+        var counts = new Dictionary<Guid, int>();
+        foreach (var chunk in personIds.Distinct().Chunk(500))
+            foreach (var row in await db.Sessions.AsNoTracking().Where(s => s.EndedUtc == null && chunk.Contains(s.PersonId))
+                         .GroupBy(s => s.PersonId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+                counts[row.Key] = row.Count;
+        return counts;
     }
 
     private Task<int> EndAsync(IQueryable<SessionRecord> sessions, string reason, CancellationToken ct = default)

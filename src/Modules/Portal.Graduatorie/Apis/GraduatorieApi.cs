@@ -1,3 +1,4 @@
+using Portal.Core.Apis;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Contracts;
 using Portal.Core.Security;
 
-namespace Portal.Core.Pages.Core;
+namespace Portal.Users.Pages.Users;
 
 public sealed class EsciModel(IPortalSession session, IEnumerable<ISingleLogout> singleLogouts) : PageModel
 {

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Portal.Graduatorie.Apis;
+namespace Portal.Core.Apis;
 
 /// <summary>Declares, for the OpenAPI document, the problem responses (Italian problem details) an endpoint may answer with.</summary>
-internal static class ProblemResponses
+public static class ProblemResponses
 {
     public static RouteHandlerBuilder Problems(this RouteHandlerBuilder builder, params int[] statuses)
     {

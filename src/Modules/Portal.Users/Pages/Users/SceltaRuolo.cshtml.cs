@@ -1,20 +1,20 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Portal.Core.Data;
+using Portal.Core.Comuni;
+using Portal.Core.Pages.Core;
 using Portal.Core.Security;
 
-namespace Portal.Core.Pages.Core;
+namespace Portal.Users.Pages.Users;
 
 [Authorize]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Login)]
-public sealed class SceltaRuoloModel(IPortalSession session, CoreDbContext db) : PageModel
+public sealed class SceltaRuoloModel(IPortalSession session, RegionComuni comuni) : PageModel
 {
     public IReadOnlyList<RoleChoice> Choices { get; private set; } = [];
     public string? ReturnUrl { get; private set; }
     public string? Error { get; private set; }
-    private Dictionary<string, string> _comuni = [];
+    private IReadOnlyDictionary<string, string> _comuni = new Dictionary<string, string>();
 
     public string ScopeLabel(string scope)
     {
@@ -41,6 +41,6 @@ public sealed class SceltaRuoloModel(IPortalSession session, CoreDbContext db) :
         Choices = await session.GetRoleChoicesAsync(User.GetPersonId()!.Value);
         var codes = Choices.SelectMany(c => c.Scopes).Where(s => s.StartsWith(ScopeTypes.Comune + ":", StringComparison.Ordinal))
             .Select(s => s[(ScopeTypes.Comune.Length + 1)..]).ToList();
-        _comuni = await db.Comuni.AsNoTracking().Where(c => codes.Contains(c.CodiceIstat)).ToDictionaryAsync(c => c.CodiceIstat, c => c.Nome);
+        _comuni = await comuni.NamesAsync(codes, HttpContext.RequestAborted);
     }
 }

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Contracts;
+using Portal.Core.Pages.Core;
 
-namespace Portal.Core.Pages.Core;
+namespace Portal.Users.Pages.Users;
 
 public sealed class AccediModel(IEnumerable<LoginMethod> methods) : PageModel
 {

@@ -1,7 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
 using Portal.Testing;
 
-namespace Portal.Core.Tests;
+namespace Portal.Users.Tests;
 
 public class DevLoginTests
 {
@@ -16,6 +17,10 @@ public class DevLoginTests
         var client = portal.Anonymous();
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/accesso-di-prova")).StatusCode);
         Assert.DoesNotContain("Accesso di prova", await client.GetStringAsync("/accedi"));
+        var testLogin = await client.PostAsJsonAsync("/api/v1/prova/accesso",
+            new { codiceFiscale = Demo.Amministratore, nome = "Paola", cognome = "Neri", comuneResidenzaIstat = "042002" });
+        Assert.Equal(HttpStatusCode.NotFound, testLogin.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/sessione")).StatusCode);
     }
 
     [Fact]
@@ -23,6 +28,9 @@ public class DevLoginTests
     {
         using var portal = PortalFactory.Create(TestDatabase.Create(), new Dictionary<string, string?> { ["Portal:DevLogin:Enabled"] = "false" });
         Assert.Equal(HttpStatusCode.NotFound, (await portal.Anonymous().GetAsync("/accesso-di-prova")).StatusCode);
+        var testLogin = await portal.Anonymous().PostAsJsonAsync("/api/v1/prova/accesso",
+            new { codiceFiscale = Demo.Cittadino, nome = "Mario", cognome = "Rossi", comuneResidenzaIstat = "042002" });
+        Assert.Equal(HttpStatusCode.NotFound, testLogin.StatusCode);
     }
 
     [Fact]
