@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Portal.Core.Protocol;
 using Portal.Core.Receipts;
+using Portal.Protocol.Services;
 
 namespace Portal.Bench;
 

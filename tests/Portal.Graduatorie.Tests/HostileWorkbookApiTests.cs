@@ -50,4 +50,29 @@ public class HostileWorkbookApiTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Equal("Respinto", invio.GetProperty("esito").GetString());
         Assert.Equal(code, Assert.Single(invio.GetProperty("segnalazioni").EnumerateArray()).GetProperty("codice").GetString());
     }
+
+    [Fact]
+    public async Task A_stored_workbook_with_more_cells_than_a_list_is_not_loaded_to_be_marked()
+    {
+        var (finestra, _) = await portal.CreateOpenFinestraAsync();
+        var client = await portal.LoginAsync(Demo.OperatoreAncona, PortalRoles.OperatoreComune);
+        var rows = (int)(Portal.Graduatorie.Validation.ErrorWorkbookWriter.MaxCells / 11) + 1;
+        var upload = await client.PostAsync($"/api/v1/graduatorie/finestre/{finestra}/comuni/{Ancona}/invii",
+            Multipart(HostileWorkbooks.ErrorRowThenBlankCells(rows, 11), "formattato.xlsx"));
+        Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
+        var invio = await upload.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Respinto", invio.GetProperty("esito").GetString());
+        Assert.All(invio.GetProperty("segnalazioni").EnumerateArray(), s => Assert.Equal(2, s.GetProperty("riga").GetInt32()));
+
+        var marked = await client.GetAsync($"/api/v1/graduatorie/invii/{invio.GetProperty("id").GetGuid()}/file-segnalato");
+        Assert.Equal(HttpStatusCode.Conflict, marked.StatusCode);
+        var problem = await marked.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("non viene restituito con le segnalazioni colorate", problem.GetProperty("detail").GetString());
+
+        // The same finding in a workbook of ordinary size comes back marked.
+        var small = await (await client.PostAsync($"/api/v1/graduatorie/finestre/{finestra}/comuni/{Ancona}/invii",
+            Multipart(HostileWorkbooks.ErrorRowThenBlankCells(10, 11), "piccolo.xlsx"))).Content.ReadFromJsonAsync<JsonElement>();
+        var ok = await client.GetAsync($"/api/v1/graduatorie/invii/{small.GetProperty("id").GetGuid()}/file-segnalato");
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+    }
 }

@@ -95,6 +95,24 @@ internal static class HostileWorkbooks
         w.Write(SheetEnd);
     });
 
+    /// <summary>
+    /// Row 2 with an error (the student's codice fiscale "ERRATO"), then <paramref name="rows"/> rows of
+    /// <paramref name="cellsPerRow"/> formatted empty cells: within every reading limit, so it is stored with its row finding.
+    /// </summary>
+    public static byte[] ErrorRowThenBlankCells(int rows, int cellsPerRow) => Package(w =>
+    {
+        w.Write(SheetStart());
+        w.Write(HeaderRow());
+        w.Write(CleanRow().Replace((string)ElencoFiles.Row()[0]!, "ERRATO", StringComparison.Ordinal));
+        for (var r = 3; r < rows + 3; r++)
+        {
+            w.Write($"<row r=\"{r}\">");
+            for (var c = 0; c < cellsPerRow; c++) w.Write($"<c r=\"{Letter(c)}{r}\" s=\"1\"/>");
+            w.Write("</row>");
+        }
+        w.Write(SheetEnd);
+    });
+
     /// <summary>A clean row whose NOTE cell holds <paramref name="length"/> characters.</summary>
     public static byte[] LongCell(int length) => Package(w =>
         w.Write(Sheet(CleanRow().Replace("</row>", $"<c r=\"K2\" t=\"inlineStr\"><is><t>{new string('a', length)}</t></is></c></row>", StringComparison.Ordinal))));

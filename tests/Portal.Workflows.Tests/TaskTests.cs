@@ -81,9 +81,9 @@ public class TaskTests(WorkflowPortal portal) : IClassFixture<WorkflowPortal>
 
         await portal.InScopeAsync(async sp =>
         {
-            var core = sp.GetRequiredService<CoreDbContext>();
-            Assert.Equal(1, await core.Protocol.CountAsync(p => p.SubjectId == instance.SubjectId));
-            var receipt = Assert.Single(await core.Receipts.Where(r => r.SubjectId == instance.SubjectId).ToListAsync());
+            var protocol = sp.GetRequiredService<Portal.Protocol.Data.ProtocolDbContext>();
+            Assert.Equal(1, await protocol.Entries.CountAsync(p => p.SubjectId == instance.SubjectId));
+            var receipt = Assert.Single(await protocol.Receipts.Where(r => r.SubjectId == instance.SubjectId).ToListAsync());
             Assert.Equal(first.Code, receipt.Code);
             return 0;
         });

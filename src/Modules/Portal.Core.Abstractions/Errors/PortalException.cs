@@ -11,6 +11,8 @@ public enum PortalErrorKind
     Forbidden,
     /// <summary>Not possible in the current state (409): a closed window, a decision already taken.</summary>
     Conflict,
+    /// <summary>Too many in a short time (429): a budget per person ran out; try again later.</summary>
+    TooManyRequests,
 }
 
 /// <summary>
@@ -46,6 +48,8 @@ public sealed class PortalException : Exception
     public static PortalException Forbidden(string message) => new(PortalErrorKind.Forbidden, message, Empty);
 
     public static PortalException Conflict(string message) => new(PortalErrorKind.Conflict, message, Empty);
+
+    public static PortalException TooManyRequests(string message) => new(PortalErrorKind.TooManyRequests, message, Empty);
 
     private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
 }

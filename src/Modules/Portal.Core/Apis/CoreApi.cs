@@ -38,17 +38,6 @@ public static class CoreApi
             return TypedResults.Ok(list);
         }).AllowAnonymous().WithSummary("Comuni (ISTAT), filtrabili per provincia e nome");
 
-        api.MapGet("/ricevute/{codice}", async (string codice, HttpContext http, IReceipts receipts, IFileStore files, CancellationToken ct) =>
-        {
-            // The submitter downloads their receipt again; operators get theirs from the module that owns the submission.
-            var receipt = await receipts.FindByCodeAsync(codice, ct);
-            if (receipt is null || receipt.OwnerPersonId is null || receipt.OwnerPersonId != http.User.GetPersonId())
-                return ProblemDetailsItalian.Problem(StatusCodes.Status404NotFound, "Ricevuta non trovata.");
-            var pdf = await files.GetAsync(receipt.PdfFileId, ct);
-            return pdf is null ? ProblemDetailsItalian.Problem(StatusCodes.Status404NotFound, "Ricevuta non trovata.")
-                : Results.File(pdf.Content, pdf.ContentType, pdf.FileName);
-        }).RequireAuthorization().WithTags("Ricevute").WithSummary("Scarica di nuovo una propria ricevuta (PDF)");
-
         api.MapGet("/registro-attivita", async ([AsParameters] AuditFilter filter, int? pagina, AuditQuery audit, CancellationToken ct) =>
         {
             var page = Math.Max(1, pagina ?? 1);

@@ -10,13 +10,21 @@ namespace Portal.Core.Audit;
 /// <summary>Filters of the audit view; dates are Italian calendar days, both included.</summary>
 public sealed record AuditFilter(string? Azione = null, string? Chi = null, string? Testo = null, DateOnly? Dal = null, DateOnly? Al = null);
 
-public sealed class AuditQuery(CoreDbContext db)
+public sealed class AuditQuery
 {
+    private readonly CoreDbContext _db;
+
+    /// <remarks>Internal: the Core database is Core's own; others get this service from the container.</remarks>
+    internal AuditQuery(CoreDbContext db)
+    {
+        _db = db;
+    }
+
     public const int MaxExportRows = 50_000;
 
     public IQueryable<AuditEntry> Apply(AuditFilter f)
     {
-        var q = db.Audit.AsNoTracking();
+        var q = _db.Audit.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(f.Azione)) q = q.Where(a => a.Action == f.Azione);
         if (!string.IsNullOrWhiteSpace(f.Chi))
         {
@@ -37,7 +45,7 @@ public sealed class AuditQuery(CoreDbContext db)
     }
 
     public Task<List<string>> ActionsAsync(CancellationToken ct = default) =>
-        db.Audit.AsNoTracking().Select(a => a.Action).Distinct().OrderBy(a => a).ToListAsync(ct);
+        _db.Audit.AsNoTracking().Select(a => a.Action).Distinct().OrderBy(a => a).ToListAsync(ct);
 
     /// <summary>The filtered entries as an Excel workbook (newest first, at most <see cref="MaxExportRows"/>).</summary>
     public async Task<byte[]> ExportAsync(AuditFilter filter, CancellationToken ct = default)

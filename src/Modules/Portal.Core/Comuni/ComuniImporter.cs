@@ -13,8 +13,19 @@ public sealed record ComuniImportResult(int Read, int Added, int Updated, IReadO
 /// "Elenco comuni italiani" CSV (Latin-1, headers such as "Codice Comune formato alfanumerico").
 /// Upserts by ISTAT code, so it can run again.
 /// </summary>
-public sealed class ComuniImporter(CoreDbContext db)
+public sealed class ComuniImporter
 {
+    private readonly CoreDbContext _db;
+
+    /// <remarks>Internal: the Core database is Core's own; others get this service from the container.</remarks>
+    internal ComuniImporter(CoreDbContext db)
+    {
+        _db = db;
+    }
+
+    /// <summary>How many Comuni (anywhere in Italy) the register holds.</summary>
+    public Task<int> CountAsync(CancellationToken ct = default) => _db.Comuni.CountAsync(ct);
+
     private static readonly string[][] Columns =
     [
         ["codice_istat", "codice comune formato alfanumerico"],
@@ -46,7 +57,7 @@ public sealed class ComuniImporter(CoreDbContext db)
                 return new ComuniImportResult(0, 0, 0, [$"Colonna mancante: «{Columns[c][0]}» (o l'intestazione ISTAT equivalente)."]);
         }
 
-        var existing = await db.Comuni.ToDictionaryAsync(c => c.CodiceIstat, ct);
+        var existing = await _db.Comuni.ToDictionaryAsync(c => c.CodiceIstat, ct);
         var errors = new List<string>();
         int read = 0, added = 0, updated = 0;
         while (!reader.EndOfData)
@@ -79,12 +90,12 @@ public sealed class ComuniImporter(CoreDbContext db)
             else
             {
                 comune = new Comune { CodiceIstat = code, Nome = nome, SiglaProvincia = sigla, CodiceCatastale = catastale, Provincia = Field(3), Regione = Field(4) };
-                db.Comuni.Add(comune);
+                _db.Comuni.Add(comune);
                 existing[code] = comune;
                 added++;
             }
         }
-        await db.SaveChangesAsync(ct);
+        await _db.SaveChangesAsync(ct);
         return new ComuniImportResult(read, added, updated, errors);
     }
 

@@ -5,12 +5,21 @@ using Portal.Core.Settings;
 namespace Portal.Core.Comuni;
 
 /// <summary>The region's Comuni (provinces in ISiteSettings.RegionProvinces) and names of Comuni by ISTAT code, for every module.</summary>
-public sealed class RegionComuni(CoreDbContext core, ISiteSettings settings)
+public sealed class RegionComuni
 {
+    private readonly CoreDbContext _core;
+    private readonly ISiteSettings _settings;
+
+    /// <remarks>Internal: the Core database is Core's own; others get this service from the container.</remarks>
+    internal RegionComuni(CoreDbContext core, ISiteSettings settings)
+    {
+        _core = core; _settings = settings;
+    }
+
     public async Task<IReadOnlyList<Comune>> ListAsync(CancellationToken ct)
     {
-        var provinces = (await settings.GetAsync(ct)).RegionProvinces.Select(p => p.ToUpperInvariant()).ToList();
-        return await core.Comuni.AsNoTracking().Where(c => provinces.Contains(c.SiglaProvincia.ToUpper()))
+        var provinces = (await _settings.GetAsync(ct)).RegionProvinces.Select(p => p.ToUpperInvariant()).ToList();
+        return await _core.Comuni.AsNoTracking().Where(c => provinces.Contains(c.SiglaProvincia.ToUpper()))
             .OrderBy(c => c.Nome).ThenBy(c => c.CodiceIstat).ToListAsync(ct);
     }
 
@@ -18,30 +27,30 @@ public sealed class RegionComuni(CoreDbContext core, ISiteSettings settings)
     public async Task<Dictionary<string, (Comune Comune, bool InRegion)>> FindAsync(IEnumerable<string> codes, CancellationToken ct)
     {
         var list = codes.Distinct().ToList();
-        var provinces = (await settings.GetAsync(ct)).RegionProvinces;
-        var found = await core.Comuni.AsNoTracking().Where(c => list.Contains(c.CodiceIstat)).ToListAsync(ct);
+        var provinces = (await _settings.GetAsync(ct)).RegionProvinces;
+        var found = await _core.Comuni.AsNoTracking().Where(c => list.Contains(c.CodiceIstat)).ToListAsync(ct);
         return found.ToDictionary(c => c.CodiceIstat, c => (c, provinces.Contains(c.SiglaProvincia)));
     }
 
     /// <summary>The sigla of every province that has Comuni in the register (all of Italy, not only the region).</summary>
     public async Task<IReadOnlySet<string>> ProvinceSigleAsync(CancellationToken ct) =>
-        (await core.Comuni.AsNoTracking().Select(c => c.SiglaProvincia).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        (await _core.Comuni.AsNoTracking().Select(c => c.SiglaProvincia).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     public async Task<Dictionary<string, string>> NamesAsync(IEnumerable<string> codes, CancellationToken ct)
     {
         var list = codes.Distinct().ToList();
-        return await core.Comuni.AsNoTracking().Where(c => list.Contains(c.CodiceIstat))
+        return await _core.Comuni.AsNoTracking().Where(c => list.Contains(c.CodiceIstat))
             .ToDictionaryAsync(c => c.CodiceIstat, c => c.Nome, ct);
     }
 
     /// <summary>The Comune (anywhere in Italy) with this cadastral code, the one in the codice fiscale.</summary>
     public Task<Comune?> FindByCatastaleAsync(string codiceCatastale, CancellationToken ct) =>
-        core.Comuni.AsNoTracking().FirstOrDefaultAsync(c => c.CodiceCatastale == codiceCatastale, ct);
+        _core.Comuni.AsNoTracking().FirstOrDefaultAsync(c => c.CodiceCatastale == codiceCatastale, ct);
 
     /// <summary>ISTAT codes of Comuni named so (case-insensitive), at most <paramref name="take"/>.</summary>
     public async Task<IReadOnlyList<string>> CodesByNameAsync(string name, int take, CancellationToken ct)
     {
         var lower = name.ToLowerInvariant();
-        return await core.Comuni.AsNoTracking().Where(c => c.Nome.ToLower() == lower).Select(c => c.CodiceIstat).Take(take).ToListAsync(ct);
+        return await _core.Comuni.AsNoTracking().Where(c => c.Nome.ToLower() == lower).Select(c => c.CodiceIstat).Take(take).ToListAsync(ct);
     }
 }

@@ -13,7 +13,7 @@ using Portal.Core.Settings;
 
 namespace Portal.Core.Data;
 
-public class CoreDbContext(DbContextOptions options) : PortalDbContext(options), IDataProtectionKeyContext
+internal class CoreDbContext(DbContextOptions options) : PortalDbContext(options), IDataProtectionKeyContext
 {
     public const string HistoryTable = "__migrations_core";
 
@@ -28,9 +28,6 @@ public class CoreDbContext(DbContextOptions options) : PortalDbContext(options),
     public DbSet<StoredFile> Files => Set<StoredFile>();
     public DbSet<RecipeRun> RecipeRuns => Set<RecipeRun>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
-    public DbSet<ProtocolEntry> Protocol => Set<ProtocolEntry>();
-    public DbSet<ProtocolCounter> ProtocolCounters => Set<ProtocolCounter>();
-    public DbSet<Receipt> Receipts => Set<Receipt>();
     public DbSet<OutboxEntry> Outbox => Set<OutboxEntry>();
     public DbSet<OutboxKindLock> OutboxKindLocks => Set<OutboxKindLock>();
     public DbSet<SessionRecord> Sessions => Set<SessionRecord>();
@@ -136,37 +133,6 @@ public class CoreDbContext(DbContextOptions options) : PortalDbContext(options),
             e.Property(x => x.Sha256).HasMaxLength(64);
         });
         b.Entity<DataProtectionKey>().ToTable("core_data_protection_key");
-        b.Entity<Receipt>(e =>
-        {
-            e.ToTable("core_receipt");
-            e.HasKey(x => x.Id);
-            e.Property(x => x.Code).HasMaxLength(16);
-            e.HasIndex(x => x.Code).IsUnique();
-            e.Property(x => x.Title).HasMaxLength(200);
-            e.Property(x => x.SubjectType).HasMaxLength(64);
-            e.Property(x => x.SubjectId).HasMaxLength(64);
-            e.Property(x => x.Segnatura).HasMaxLength(40);
-            e.HasIndex(x => new { x.SubjectType, x.SubjectId }).IsUnique();
-            e.HasIndex(x => x.OwnerPersonId);
-        });
-        b.Entity<ProtocolCounter>(e =>
-        {
-            e.ToTable("core_protocol_counter");
-            e.HasKey(x => new { x.Aoo, x.Year });
-            e.Property(x => x.Aoo).HasMaxLength(20);
-        });
-        b.Entity<ProtocolEntry>(e =>
-        {
-            e.ToTable("core_protocol_entry");
-            e.HasKey(x => x.Id);
-            e.Property(x => x.Aoo).HasMaxLength(20);
-            e.Property(x => x.SubjectType).HasMaxLength(64);
-            e.Property(x => x.SubjectId).HasMaxLength(64);
-            e.Property(x => x.Description).HasMaxLength(300);
-            e.Ignore(x => x.Segnatura);
-            e.HasIndex(x => new { x.Aoo, x.Year, x.Number }).IsUnique();
-            e.HasIndex(x => new { x.SubjectType, x.SubjectId }).IsUnique();
-        });
         b.Entity<OutboxEntry>(e =>
         {
             e.ToTable("core_outbox");
@@ -187,17 +153,17 @@ public class CoreDbContext(DbContextOptions options) : PortalDbContext(options),
     }
 }
 
-public sealed class CoreSqliteDbContext(DbContextOptions<CoreSqliteDbContext> options) : CoreDbContext(options);
+internal sealed class CoreSqliteDbContext(DbContextOptions<CoreSqliteDbContext> options) : CoreDbContext(options);
 
-public sealed class CorePostgresDbContext(DbContextOptions<CorePostgresDbContext> options) : CoreDbContext(options);
+internal sealed class CorePostgresDbContext(DbContextOptions<CorePostgresDbContext> options) : CoreDbContext(options);
 
-public sealed class CoreSqliteDesignFactory : IDesignTimeDbContextFactory<CoreSqliteDbContext>
+internal sealed class CoreSqliteDesignFactory : IDesignTimeDbContextFactory<CoreSqliteDbContext>
 {
     public CoreSqliteDbContext CreateDbContext(string[] args) =>
         new(DesignTimeOptions.Sqlite<CoreSqliteDbContext>(CoreDbContext.HistoryTable));
 }
 
-public sealed class CorePostgresDesignFactory : IDesignTimeDbContextFactory<CorePostgresDbContext>
+internal sealed class CorePostgresDesignFactory : IDesignTimeDbContextFactory<CorePostgresDbContext>
 {
     public CorePostgresDbContext CreateDbContext(string[] args) =>
         new(DesignTimeOptions.Postgres<CorePostgresDbContext>(CoreDbContext.HistoryTable));

@@ -26,6 +26,17 @@ public static class PortalErrorsApi
         PortalErrorKind.Invalid => ProblemDetailsItalian.Validation(e.Errors.ToDictionary(x => x.Key, x => new[] { x.Value })),
         PortalErrorKind.NotFound => ProblemDetailsItalian.Problem(StatusCodes.Status404NotFound, e.Message),
         PortalErrorKind.Forbidden => ProblemDetailsItalian.Problem(StatusCodes.Status403Forbidden, e.Message),
+        PortalErrorKind.TooManyRequests => new RetryLater(ProblemDetailsItalian.Problem(StatusCodes.Status429TooManyRequests, e.Message)),
         _ => ProblemDetailsItalian.Problem(StatusCodes.Status409Conflict, e.Message),
     };
+
+    /// <summary>A 429 says when to come back, as the rate limiter's own refusals do.</summary>
+    private sealed class RetryLater(IResult inner) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = "60";
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
 }

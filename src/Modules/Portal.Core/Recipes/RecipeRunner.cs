@@ -8,12 +8,25 @@ namespace Portal.Core.Recipes;
 
 public sealed record RecipeResult(string Name, IReadOnlyList<string> Log);
 
-public sealed class RecipeRunner(IEnumerable<IRecipeStep> steps, CoreDbContext db, TimeProvider clock, ILogger<RecipeRunner> logger)
+public sealed class RecipeRunner
 {
-    private readonly Dictionary<string, IRecipeStep> _steps = steps.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, IRecipeStep> _steps;
+    private readonly CoreDbContext _db;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<RecipeRunner> _logger;
+
+    /// <remarks>Internal: the Core database is Core's own; others get this service from the container.</remarks>
+    internal RecipeRunner(IEnumerable<IRecipeStep> steps, CoreDbContext db, TimeProvider clock, ILogger<RecipeRunner> logger)
+    {
+        _steps = steps.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase); _db = db; _clock = clock; _logger = logger;
+    }
+
+    /// <summary>The latest runs, newest first.</summary>
+    public async Task<IReadOnlyList<RecipeRun>> RecentRunsAsync(int take, CancellationToken ct = default) =>
+        await _db.RecipeRuns.AsNoTracking().OrderByDescending(r => r.RunUtc).Take(take).ToListAsync(ct);
 
     public Task<bool> HasRunAsync(string name, CancellationToken ct = default) =>
-        db.RecipeRuns.AnyAsync(r => r.Name == name, ct);
+        _db.RecipeRuns.AnyAsync(r => r.Name == name, ct);
 
     public async Task<RecipeResult> RunFileAsync(string path, string? runBy, CancellationToken ct = default)
     {
@@ -40,18 +53,18 @@ public sealed class RecipeRunner(IEnumerable<IRecipeStep> steps, CoreDbContext d
         var context = new RecipeStepContext(Path.GetDirectoryName(Path.GetFullPath(path))!, runBy);
         foreach (var (step, element) in plan)
         {
-            logger.LogInformation("Ricetta {Recipe}: passo {Step}", name, step.Name);
+            _logger.LogInformation("Ricetta {Recipe}: passo {Step}", name, step.Name);
             await step.ExecuteAsync(context, element, ct);
         }
-        db.RecipeRuns.Add(new RecipeRun
+        _db.RecipeRuns.Add(new RecipeRun
         {
             Name = name,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
-            RunUtc = clock.GetUtcNow().UtcDateTime,
+            RunUtc = _clock.GetUtcNow().UtcDateTime,
             RunBy = runBy,
             Summary = string.Join("\n", context.Log),
         });
-        await db.SaveChangesAsync(ct);
+        await _db.SaveChangesAsync(ct);
         return new RecipeResult(name, context.Log);
     }
 }

@@ -21,8 +21,6 @@ public static class RateLimits
     public const string Section = "Portal:RateLimits";
     public const string Verification = "portal.verifica";
     public const string Login = "portal.accesso";
-    /// <summary>Checks that look into other people's data (e.g. a list's dry run telling which Comune lists a student), per person.</summary>
-    public const string Lookups = "portal.verifiche-incrociate";
 
     public sealed class Options
     {
@@ -32,20 +30,18 @@ public static class RateLimits
         /// <summary>Login attempts (forms and SAML requests) per address and minute.</summary>
         public int LoginsPerMinute { get; set; } = 20;
 
-        /// <summary>Cross-checks per signed-in person and hour.</summary>
+        /// <summary>Cross-checks per signed-in person and hour (<see cref="LookupBudget"/>).</summary>
         public int LookupsPerHour { get; set; } = 60;
     }
 
     internal static void AddPortalRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(Section).Get<Options>() ?? new Options();
+        services.AddSingleton(new LookupBudget(options.LookupsPerHour));
         services.AddRateLimiter(o =>
         {
             o.AddPolicy(Verification, c => PerAddress(c, options.VerificationsPerMinute));
             o.AddPolicy(Login, c => PerAddress(c, options.LoginsPerMinute));
-            o.AddPolicy(Lookups, c => RateLimitPartition.GetFixedWindowLimiter(
-                c.User.GetPersonId()?.ToString() ?? c.Connection.RemoteIpAddress?.ToString() ?? "sconosciuto",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, options.LookupsPerHour), Window = TimeSpan.FromHours(1), QueueLimit = 0 }));
             o.OnRejected = async (context, ct) =>
             {
                 var http = context.HttpContext;

@@ -27,8 +27,8 @@ public static class GraduatorieApi
 
         upload.MapGet("/finestre/{finestraId:guid}/modello", Template)
             .WithSummary("Scarica il modello Excel aggiornato per la finestra")
-            .Produces(StatusCodes.Status200OK, contentType: InvioDownloads.XlsxType).Problems(403, 404);
-        upload.MapPost("/finestre/{finestraId:guid}/comuni/{comune}/verifica", DryRun).RequireRateLimiting(RateLimits.Lookups)
+            .Produces(StatusCodes.Status200OK, contentType: InvioDownloads.XlsxType).Problems(403, 404, 409);
+        upload.MapPost("/finestre/{finestraId:guid}/comuni/{comune}/verifica", DryRun)
             .WithSummary("Verifica senza inviare: stessa validazione dell'invio, nessun invio viene registrato").Problems(400, 403, 404, 429);
         upload.MapPost("/finestre/{finestraId:guid}/comuni/{comune}/invii", Upload)
             .WithSummary("Carica l'elenco (solo a finestra aperta): esito accettato, con avvisi o respinto").Problems(400, 403, 404, 409);
@@ -47,7 +47,7 @@ public static class GraduatorieApi
             .Produces(StatusCodes.Status200OK, contentType: InvioDownloads.PdfType).Problems(403, 404);
         api.MapGet("/invii/{id:guid}/file-segnalato", ErrorWorkbook)
             .WithSummary("Il file caricato con le celle errate in rosso, gli avvisi in giallo e la colonna SEGNALAZIONI")
-            .Produces(StatusCodes.Status200OK, contentType: InvioDownloads.XlsxType).Problems(403, 404);
+            .Produces(StatusCodes.Status200OK, contentType: InvioDownloads.XlsxType).Problems(403, 404, 409);
     }
 
     private static async Task<FileContentHttpResult> Template(Guid finestraId, InvioDownloads downloads, CancellationToken ct) =>

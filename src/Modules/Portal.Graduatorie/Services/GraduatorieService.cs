@@ -24,7 +24,7 @@ namespace Portal.Graduatorie.Services;
 /// </summary>
 public sealed class GraduatorieService(
     GraduatorieDbContext db, IUnitOfWork unitOfWork, IFileStore files, IAuditTrail audit, FinestreGraduatorie finestre,
-    InvioValidation validation, IWorkflowEngine engine, TimeProvider clock)
+    InvioValidation validation, IWorkflowEngine engine, LookupBudget lookups, TimeProvider clock)
 {
     private static readonly FilePolicy XlsxOnly = new([FileTypeSniffer.Xlsx], ValidationSettings.MaxFileBytes);
 
@@ -32,6 +32,8 @@ public sealed class GraduatorieService(
     {
         InvioAccess.RequireUpload(user, comuneIstat);
         var finestra = await finestre.GetAsync(finestraId, ct);
+        // A dry run can be repeated at will to learn which other Comune lists a codice fiscale: it has a budget.
+        lookups.Spend(user);
         var result = await validation.ValidateAsync(finestra, comuneIstat, file, ct);
         await AuditOtherComuniAsync(result, finestra, comuneIstat, "verifica senza invio");
         return result;

@@ -13,8 +13,17 @@ public static class ErrorWorkbookWriter
     private static readonly XLColor ErrorFill = XLColor.FromHtml("#F8C7CE");
     private static readonly XLColor WarningFill = XLColor.FromHtml("#FFEB9C");
 
+    /// <summary>
+    /// The most cells a workbook may hold to be marked: a full list of the template and some room for its other sheets.
+    /// ClosedXML loads every cell of every sheet, so a workbook that passed the streaming checks with many more (up to
+    /// <see cref="Xlsx.XlsxLimits.MaxCells"/>, e.g. in an extra sheet) would take gigabytes to mark.
+    /// </summary>
+    public const long MaxCells = (ValidationSettings.MaxDataRows + 1_000L) * 12;
+
+    /// <exception cref="Core.Errors.PortalException">Conflict, when the workbook holds more than <see cref="MaxCells"/> cells.</exception>
     public static byte[] Write(Stream original, IReadOnlyList<ValidationIssue> issues)
     {
+        RequireMarkable(original);
         original.Position = 0;
         using var wb = new XLWorkbook(original);
         var sheet = wb.Worksheets.FirstOrDefault(w => string.Equals(w.Name.Trim(), ElencoTemplate.DataSheet, StringComparison.OrdinalIgnoreCase))
@@ -44,6 +53,27 @@ public static class ErrorWorkbookWriter
         using var ms = new MemoryStream();
         wb.SaveAs(ms);
         return ms.ToArray();
+    }
+
+    private static void RequireMarkable(Stream original)
+    {
+        original.Position = 0;
+        long cells;
+        using (var probe = Xlsx.XlsxWorkbook.TryOpen(original, out _))
+        {
+            try
+            {
+                cells = probe?.CountCells() ?? long.MaxValue;
+            }
+            catch (Xlsx.XlsxRefusedException)
+            {
+                cells = long.MaxValue;
+            }
+        }
+        if (cells > MaxCells)
+            throw Core.Errors.PortalException.Conflict(
+                "Il file caricato contiene più celle di quante ne abbia un elenco del modello, anche in altri fogli: non viene restituito con le "
+                + "segnalazioni colorate. Le segnalazioni restano elencate nell'esito dell'invio, riga per riga.");
     }
 
     private static int IndexOf(string column)

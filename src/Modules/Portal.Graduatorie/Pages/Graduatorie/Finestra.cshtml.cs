@@ -88,6 +88,11 @@ public sealed class FinestraModel(GraduatorieService service, InvioQueries queri
         {
             ModelState.AddPortalError(e);
         }
+        catch (PortalException e) when (e.Kind == PortalErrorKind.TooManyRequests)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            ModelState.AddModelError(nameof(Elenco), e.Message);
+        }
         return Page();
     }
 

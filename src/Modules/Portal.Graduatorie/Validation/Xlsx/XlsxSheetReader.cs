@@ -19,6 +19,9 @@ internal sealed class XlsxSheetReader(XmlReader xml, string sheetName, int width
     private int _cells;
     private int _lastRow;
 
+    /// <summary>Cell elements read so far, kept or not (empty formatted cells too).</summary>
+    public int CellElements => _cells;
+
     /// <summary>The next row element of the sheet, or null at its end.</summary>
     public XRow? Next()
     {

@@ -128,6 +128,24 @@ public sealed class XlsxWorkbook : IDisposable
         while (Guarded(sheet.Next) is { } row) yield return row;
     }
 
+    /// <summary>
+    /// The cell elements of every sheet, empty formatted ones too: what a reader that loads the whole workbook (ClosedXML)
+    /// would hold in memory. Streams each sheet keeping no value.
+    /// </summary>
+    /// <exception cref="XlsxRefusedException">A sheet is broken or beyond <see cref="XlsxLimits"/>.</exception>
+    public long CountCells()
+    {
+        long total = 0;
+        foreach (var (name, _) in Sheets)
+        {
+            using var sheet = Guarded(() => OpenSheet(name, 0));
+            if (sheet is null) continue;
+            while (Guarded(sheet.Next) is not null) { }
+            total += sheet.CellElements;
+        }
+        return total;
+    }
+
     private XlsxSheetReader? OpenSheet(string sheetName, int width)
     {
         var sheet = _workbook.Workbook.Sheets!.Elements<Sheet>().First(s => s.Name?.Value == sheetName);

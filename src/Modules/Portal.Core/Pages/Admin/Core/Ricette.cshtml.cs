@@ -13,7 +13,7 @@ using Portal.Core.Security;
 namespace Portal.Core.Pages.Admin.Core;
 
 [Authorize(Policy = PermissionPolicy.Prefix + "Core.RunRecipes")]
-public sealed class RicetteModel(CoreDbContext db, RecipeRunner runner, ComuniImporter importer, IOptions<SetupOptions> setup, IAuditTrail audit) : PageModel
+public sealed class RicetteModel(RecipeRunner runner, ComuniImporter importer, IOptions<SetupOptions> setup, IAuditTrail audit) : PageModel
 {
     public IReadOnlyList<string> Available { get; private set; } = [];
     public IReadOnlyList<RecipeRun> Runs { get; private set; } = [];
@@ -66,7 +66,7 @@ public sealed class RicetteModel(CoreDbContext db, RecipeRunner runner, ComuniIm
     {
         var dir = setup.Value.ResolveRecipesPath();
         Available = Directory.Exists(dir) ? Directory.GetFiles(dir, "*.recipe.json").Select(Path.GetFileName).OfType<string>().Order().ToList() : [];
-        Runs = await db.RecipeRuns.AsNoTracking().OrderByDescending(r => r.RunUtc).Take(20).ToListAsync();
-        ComuniCount = await db.Comuni.CountAsync();
+        Runs = await runner.RecentRunsAsync(20);
+        ComuniCount = await importer.CountAsync();
     }
 }

@@ -2,7 +2,10 @@ using System.Text.Json;
 using Portal.Core.Contracts;
 using Portal.Core.Data;
 
-namespace Portal.Core.Protocol;
+using Portal.Core.Protocol;
+using Portal.Core.Receipts;
+
+namespace Portal.Protocol.Services;
 
 /// <summary>Registers queued submissions; the follow-up items are enqueued in the same transaction as the number.</summary>
 internal sealed class ProtocolOutboxHandler(IUnitOfWork unitOfWork, IProtocolRegister register, IOutbox outbox) : IOutboxHandler

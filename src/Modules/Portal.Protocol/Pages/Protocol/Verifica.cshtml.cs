@@ -3,7 +3,7 @@ using Portal.Core.Receipts;
 
 using Portal.Core.Security;
 
-namespace Portal.Core.Pages.Core;
+namespace Portal.Protocol.Pages.Protocol;
 
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Verification)]
 public sealed class VerificaModel(IReceipts receipts) : PageModel

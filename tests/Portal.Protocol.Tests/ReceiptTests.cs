@@ -3,11 +3,12 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
+using Portal.Protocol.Data;
 using Portal.Core.Protocol;
 using Portal.Core.Receipts;
 using Portal.Testing;
 
-namespace Portal.Core.Tests;
+namespace Portal.Protocol.Tests;
 
 public class ReceiptTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {

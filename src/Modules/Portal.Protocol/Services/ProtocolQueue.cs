@@ -1,7 +1,10 @@
 using System.Text.Json;
 using Portal.Core.Contracts;
 
-namespace Portal.Core.Protocol;
+using Portal.Core.Protocol;
+using Portal.Core.Receipts;
+
+namespace Portal.Protocol.Services;
 
 internal sealed class ProtocolQueue(IOutbox outbox) : IProtocolQueue
 {

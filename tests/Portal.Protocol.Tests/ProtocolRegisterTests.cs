@@ -2,11 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Contracts;
 using Portal.Core.Data;
+using Portal.Protocol.Data;
 using Portal.Core.Outbox;
 using Portal.Core.Protocol;
 using Portal.Testing;
 
-namespace Portal.Core.Tests;
+namespace Portal.Protocol.Tests;
 
 public class ProtocolRegisterTests
 {
@@ -37,7 +38,7 @@ public class ProtocolRegisterTests
         var next = await RegisterAsync(portal, "dopo");
         Assert.Equal(first, next.Number);
         await using var scope = portal.Services.CreateAsyncScope();
-        Assert.False(await scope.ServiceProvider.GetRequiredService<CoreDbContext>().Protocol.AnyAsync(p => p.SubjectId == "annullato"));
+        Assert.False(await scope.ServiceProvider.GetRequiredService<ProtocolDbContext>().Entries.AnyAsync(p => p.SubjectId == "annullato"));
     }
 
     private static async Task<long> RegisteredInRolledBackTransactionAsync(PortalFactory portal)
@@ -81,7 +82,7 @@ public class ProtocolRegisterTests
         await Task.WhenAll(workers);
 
         await using var scope = portal.Services.CreateAsyncScope();
-        var entries = await scope.ServiceProvider.GetRequiredService<CoreDbContext>().Protocol.AsNoTracking()
+        var entries = await scope.ServiceProvider.GetRequiredService<ProtocolDbContext>().Entries.AsNoTracking()
             .Where(p => p.SubjectType == "Test").OrderBy(p => p.Number).ToListAsync();
         Assert.Equal(total, entries.Count);
         Assert.Equal(Enumerable.Range(1, total).Select(n => (long)n), entries.Select(e => e.Number));
@@ -110,7 +111,7 @@ public class ProtocolRegisterTests
                 await scope.ServiceProvider.GetRequiredService<IProtocolQueue>().EnqueueAsync("Invio", subject, "domanda");
                 // Counted while this confirmation holds the queue: the count is the confirmation order.
                 var order = Interlocked.Increment(ref confirmed);
-                core.Audit.Add(new Audit.AuditEntry { Utc = DateTime.UtcNow, Action = "Conferma", Subject = subject, Details = order.ToString(System.Globalization.CultureInfo.InvariantCulture), ActorName = "test" });
+                core.Audit.Add(new Portal.Core.Audit.AuditEntry { Utc = DateTime.UtcNow, Action = "Conferma", Subject = subject, Details = order.ToString(System.Globalization.CultureInfo.InvariantCulture), ActorName = "test" });
                 await core.SaveChangesAsync();
                 await work.CompleteAsync();
             }
@@ -122,7 +123,7 @@ public class ProtocolRegisterTests
 
         await using var check = portal.Services.CreateAsyncScope();
         var db = check.ServiceProvider.GetRequiredService<CoreDbContext>();
-        var entries = await db.Protocol.AsNoTracking().Where(p => p.SubjectType == "Invio").ToListAsync();
+        var entries = await check.ServiceProvider.GetRequiredService<ProtocolDbContext>().Entries.AsNoTracking().Where(p => p.SubjectType == "Invio").ToListAsync();
         var confirmations = await db.Audit.AsNoTracking().Where(a => a.Action == "Conferma")
             .ToDictionaryAsync(a => a.Subject!, a => long.Parse(a.Details!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(total, entries.Count);
@@ -144,7 +145,7 @@ public class ProtocolRegisterTests
 
         await using var check = portal.Services.CreateAsyncScope();
         var db = check.ServiceProvider.GetRequiredService<CoreDbContext>();
-        Assert.Equal(1, await db.Protocol.CountAsync(p => p.SubjectId == "con-ricevuta"));
+        Assert.Equal(1, await check.ServiceProvider.GetRequiredService<ProtocolDbContext>().Entries.CountAsync(p => p.SubjectId == "con-ricevuta"));
         var followUp = await db.Outbox.AsNoTracking().SingleAsync(e => e.IdempotencyKey == "ricevuta:con-ricevuta");
         Assert.Equal(OutboxState.Pending, followUp.State); // no handler in this test: it waits, it is not lost
         Assert.Equal(OutboxState.Done, (await db.Outbox.AsNoTracking().SingleAsync(e => e.Kind == "protocollo")).State);
@@ -163,7 +164,7 @@ public class ProtocolRegisterTests
         })));
         Assert.Single(entries.Select(e => e.Number).Distinct());
         await using var scope = portal.Services.CreateAsyncScope();
-        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<CoreDbContext>().Protocol.CountAsync(p => p.SubjectId == "doppio-clic"));
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<ProtocolDbContext>().Entries.CountAsync(p => p.SubjectId == "doppio-clic"));
         Assert.Equal(entries[0].Number + 1, (await RegisterAsync(portal, "successivo")).Number);
     }
 }

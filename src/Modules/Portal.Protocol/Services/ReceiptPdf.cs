@@ -3,7 +3,10 @@ using SkiaSharp;
 using Portal.Core.Files;
 using Portal.Core.Time;
 
-namespace Portal.Core.Receipts;
+using Portal.Core.Protocol;
+using Portal.Core.Receipts;
+
+namespace Portal.Protocol.Services;
 
 /// <summary>Draws a receipt as an A4 PDF/A page with SkiaSharp; text stays extractable; the QR code is vector.</summary>
 public static class ReceiptPdf

@@ -3,13 +3,20 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Portal.Core.Data;
+using Portal.Protocol.Data;
 using Portal.Core.Files;
 using Portal.Core.Settings;
 
-namespace Portal.Core.Receipts;
+using Portal.Core.Protocol;
+using Portal.Core.Receipts;
 
-internal sealed class ReceiptService(CoreDbContext db, ISiteSettings settings, IConfiguration configuration, TimeProvider clock) : IReceipts
+namespace Portal.Protocol.Services;
+
+internal sealed class ReceiptService(
+    ProtocolDbContext db, IUnitOfWork unitOfWork, IFileStore files, ISiteSettings settings, IConfiguration configuration, TimeProvider clock) : IReceipts
 {
+    private static readonly FilePolicy PdfPolicy = new([FileTypeSniffer.Pdf], 20L * 1024 * 1024);
+
     // Crockford's base32 without I, L, O, U: codes are read aloud and typed by people.
     private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
@@ -22,16 +29,9 @@ internal sealed class ReceiptService(CoreDbContext db, ISiteSettings settings, I
         var baseUrl = (configuration["Portal:PublicBaseUrl"] ?? "http://localhost:5000").TrimEnd('/');
         var issued = clock.GetUtcNow().UtcDateTime;
         var pdf = ReceiptPdf.Render(request, site.PortalName, site.RegionName, code, $"{baseUrl}/verifica/{code}", issued);
-        var file = new StoredFile
-        {
-            FileName = $"ricevuta-{(request.Protocol?.Segnatura ?? code)}.pdf",
-            ContentType = FileTypeSniffer.Pdf.ContentType,
-            Length = pdf.Length,
-            Sha256 = Convert.ToHexStringLower(SHA256.HashData(pdf)),
-            Content = pdf,
-            CreatedUtc = issued,
-            CreatedBy = "sistema",
-        };
+        // The PDF and its receipt row commit together (a savepoint inside the caller's unit, e.g. an outbox message).
+        await using var work = await unitOfWork.BeginAsync(ct);
+        var file = await files.AddAsync($"ricevuta-{(request.Protocol?.Segnatura ?? code)}.pdf", new MemoryStream(pdf, false), PdfPolicy, "sistema", ct);
         var receipt = new Receipt
         {
             Code = code,
@@ -45,9 +45,9 @@ internal sealed class ReceiptService(CoreDbContext db, ISiteSettings settings, I
             OwnerPersonId = request.OwnerPersonId,
             FilesJson = JsonSerializer.Serialize(request.Files),
         };
-        db.Files.Add(file);
         db.Receipts.Add(receipt);
         await db.SaveChangesAsync(ct);
+        await work.CompleteAsync(ct);
         return receipt;
     }
 

@@ -1,16 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
+using Portal.Protocol.Data;
 using Portal.Core.Settings;
 using Portal.Core.Time;
 
-namespace Portal.Core.Protocol;
+using Portal.Core.Protocol;
+using Portal.Core.Receipts;
+
+namespace Portal.Protocol.Services;
 
 /// <summary>
 /// Numbers come from a counter row updated with UPDATE ... RETURNING: the row lock (PostgreSQL) or the
 /// database write lock (SQLite) serialises takers until commit, so numbers follow commit order and a
 /// rolled-back transaction gives its number back.
 /// </summary>
-internal sealed class DatabaseProtocolRegister(CoreDbContext db, IUnitOfWork unitOfWork, ISiteSettings settings, TimeProvider clock) : IProtocolRegister
+internal sealed class DatabaseProtocolRegister(ProtocolDbContext db, IUnitOfWork unitOfWork, ISiteSettings settings, TimeProvider clock) : IProtocolRegister
 {
     public async Task<ProtocolEntry> RegisterAsync(string subjectType, string subjectId, string? description, CancellationToken ct = default)
     {
@@ -45,12 +49,12 @@ internal sealed class DatabaseProtocolRegister(CoreDbContext db, IUnitOfWork uni
             SubjectId = subjectId,
             Description = description,
         };
-        db.Protocol.Add(entry);
+        db.Entries.Add(entry);
         await db.SaveChangesAsync(ct);
         if (work is not null) await work.CompleteAsync(ct);
         return entry;
     }
 
     public Task<ProtocolEntry?> FindAsync(string subjectType, string subjectId, CancellationToken ct = default) =>
-        db.Protocol.AsNoTracking().FirstOrDefaultAsync(p => p.SubjectType == subjectType && p.SubjectId == subjectId, ct);
+        db.Entries.AsNoTracking().FirstOrDefaultAsync(p => p.SubjectType == subjectType && p.SubjectId == subjectId, ct);
 }
