@@ -1,4 +1,6 @@
+using Portal.AuditTrail.Model;
 using System.Net;
+using Portal.AuditTrail.Data;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,7 +55,7 @@ internal static partial class TestPeople
     }
 
     public static Task<List<AuditEntry>> AuditAsync(this PortalFactory portal, string action, string subjectContains) =>
-        portal.WithCoreAsync(db => db.Audit.AsNoTracking().Where(a => a.Action == action && a.Subject!.Contains(subjectContains)).ToListAsync());
+        portal.InScopeAsync(sp => sp.GetRequiredService<AuditTrailDbContext>().Audit.AsNoTracking().Where(a => a.Action == action && a.Subject!.Contains(subjectContains)).ToListAsync());
 
     /// <summary>The Italian message shown next to a field of the module's forms.</summary>
     public static string? FieldError(string html, string field)

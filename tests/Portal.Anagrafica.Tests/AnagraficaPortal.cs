@@ -44,8 +44,8 @@ public sealed class AnagraficaPortal : PortalFactory
     public Task<Model.AnagraficaRecord?> RecordAsync(Guid personId) =>
         this.InScopeAsync(sp => sp.GetRequiredService<AnagraficaDbContext>().Records.AsNoTracking().FirstOrDefaultAsync(r => r.PersonId == personId));
 
-    public Task<List<Portal.Core.Audit.AuditEntry>> AuditAsync(string subjectContains) =>
-        this.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().Audit.AsNoTracking()
+    public Task<List<Portal.AuditTrail.Model.AuditEntry>> AuditAsync(string subjectContains) =>
+        this.InScopeAsync(sp => sp.GetRequiredService<Portal.AuditTrail.Data.AuditTrailDbContext>().Audit.AsNoTracking()
             .Where(a => a.Subject != null && a.Subject.Contains(subjectContains)).OrderBy(a => a.Id).ToListAsync());
 
     public Task<RegistryImportResult> ImportRowsAsync(params RegistryRow[] rows) =>

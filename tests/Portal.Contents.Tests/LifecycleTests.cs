@@ -157,7 +157,7 @@ public class LifecycleTests(PortalFactory portal) : IClassFixture<PortalFactory>
     {
         var item = await portal.CreateAvvisoAsync("Audit", ContentTestExtensions.UniqueSlug("audit"));
         await Do(s => s.PublishAsync(item.Id, item.Revision, "test"));
-        var actions = await portal.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().Audit
+        var actions = await portal.InScopeAsync(sp => sp.GetRequiredService<Portal.AuditTrail.Data.AuditTrailDbContext>().Audit
             .Where(a => a.Subject!.Contains(item.Id.ToString())).Select(a => a.Action).ToListAsync());
         Assert.Contains("Contenuto.Creato", actions);
         Assert.Contains("Contenuto.Pubblicato", actions);

@@ -160,5 +160,5 @@ public class HttpHardeningTests(PortalFactory portal) : IClassFixture<PortalFact
     }
 
     private Task<int> AuditRowsAsync() => portal.InScopeAsync(async sp =>
-        await sp.GetRequiredService<CoreDbContext>().Audit.CountAsync());
+        await sp.GetRequiredService<Portal.AuditTrail.Data.AuditTrailDbContext>().Audit.CountAsync());
 }

@@ -1,4 +1,7 @@
+using Portal.AuditTrail.Services;
+using Portal.AuditTrail.Model;
 using Microsoft.EntityFrameworkCore;
+using Portal.AuditTrail.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Audit;
 using Portal.Core.Data;
@@ -23,7 +26,7 @@ public class SearchEscapingTests(PortalFactory portal) : IClassFixture<PortalFac
         var tag = Guid.NewGuid().ToString("N")[..8];
         await portal.InScopeAsync(async sp =>
         {
-            var db = sp.GetRequiredService<CoreDbContext>();
+            var db = sp.GetRequiredService<AuditTrailDbContext>();
             db.Audit.AddRange(
                 new AuditEntry { Utc = DateTime.UtcNow, Action = "Prova.Ricerca", Subject = $"{tag} sconto 50% applicato", ActorName = "utente_uno" },
                 new AuditEntry { Utc = DateTime.UtcNow, Action = "Prova.Ricerca", Subject = $"{tag} sconto 500 applicato", ActorName = "utenteXuno" });

@@ -58,7 +58,7 @@ public class SessionTests(PortalFactory portal) : IClassFixture<PortalFactory>
         var admin = await portal.LoginAsync(Demo.Amministratore, "Amministratore");
         var page = await admin.GetStringAsync($"/admin/utenti?q={Demo.OperatoreCpi}");
         Assert.Contains("Termina le 2 sessioni", page, StringComparison.Ordinal);
-        var auditBefore = await portal.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().Audit.MaxAsync(a => (long?)a.Id)) ?? 0;
+        var auditBefore = await portal.InScopeAsync(sp => sp.GetRequiredService<Portal.AuditTrail.Data.AuditTrailDbContext>().Audit.MaxAsync(a => (long?)a.Id)) ?? 0;
         var token = await PortalClient.TokenAsync(admin, $"/admin/utenti?q={Demo.OperatoreCpi}");
         var posted = await admin.PostAsync($"/admin/utenti?handler=TerminaSessioni&q={Demo.OperatoreCpi}",
             PortalClient.Form(token, ("personId", personId.ToString())));
@@ -67,7 +67,7 @@ public class SessionTests(PortalFactory portal) : IClassFixture<PortalFactory>
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await phone.GetAsync(Profile)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await laptop.GetAsync(Profile)).StatusCode);
-        var entry = await portal.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().Audit.AsNoTracking()
+        var entry = await portal.InScopeAsync(sp => sp.GetRequiredService<Portal.AuditTrail.Data.AuditTrailDbContext>().Audit.AsNoTracking()
             .SingleAsync(a => a.Id > auditBefore && a.Action == "Sessioni.Terminate"));
         Assert.Equal($"Persona {Demo.OperatoreCpi}", entry.Subject);
         Assert.Contains("2 sessioni", entry.Details, StringComparison.Ordinal);

@@ -34,7 +34,7 @@ public class GraduatorieServiceTests(PortalFactory portal) : IClassFixture<Porta
         Assert.Equal([2, 3, 4], valid.Value.Righe.Select(r => r.Row));
         Assert.NotNull(valid.Value.Invio.StoredFileId);
         Assert.Equal(64, valid.Value.Invio.Sha256.Length);
-        var audited = await portal.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().Audit
+        var audited = await portal.InScopeAsync(sp => sp.GetRequiredService<Portal.AuditTrail.Data.AuditTrailDbContext>().Audit
             .AnyAsync(a => a.Action == "Graduatorie.Invio" && a.Subject == $"Invio {outcome.Invio.Id}"));
         Assert.True(audited);
     }
@@ -196,12 +196,12 @@ public class GraduatorieServiceTests(PortalFactory portal) : IClassFixture<Porta
     {
         var (finestra, _) = await portal.CreateOpenFinestraAsync();
         await UploadAsync(finestra, Clean(1), comune: "042018");
-        var before = await portal.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().Audit.MaxAsync(a => (long?)a.Id)) ?? 0;
+        var before = await portal.InScopeAsync(sp => sp.GetRequiredService<Portal.AuditTrail.Data.AuditTrailDbContext>().Audit.MaxAsync(a => (long?)a.Id)) ?? 0;
 
         var result = await portal.ServiceAsync(s => s.DryRunAsync(_ancona, finestra, Ancona, Clean(1), default));
 
         Assert.Contains(result.Issues, i => i.Code == "W02");
-        var entry = await portal.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().Audit.AsNoTracking()
+        var entry = await portal.InScopeAsync(sp => sp.GetRequiredService<Portal.AuditTrail.Data.AuditTrailDbContext>().Audit.AsNoTracking()
             .SingleAsync(a => a.Id > before && a.Action == "Graduatorie.AltriComuni"));
         Assert.Equal($"Comune {Ancona}", entry.Subject);
         Assert.Contains("verifica senza invio: 1 codici fiscali", entry.Details);
@@ -213,9 +213,9 @@ public class GraduatorieServiceTests(PortalFactory portal) : IClassFixture<Porta
     public async Task A_dry_run_without_other_Comunes_students_writes_no_audit_entry()
     {
         var (finestra, _) = await portal.CreateOpenFinestraAsync();
-        var before = await portal.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().Audit.MaxAsync(a => (long?)a.Id)) ?? 0;
+        var before = await portal.InScopeAsync(sp => sp.GetRequiredService<Portal.AuditTrail.Data.AuditTrailDbContext>().Audit.MaxAsync(a => (long?)a.Id)) ?? 0;
         await portal.ServiceAsync(s => s.DryRunAsync(_ancona, finestra, Ancona, Clean(1), default));
-        Assert.False(await portal.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().Audit.AnyAsync(a => a.Id > before && a.Action == "Graduatorie.AltriComuni")));
+        Assert.False(await portal.InScopeAsync(sp => sp.GetRequiredService<Portal.AuditTrail.Data.AuditTrailDbContext>().Audit.AnyAsync(a => a.Id > before && a.Action == "Graduatorie.AltriComuni")));
     }
 
     [Theory]

@@ -93,7 +93,7 @@ public class InvioDownloadsApiTests(FlowPortal portal) : IClassFixture<FlowPorta
 
         var funzionario = await portal.LoginAsync(Demo.Funzionario, PortalRoles.Funzionario);
         Assert.Equal(HttpStatusCode.OK, (await funzionario.GetAsync(FileSegnalato(id))).StatusCode);
-        var downloads = await portal.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().Audit.AsNoTracking()
+        var downloads = await portal.InScopeAsync(sp => sp.GetRequiredService<Portal.AuditTrail.Data.AuditTrailDbContext>().Audit.AsNoTracking()
             .Where(a => a.Action == "Graduatorie.FileSegnalato" && a.Subject == $"Invio {id}").OrderBy(a => a.Id).Select(a => a.ActorRole).ToListAsync());
         Assert.Equal([PortalRoles.OperatoreComune, PortalRoles.Funzionario], downloads);
         var pesaro = await portal.LoginAsync(Demo.OperatorePesaro, PortalRoles.OperatoreComune);

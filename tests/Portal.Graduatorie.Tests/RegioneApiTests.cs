@@ -101,7 +101,7 @@ public class RegioneApiTests(PortalFactory portal) : IClassFixture<PortalFactory
         var again = await (await funzionario.PostAsync(Regione(finestra, "/solleciti"), null)).JsonAsync();
         Assert.Equal((0, 2), (again.GetProperty("personeSollecitate").GetInt32(), again.GetProperty("giaSollecitateOggi").GetInt32()));
         Assert.Equal(2, (await MailsAsync(finestra)).Count);
-        var audited = await portal.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().Audit.CountAsync(a => a.Action == "Graduatorie.Sollecito" && a.Subject == $"Finestra {finestra}"));
+        var audited = await portal.InScopeAsync(sp => sp.GetRequiredService<Portal.AuditTrail.Data.AuditTrailDbContext>().Audit.CountAsync(a => a.Action == "Graduatorie.Sollecito" && a.Subject == $"Finestra {finestra}"));
         Assert.Equal(2, audited);
 
         portal.CloseWindows();

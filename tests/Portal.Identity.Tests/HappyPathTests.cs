@@ -24,7 +24,7 @@ public class HappyPathTests(SamlPortal portal) : IClassFixture<SamlPortal>
         var person = await scope.ServiceProvider.GetRequiredService<CoreDbContext>().Persons.AsNoTracking()
             .SingleAsync(p => p.CodiceFiscale == SamlPortal.NewPersonCf);
         Assert.Equal(("Giulia", "Bianchi", "giulia.bianchi@example.org"), (person.Nome, person.Cognome, person.Email));
-        var audit = await scope.ServiceProvider.GetRequiredService<CoreDbContext>().Audit.AsNoTracking()
+        var audit = await scope.ServiceProvider.GetRequiredService<Portal.AuditTrail.Data.AuditTrailDbContext>().Audit.AsNoTracking()
             .Where(a => a.Action == "Accesso" && a.ActorId == person.Id).ToListAsync();
         Assert.NotEmpty(audit);
         Assert.All(audit, a => Assert.Equal("Metodo: spid", a.Details));

@@ -69,7 +69,7 @@ public class IdpInitiatedLogoutTests(SamlPortal portal) : IClassFixture<SamlPort
 
         Assert.True(await SamlPortal.IsLoggedInAsync(client));
         await using var scope = portal.Factory.Services.CreateAsyncScope();
-        var refusals = await scope.ServiceProvider.GetRequiredService<CoreDbContext>().Audit.AsNoTracking()
+        var refusals = await scope.ServiceProvider.GetRequiredService<Portal.AuditTrail.Data.AuditTrailDbContext>().Audit.AsNoTracking()
             .Where(a => a.Action == "Uscita.Rifiutata").Select(a => a.Details).ToListAsync();
         Assert.Contains(refusals, d => d!.Contains("firma assente", StringComparison.Ordinal));
         Assert.Contains(refusals, d => d!.Contains("IssueInstant", StringComparison.Ordinal));

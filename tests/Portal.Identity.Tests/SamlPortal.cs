@@ -1,4 +1,6 @@
+using Portal.AuditTrail.Model;
 using System.Net;
+using Portal.AuditTrail.Data;
 using System.Web;
 using System.Xml;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -102,7 +104,7 @@ public sealed class SamlPortal : IDisposable
     public async Task<long> LastAuditIdAsync()
     {
         await using var scope = Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<AuditTrailDbContext>();
         return await db.Audit.MaxAsync(a => (long?)a.Id) ?? 0;
     }
 
@@ -132,7 +134,7 @@ public sealed class SamlPortal : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reasonFragment);
         await using var scope = Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<AuditTrailDbContext>();
         var written = await db.Audit.AsNoTracking().Where(a => a.Id > auditBefore && a.Action == action).ToListAsync();
         var entry = Assert.Single(written);
         Assert.False(string.IsNullOrWhiteSpace(entry.Details));

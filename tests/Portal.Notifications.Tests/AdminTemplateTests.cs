@@ -15,12 +15,12 @@ public class AdminTemplateTests(NotificationsPortal portal) : IClassFixture<Noti
         portal.InScopeAsync(sp => sp.GetRequiredService<TemplateStore>().FindAsync("prova-esito"));
 
     /// <summary>The audit entries of template edits written after <paramref name="afterId"/>.</summary>
-    private Task<List<Core.Audit.AuditEntry>> AuditsAfterAsync(long afterId) =>
-        portal.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().Audit.AsNoTracking()
+    private Task<List<Portal.AuditTrail.Model.AuditEntry>> AuditsAfterAsync(long afterId) =>
+        portal.InScopeAsync(sp => sp.GetRequiredService<Portal.AuditTrail.Data.AuditTrailDbContext>().Audit.AsNoTracking()
             .Where(a => a.Id > afterId && a.Action == "Notifiche.ModelloModificato" && a.Subject == "Modello prova-esito").ToListAsync());
 
     private Task<long> LastAuditIdAsync() =>
-        portal.InScopeAsync(async sp => await sp.GetRequiredService<CoreDbContext>().Audit.MaxAsync(a => (long?)a.Id) ?? 0);
+        portal.InScopeAsync(async sp => await sp.GetRequiredService<Portal.AuditTrail.Data.AuditTrailDbContext>().Audit.MaxAsync(a => (long?)a.Id) ?? 0);
 
     private async Task<HttpResponseMessage> PostAsync(HttpClient client, string handler, params (string, string)[] fields)
     {

@@ -105,14 +105,14 @@ public class ProtocolRegisterTests
             while (Interlocked.Increment(ref next) < total)
             {
                 await using var scope = portal.Services.CreateAsyncScope();
-                var core = scope.ServiceProvider.GetRequiredService<CoreDbContext>();
                 await using var work = await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().BeginAsync();
                 var subject = Guid.NewGuid().ToString("N");
                 await scope.ServiceProvider.GetRequiredService<IProtocolQueue>().EnqueueAsync("Invio", subject, "domanda");
                 // Counted while this confirmation holds the queue: the count is the confirmation order.
                 var order = Interlocked.Increment(ref confirmed);
-                core.Audit.Add(new Portal.Core.Audit.AuditEntry { Utc = DateTime.UtcNow, Action = "Conferma", Subject = subject, Details = order.ToString(System.Globalization.CultureInfo.InvariantCulture), ActorName = "test" });
-                await core.SaveChangesAsync();
+                var audit = scope.ServiceProvider.GetRequiredService<Portal.AuditTrail.Data.AuditTrailDbContext>();
+                audit.Audit.Add(new Portal.AuditTrail.Model.AuditEntry { Utc = DateTime.UtcNow, Action = "Conferma", Subject = subject, Details = order.ToString(System.Globalization.CultureInfo.InvariantCulture), ActorName = "test" });
+                await audit.SaveChangesAsync();
                 await work.CompleteAsync();
             }
         }));
@@ -122,9 +122,8 @@ public class ProtocolRegisterTests
         while (await processor.RunOnceAsync() > 0) { }
 
         await using var check = portal.Services.CreateAsyncScope();
-        var db = check.ServiceProvider.GetRequiredService<CoreDbContext>();
         var entries = await check.ServiceProvider.GetRequiredService<ProtocolDbContext>().Entries.AsNoTracking().Where(p => p.SubjectType == "Invio").ToListAsync();
-        var confirmations = await db.Audit.AsNoTracking().Where(a => a.Action == "Conferma")
+        var confirmations = await check.ServiceProvider.GetRequiredService<Portal.AuditTrail.Data.AuditTrailDbContext>().Audit.AsNoTracking().Where(a => a.Action == "Conferma")
             .ToDictionaryAsync(a => a.Subject!, a => long.Parse(a.Details!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(total, entries.Count);
         Assert.Equal(Enumerable.Range(1, total).Select(n => (long)n), entries.Select(e => e.Number).Order());

@@ -45,7 +45,7 @@ public class TestLoginTests(PortalFactory portal) : IClassFixture<PortalFactory>
         // Services that need a saved Anagrafica open at once.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/area-personale")).StatusCode);
 
-        var audit = await portal.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().Audit.AsNoTracking()
+        var audit = await portal.InScopeAsync(sp => sp.GetRequiredService<Portal.AuditTrail.Data.AuditTrailDbContext>().Audit.AsNoTracking()
             .Where(a => a.Subject == $"Anagrafica {cf}").Select(a => a.Action).ToListAsync());
         Assert.Equal(["AnagraficaPrimoSalvataggio"], audit);
     }

@@ -76,7 +76,7 @@ public class AdminPagesTests(WorkflowPortal portal) : IClassFixture<WorkflowPort
         Assert.Contains("Salvata la versione 2.", history, StringComparison.Ordinal);
         Assert.Contains("dopo 10 giorni → dopo 15 giorni", history, StringComparison.Ordinal);
         Assert.Contains("etichetta «Invia la richiesta» → «Invia la domanda»", history, StringComparison.Ordinal);
-        Assert.True(await portal.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().Audit
+        Assert.True(await portal.InScopeAsync(sp => sp.GetRequiredService<Portal.AuditTrail.Data.AuditTrailDbContext>().Audit
             .AnyAsync(a => a.Action == "Workflows.DefinizioneSalvata" && a.Subject == $"{code} v2" && a.ActorName != "sistema")));
     }
 

@@ -150,7 +150,7 @@ public class FiringTests(WorkflowPortal portal) : IClassFixture<WorkflowPortal>
             Assert.False(await db.Timers.AnyAsync(t => t.InstanceId == instance.Id));
             // The first task's write, made through CoreDbContext in the same transaction, is gone too.
             var core = sp.GetRequiredService<CoreDbContext>();
-            Assert.False(await core.Audit.AnyAsync(a => a.Action == "Prova.Annotazione" && a.Details == instance.SubjectId));
+            Assert.False(await sp.GetRequiredService<Portal.AuditTrail.Data.AuditTrailDbContext>().Audit.AnyAsync(a => a.Action == "Prova.Annotazione" && a.Details == instance.SubjectId));
             // So are the outbox rows of the tasks before the failing one.
             Assert.False(await core.Outbox.AnyAsync(o => o.Payload.Contains(instance.SubjectId)));
             return 0;
@@ -158,7 +158,7 @@ public class FiringTests(WorkflowPortal portal) : IClassFixture<WorkflowPortal>
     }
 
     private Task<List<string?>> AppliedAsync(string subjectId) =>
-        portal.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().Audit.AsNoTracking()
+        portal.InScopeAsync(sp => sp.GetRequiredService<Portal.AuditTrail.Data.AuditTrailDbContext>().Audit.AsNoTracking()
             .Where(a => a.Action == TestSubjectProvider.AppliedAction && a.Subject == subjectId).OrderBy(a => a.Id).Select(a => a.Details).ToListAsync());
 
     [Fact]

@@ -30,8 +30,6 @@ public sealed class CoreModule : PortalModule
         s.AddScoped<IPeople, People>();
         s.AddScoped<IRoleAssignments, RoleAssignments>();
         s.AddScoped<IPortalSession, PortalSession>();
-        s.AddScoped<IAuditTrail, AuditTrail>();
-        s.AddScoped(sp => new AuditQuery(sp.GetRequiredService<CoreDbContext>()));
         s.AddScoped<ISiteSettings, SiteSettings>();
         s.AddScoped<IFileStore, FileStore>();
         s.Configure<OutboxOptions>(context.Configuration.GetSection(OutboxOptions.Section));
@@ -58,6 +56,5 @@ public sealed class CoreModule : PortalModule
     [
         new("Impostazioni", "/admin/impostazioni", 810, CorePermissions.ManageSettings.Name, "Sistema"),
         new("Ricette e Comuni", "/admin/ricette", 820, CorePermissions.RunRecipes.Name, "Sistema"),
-        new("Registro delle attività", "/admin/registro", 830, CorePermissions.ViewAudit.Name, "Sistema"),
     ];
 }

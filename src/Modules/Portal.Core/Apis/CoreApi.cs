@@ -2,10 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Portal.Core.Audit;
 using Portal.Core.Data;
-using Portal.Core.Files;
-using Portal.Core.Receipts;
 using Portal.Core.Security;
 
 namespace Portal.Core.Apis;
@@ -13,8 +10,6 @@ namespace Portal.Core.Apis;
 public static class CoreApi
 {
     public sealed record SessionDto(Guid PersonId, string CodiceFiscale, string Nome, string? Ruolo, IReadOnlyList<string> Ambiti);
-    public sealed record AuditDto(DateTime Utc, string Azione, string? Chi, string? Ruolo, string? Oggetto, string? Dettagli, string? Indirizzo);
-    public sealed record AuditPageDto(IReadOnlyList<AuditDto> Voci, int Totale, int Pagina);
     public sealed record ComuneDto(string CodiceIstat, string Nome, string SiglaProvincia, string CodiceCatastale);
 
     public static void MapCoreApi(this IEndpointRouteBuilder endpoints)
@@ -38,15 +33,5 @@ public static class CoreApi
             return TypedResults.Ok(list);
         }).AllowAnonymous().WithSummary("Comuni (ISTAT), filtrabili per provincia e nome");
 
-        api.MapGet("/registro-attivita", async ([AsParameters] AuditFilter filter, int? pagina, AuditQuery audit, CancellationToken ct) =>
-        {
-            var page = Math.Max(1, pagina ?? 1);
-            var q = audit.Apply(filter);
-            var total = await q.CountAsync(ct);
-            var items = await q.Skip((page - 1) * 100).Take(100)
-                .Select(a => new AuditDto(a.Utc, a.Action, a.ActorName, a.ActorRole, a.Subject, a.Details, a.IpAddress)).ToListAsync(ct);
-            return TypedResults.Ok(new AuditPageDto(items, total, page));
-        }).RequireAuthorization(PermissionPolicy.For(CorePermissions.ViewAudit)).WithTags("Registro delle attività")
-          .WithSummary("Registro delle attività, con gli stessi filtri della pagina di amministrazione (100 voci per pagina)");
     }
 }

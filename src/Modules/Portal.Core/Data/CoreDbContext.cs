@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Portal.Core.Audit;
 using Portal.Core.Comuni;
 using Portal.Core.Files;
 using Portal.Core.Outbox;
@@ -24,7 +23,6 @@ internal class CoreDbContext(DbContextOptions options) : PortalDbContext(options
     public DbSet<SiteSetting> Settings => Set<SiteSetting>();
     public DbSet<LookupEntry> Lookups => Set<LookupEntry>();
     public DbSet<Comune> Comuni => Set<Comune>();
-    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<StoredFile> Files => Set<StoredFile>();
     public DbSet<RecipeRun> RecipeRuns => Set<RecipeRun>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -104,18 +102,6 @@ internal class CoreDbContext(DbContextOptions options) : PortalDbContext(options
             e.Property(x => x.CodiceCatastale).HasMaxLength(4);
             e.HasIndex(x => x.CodiceCatastale);
             e.HasIndex(x => x.SiglaProvincia);
-        });
-        b.Entity<AuditEntry>(e =>
-        {
-            e.ToTable("core_audit");
-            e.HasKey(x => x.Id);
-            e.Property(x => x.Action).HasMaxLength(100);
-            e.Property(x => x.Subject).HasMaxLength(300);
-            e.Property(x => x.ActorName).HasMaxLength(200);
-            e.Property(x => x.ActorRole).HasMaxLength(64);
-            e.Property(x => x.IpAddress).HasMaxLength(64);
-            e.HasIndex(x => x.Utc);
-            e.HasIndex(x => x.Action);
         });
         b.Entity<StoredFile>(e =>
         {

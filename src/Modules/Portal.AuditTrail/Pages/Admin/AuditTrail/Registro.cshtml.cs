@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Portal.AuditTrail.Model;
+using Portal.AuditTrail.Services;
 using Portal.Core.Audit;
 using Portal.Core.Security;
 
-namespace Portal.Core.Pages.Admin.Core;
+namespace Portal.AuditTrail.Pages.Admin.AuditTrail;
 
 [Authorize(Policy = PermissionPolicy.Prefix + "Core.ViewAudit")]
 public sealed class RegistroModel(AuditQuery audit, IAuditTrail trail) : PageModel

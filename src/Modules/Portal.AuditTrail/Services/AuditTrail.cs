@@ -1,11 +1,13 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
-using Portal.Core.Data;
+using Portal.AuditTrail.Data;
+using Portal.AuditTrail.Model;
+using Portal.Core.Audit;
 using Portal.Core.Security;
 
-namespace Portal.Core.Audit;
+namespace Portal.AuditTrail.Services;
 
-internal sealed class AuditTrail(CoreDbContext db, IHttpContextAccessor http, TimeProvider clock) : IAuditTrail
+internal sealed class AuditTrail(AuditTrailDbContext db, IHttpContextAccessor http, TimeProvider clock) : IAuditTrail
 {
     public async Task RecordAsync(string action, string? subject, string? details, Person? actor = null, string? actorRole = null)
     {

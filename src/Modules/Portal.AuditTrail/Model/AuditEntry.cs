@@ -1,4 +1,4 @@
-namespace Portal.Core.Audit;
+namespace Portal.AuditTrail.Model;
 
 /// <summary>One append-only line of the audit trail.</summary>
 public sealed class AuditEntry

@@ -1,30 +1,22 @@
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
-using Portal.Core.Data;
+using Portal.AuditTrail.Data;
+using Portal.AuditTrail.Model;
+using Portal.Core.Text;
 using Portal.Core.Time;
 
-using Portal.Core.Text;
-
-namespace Portal.Core.Audit;
+namespace Portal.AuditTrail.Services;
 
 /// <summary>Filters of the audit view; dates are Italian calendar days, both included.</summary>
 public sealed record AuditFilter(string? Azione = null, string? Chi = null, string? Testo = null, DateOnly? Dal = null, DateOnly? Al = null);
 
-public sealed class AuditQuery
+public sealed class AuditQuery(AuditTrailDbContext db)
 {
-    private readonly CoreDbContext _db;
-
-    /// <remarks>Internal: the Core database is Core's own; others get this service from the container.</remarks>
-    internal AuditQuery(CoreDbContext db)
-    {
-        _db = db;
-    }
-
     public const int MaxExportRows = 50_000;
 
     public IQueryable<AuditEntry> Apply(AuditFilter f)
     {
-        var q = _db.Audit.AsNoTracking();
+        var q = db.Audit.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(f.Azione)) q = q.Where(a => a.Action == f.Azione);
         if (!string.IsNullOrWhiteSpace(f.Chi))
         {
@@ -45,7 +37,7 @@ public sealed class AuditQuery
     }
 
     public Task<List<string>> ActionsAsync(CancellationToken ct = default) =>
-        _db.Audit.AsNoTracking().Select(a => a.Action).Distinct().OrderBy(a => a).ToListAsync(ct);
+        db.Audit.AsNoTracking().Select(a => a.Action).Distinct().OrderBy(a => a).ToListAsync(ct);
 
     /// <summary>The filtered entries as an Excel workbook (newest first, at most <see cref="MaxExportRows"/>).</summary>
     public async Task<byte[]> ExportAsync(AuditFilter filter, CancellationToken ct = default)
