@@ -9,22 +9,6 @@ namespace Portal.Anagrafica.Tests;
 public class ScopeTests(AnagraficaPortal portal) : IClassFixture<AnagraficaPortal>
 {
     [Fact]
-    public async Task Anonymous_callers_get_401_from_the_api_and_the_login_from_the_pages()
-    {
-        var client = portal.Anonymous();
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/profilo")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PutAsJsonAsync("/api/v1/profilo", Inputs.Json(Inputs.Valid()))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync($"/api/v1/anagrafiche/{Guid.NewGuid()}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/area-personale")).StatusCode);
-        foreach (var page in new[] { "/anagrafica", "/area-personale" })
-        {
-            var r = await client.GetAsync(page);
-            Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
-            Assert.StartsWith("/accedi?returnUrl=", r.Headers.Location!.PathAndQuery);
-        }
-    }
-
-    [Fact]
     public async Task A_citizen_cannot_read_another_citizens_anagrafica_by_changing_an_id()
     {
         var (victim, victimCf) = await portal.NewCitizenAsync("Vittoria", "Altri", email: "vittoria@example.org");

@@ -3,30 +3,21 @@ using Portal.Testing;
 
 namespace Portal.Core.Tests;
 
-/// <summary>Who may open the admin pages: one test per role, and anonymous visitors.</summary>
+/// <summary>
+/// Who reaches the admin pages. Refusals of every page and API operation to anonymous visitors and to each demo role
+/// are the authorization matrix's (Portal.Security.Tests); these are the openings and the cases it does not cover
+/// (a role the person does not hold, an editor acting as citizen).
+/// </summary>
 public class AuthorizationTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     private static readonly string[] AdminOnlyPages = ["/admin/utenti", "/admin/impostazioni", "/admin/ricette"];
     private static readonly string[] EditorPages = ["/admin", "/admin/contenuti"];
 
     [Fact]
-    public async Task Anonymous_visitors_are_sent_to_the_login_page_from_every_admin_page()
-    {
-        var client = portal.Anonymous();
-        foreach (var page in AdminOnlyPages.Concat(EditorPages))
-        {
-            var r = await client.GetAsync(page);
-            Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
-            Assert.StartsWith("/accedi", r.Headers.Location!.OriginalString.Replace("http://localhost", ""));
-        }
-    }
-
-    [Fact]
-    public async Task Editor_reaches_content_admin_but_not_amministratore_pages()
+    public async Task Editor_reaches_the_content_admin_pages()
     {
         var client = await portal.LoginAsync(Demo.Editor, "Editor");
         foreach (var page in EditorPages) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(page)).StatusCode);
-        foreach (var page in AdminOnlyPages) AssertForbidden(await client.GetAsync(page), page);
     }
 
     [Fact]
@@ -36,23 +27,11 @@ public class AuthorizationTests(PortalFactory portal) : IClassFixture<PortalFact
         foreach (var page in AdminOnlyPages.Concat(EditorPages)) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(page)).StatusCode);
     }
 
-    [Theory]
-    [InlineData(Demo.Cittadino, null)]
-    [InlineData(Demo.OperatoreAncona, "OperatoreComune")]
-    [InlineData(Demo.OperatoreCpi, "OperatoreCpi")]
-    [InlineData(Demo.OperatoreEnte, "OperatoreEnte")]
-    public async Task Other_roles_get_no_admin_page(string cf, string? role)
-    {
-        var client = await portal.LoginAsync(cf, role);
-        foreach (var page in AdminOnlyPages.Concat(EditorPages)) AssertForbidden(await client.GetAsync(page), page);
-    }
-
     [Fact]
-    public async Task A_Funzionario_enters_the_admin_area_for_the_regional_pages_but_reaches_no_editor_or_amministratore_page()
+    public async Task A_Funzionario_enters_the_admin_area_for_the_regional_pages()
     {
         var client = await portal.LoginAsync(Demo.Funzionario, "Funzionario");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin")).StatusCode);
-        foreach (var page in AdminOnlyPages.Concat(EditorPages).Where(p => p != "/admin")) AssertForbidden(await client.GetAsync(page), page);
     }
 
     [Fact]

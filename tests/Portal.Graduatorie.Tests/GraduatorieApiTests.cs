@@ -37,17 +37,6 @@ public class GraduatorieApiTests(PortalFactory portal) : IClassFixture<PortalFac
     }
 
     [Fact]
-    public async Task Anonymous_callers_get_401()
-    {
-        var (finestra, _) = await portal.CreateOpenFinestraAsync();
-        var client = portal.Anonymous();
-
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(Invii(finestra, Ancona))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync(Invii(finestra, Ancona), Multipart(Clean().Content))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync($"/api/v1/graduatorie/finestre/{finestra}/modello")).StatusCode);
-    }
-
-    [Fact]
     public async Task The_operator_downloads_the_template_uploads_a_clean_file_and_reads_history_and_valid_list()
     {
         var (finestra, _) = await portal.CreateOpenFinestraAsync();
