@@ -9,6 +9,11 @@ internal sealed class SiteSettings(CoreDbContext db, TimeProvider clock) : ISite
 
     public const string PortalName = "PortalName";
     public const string RegionName = "RegionName";
+    public const string PortalTagline = "PortalTagline";
+    public const string RegionWebsite = "RegionWebsite";
+    public const string RegionAddress = "RegionAddress";
+    public const string RegionVatNumber = "RegionVatNumber";
+    public const string LogoUrl = "LogoUrl";
     public const string HelpDeskEmail = "HelpDeskEmail";
     public const string HelpDeskPhone = "HelpDeskPhone";
     public const string HelpDeskHours = "HelpDeskHours";
@@ -25,6 +30,11 @@ internal sealed class SiteSettings(CoreDbContext db, TimeProvider clock) : ISite
         {
             PortalName = all.GetValueOrDefault(PortalName) ?? d.PortalName,
             RegionName = all.GetValueOrDefault(RegionName) ?? d.RegionName,
+            PortalTagline = all.GetValueOrDefault(PortalTagline) ?? d.PortalTagline,
+            RegionWebsite = all.GetValueOrDefault(RegionWebsite) ?? d.RegionWebsite,
+            RegionAddress = all.GetValueOrDefault(RegionAddress) ?? d.RegionAddress,
+            RegionVatNumber = all.GetValueOrDefault(RegionVatNumber) ?? d.RegionVatNumber,
+            LogoUrl = all.GetValueOrDefault(LogoUrl) ?? d.LogoUrl,
             HelpDeskEmail = all.GetValueOrDefault(HelpDeskEmail) ?? d.HelpDeskEmail,
             HelpDeskPhone = all.GetValueOrDefault(HelpDeskPhone) ?? d.HelpDeskPhone,
             HelpDeskHours = all.GetValueOrDefault(HelpDeskHours) ?? d.HelpDeskHours,
@@ -44,6 +54,11 @@ internal sealed class SiteSettings(CoreDbContext db, TimeProvider clock) : ISite
         {
             [PortalName] = v.PortalName,
             [RegionName] = v.RegionName,
+            [PortalTagline] = v.PortalTagline,
+            [RegionWebsite] = v.RegionWebsite,
+            [RegionAddress] = v.RegionAddress,
+            [RegionVatNumber] = v.RegionVatNumber,
+            [LogoUrl] = v.LogoUrl,
             [HelpDeskEmail] = v.HelpDeskEmail,
             [HelpDeskPhone] = v.HelpDeskPhone,
             [HelpDeskHours] = v.HelpDeskHours,
