@@ -133,7 +133,7 @@ public sealed class WorkflowTests(DidPortal portal) : IClassFixture<DidPortal>
     [Fact]
     public async Task The_five_day_timer_lapses_a_did_once_across_two_hosts_and_not_one_with_an_appointment()
     {
-        var (client, personId, _) = await portal.CitizenAsync();
+        var (client, personId, lapsingCf) = await portal.CitizenAsync();
         var lapsing = await DidPortal.SendOkAsync(client);
         var (client2, _, _) = await portal.CitizenAsync();
         var kept = await DidPortal.SendOkAsync(client2);
@@ -155,7 +155,8 @@ public sealed class WorkflowTests(DidPortal portal) : IClassFixture<DidPortal>
         await portal.RunOutboxAsync();
         var mails = await portal.InScopeAsync(sp => sp.GetRequiredService<NotificationsDbContext>().Mails.AsNoTracking().Where(m => m.PersonId == personId && m.TemplateCode == "did-decaduta").CountAsync());
         Assert.Equal(1, mails);
-        // A lapsed DID frees the person to send a new one.
+        // A lapsed DID frees the person to send a new one (a new login: the old session has expired meanwhile).
+        client = await portal.LoginAsync(lapsingCf);
         Assert.True((await client.GetFromJsonAsync<JsonElement>("/api/v1/did/situazione")).GetProperty("puoInviareDid").GetBoolean());
     }
 
@@ -193,6 +194,7 @@ public sealed class WorkflowTests(DidPortal portal) : IClassFixture<DidPortal>
         Assert.Equal(StatoDid.Decaduta, await StatoAsync(lapsing));
         Assert.Single(await HistoryAsync(lapsing), h => h.Transition == "decadenza-colloquio");
         Assert.Equal(StatoDid.ColloquioFissato, await StatoAsync(justified));
+        op = await portal.OperatorAsync("CPI-ANCONA");
         var detail = await (await op.GetAsync($"/api/v1/did/cpi/dichiarazioni/{justified}")).Content.ReadAsStringAsync();
         Assert.Contains("Ricovero ospedaliero documentato", detail);
 

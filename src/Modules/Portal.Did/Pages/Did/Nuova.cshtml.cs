@@ -35,7 +35,7 @@ public sealed class NuovaModel(DidService service, IAnagraficaReader anagrafica,
         try
         {
             var outcome = await service.SendAsync(User, Input, Chiave, ct);
-            return Redirect($"/did/{outcome.Dichiarazione.Id}?inviata=1");
+            return Redirect($"/did/{outcome.Dichiarazione.Id}?inviata=true");
         }
         catch (PortalException e)
         {
