@@ -34,6 +34,8 @@ public sealed class DidModule : PortalModule
         s.AddScoped<DidService>();
         s.AddScoped<CpiService>();
         s.AddScoped<DidDetails>();
+        s.AddScoped<DidNotifier>();
+        s.AddScoped<DidReceiptIssuer>();
         s.AddScoped<SituazioneImport>();
         s.AddScoped<ICondizioneOccupazionale, CondizioneOccupazionale>();
         s.AddScoped<IOutboxHandler, DidReceiptHandler>();

@@ -6,10 +6,10 @@ using Portal.Workflows.Engine;
 namespace Portal.Did.Apis;
 
 public sealed record DidSummaryDto(Guid Id, DateTime InviataIl, string InviataIlTesto, string? Protocollo, string Stato, string StatoDescrizione,
-    DateTime ScadenzaAppuntamento, string ScadenzaAppuntamentoTesto, DateTime? Colloquio, string? LuogoColloquio, bool RicevutaDisponibile)
+    DateTime ScadenzaAppuntamento, string ScadenzaAppuntamentoTesto, DateTime? Colloquio, string? LuogoColloquio, bool RicevutaDisponibile, bool Dimostrativa)
 {
     public static DidSummaryDto From(DidListItem d) => new(d.Id, d.InviataUtc, RomeTime.Format(d.InviataUtc), d.Protocollo, Code(d.Stato), d.StatoLabel,
-        d.ScadenzaAppuntamentoUtc, RomeTime.Format(d.ScadenzaAppuntamentoUtc), d.AppuntamentoUtc, d.AppuntamentoLuogo, d.Ricevuta);
+        d.ScadenzaAppuntamentoUtc, RomeTime.Format(d.ScadenzaAppuntamentoUtc), d.AppuntamentoUtc, d.AppuntamentoLuogo, d.Ricevuta, d.Dimostrativa);
 
     public static string Code(StatoDid s) => s switch
     {

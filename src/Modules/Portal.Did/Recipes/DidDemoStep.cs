@@ -12,7 +12,7 @@ namespace Portal.Did.Recipes;
 /// <summary>
 /// "didSituazioni": { "rows": [ { "codiceFiscale", "cognome", "nome", "stato": "occupato|disoccupato|inoccupato", "dal": "2025-03-01",
 /// "cpi", "note" } ], "dichiarazioni": [ { "codiceFiscale", "stato": "inviata|colloquio-fissato|confermata|decaduta|revocata", "operatore" } ] }.
-/// Rows are upserted; each "dichiarazioni" item sends a DID for the person (if they have none yet) and takes it, as the person and as
+/// Rows are added when missing; each "dichiarazioni" item sends a DID for the person (if they have none yet) and takes it, as the person and as
 /// the CPI operator named, through the real workflow to the state asked. Used by the demo recipe.
 /// </summary>
 internal sealed class DidDemoStep(DidDbContext db, IPeople people, IRoleAssignments roles, DidService did, CpiService cpi, TimeProvider clock) : IRecipeStep
@@ -31,8 +31,10 @@ internal sealed class DidDemoStep(DidDbContext db, IPeople people, IRoleAssignme
         {
             var stato = SituazioneImport.ParseStato(def.Stato) ?? throw new RecipeException($"didSituazioni: stato «{def.Stato}» sconosciuto per {def.CodiceFiscale}.");
             var cf = def.CodiceFiscale.ToUpperInvariant();
-            var row = await db.Situazioni.FirstOrDefaultAsync(s => s.CodiceFiscale == cf, ct);
-            if (row is null) db.Situazioni.Add(row = new SituazioneOccupazionale { CodiceFiscale = cf, Cognome = def.Cognome, Nome = def.Nome, UpdatedBy = PortalClaims.SystemActor });
+            // Added when missing, never overwritten: a second run keeps what the CPI operators (or a confirmed DID) recorded since.
+            if (await db.Situazioni.AnyAsync(s => s.CodiceFiscale == cf, ct)) continue;
+            var row = new SituazioneOccupazionale { CodiceFiscale = cf, Cognome = def.Cognome, Nome = def.Nome, UpdatedBy = PortalClaims.SystemActor };
+            db.Situazioni.Add(row);
             row.Cognome = def.Cognome;
             row.Nome = def.Nome;
             row.Stato = stato;
@@ -44,13 +46,15 @@ internal sealed class DidDemoStep(DidDbContext db, IPeople people, IRoleAssignme
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
 
+        did.RecipeMode = true;
+        cpi.RecipeMode = true;
         foreach (var def in dids)
         {
             var person = await people.FindByCodiceFiscaleAsync(def.CodiceFiscale, ct)
                 ?? throw new RecipeException($"didSituazioni: persona {def.CodiceFiscale} sconosciuta (definirla prima con il passo «people»).");
             if (await db.Dichiarazioni.AnyAsync(x => x.PersonId == person.Id, ct)) continue;
             var citizen = Principal(person, PortalRoles.Cittadino, null);
-            var sent = (await did.SendAsync(citizen, AllDeclared(), $"demo:{person.CodiceFiscale}", ct)).Dichiarazione;
+            var sent = (await did.SendAsync(citizen, AllDeclared(), $"{DidService.DemoKeyPrefix}{person.CodiceFiscale}", ct)).Dichiarazione;
             if (def.Stato == "inviata") continue;
             if (def.Stato == "revocata") { await did.RevocaAsync(citizen, sent.Id, ct); continue; }
             var operatorPerson = await people.FindByCodiceFiscaleAsync(def.Operatore ?? "", ct)

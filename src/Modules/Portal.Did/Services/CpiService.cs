@@ -25,8 +25,11 @@ public sealed record CpiPage(IReadOnlyList<DidListItem> Items, int Total, int Pa
 /// </summary>
 public sealed class CpiService(
     DidDbContext db, DidService did, IUnitOfWork unitOfWork, IWorkflowEngine engine, IProtocolRegister register,
-    CpiDirectory cpi, IAuditTrail audit, IOptions<DidOptions> options, TimeProvider clock)
+    CpiDirectory cpi, DidNotifier notifier, IAuditTrail audit, IOptions<DidOptions> options, TimeProvider clock)
 {
+    /// <summary>Set by the demo recipe: nobody is notified (a fresh site starts with an empty outbox).</summary>
+    internal bool RecipeMode { get; set; }
+
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static IReadOnlyList<string> Cpis(ClaimsPrincipal user) => user.GetScopes(ScopeTypes.Cpi);
@@ -136,6 +139,9 @@ public sealed class CpiService(
                 : $"Il giustificato motivo si registra solo quando il colloquio è fissato (stato attuale: {DidWorkflow.Label(current.Stato)}).");
             await audit.RecordAsync(transition == DidWorkflow.FissaColloquio ? "did.colloquio" : "did.giustificato-motivo",
                 $"{Dichiarazione.SubjectType}:{id}", comment);
+            if (!RecipeMode)
+                await notifier.NotifyAsync(current, transition == DidWorkflow.FissaColloquio ? DidNotificationTemplates.ColloquioFissato : DidNotificationTemplates.ColloquioSpostato,
+                    $"did:{transition}:{id}:{when:yyyyMMddHHmm}", new Dictionary<string, string> { ["colloquio"] = RomeTime.Format(when), ["luogo"] = place }, ct);
             await work.CompleteAsync(ct);
         }
         return await GetAsync(user, id, ct);
@@ -162,6 +168,9 @@ public sealed class CpiService(
                 $"L'esito del colloquio si registra solo quando il colloquio è fissato (stato attuale: {DidWorkflow.Label(current.Stato)}).");
             if (transition == DidWorkflow.Conferma) await RecordUnemployedAsync(user, current, ct);
             await audit.RecordAsync("did.esito", $"{Dichiarazione.SubjectType}:{id}", transition == DidWorkflow.Conferma ? "Colloquio svolto: D.I.D. confermata" : "Colloquio non svolto: D.I.D. decaduta");
+            if (!RecipeMode)
+                await notifier.NotifyAsync(current, transition == DidWorkflow.Conferma ? DidNotificationTemplates.Confermata : DidNotificationTemplates.Decaduta,
+                    $"did:{transition}:{id}", new Dictionary<string, string> { ["stato"] = transition == DidWorkflow.Conferma ? "Confermata" : "Decaduta" }, ct);
             await work.CompleteAsync(ct);
         }
         return await GetAsync(user, id, ct);
@@ -196,7 +205,7 @@ public sealed class CpiService(
         var r = 2;
         foreach (var d in items)
         {
-            ws.Cell(r, 1).Value = d.Protocollo ?? "in assegnazione";
+            ws.Cell(r, 1).Value = d.ProtocolloTesto;
             ws.Cell(r, 2).Value = RomeTime.Format(d.InviataUtc);
             ws.Cell(r, 3).Value = d.CodiceFiscale;
             ws.Cell(r, 4).Value = d.Cognome;

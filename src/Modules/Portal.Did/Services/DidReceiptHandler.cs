@@ -7,13 +7,18 @@ using Portal.Workflows.Engine;
 namespace Portal.Did.Services;
 
 /// <summary>Issues the DID's PDF receipt once its protocol number is assigned (enqueued as the protocol's follow-up). Idempotent: IReceipts issues once.</summary>
-internal sealed class DidReceiptHandler(IEnumerable<IWorkflowSubjectProvider> subjects, IProtocolRegister register, IReceipts receipts) : IOutboxHandler
+internal sealed class DidReceiptHandler(DidReceiptIssuer issuer) : IOutboxHandler
 {
     public string Kind => DidService.ReceiptKind;
 
-    public async Task HandleAsync(OutboxMessage message, CancellationToken ct)
+    public Task HandleAsync(OutboxMessage message, CancellationToken ct) => issuer.IssueAsync(message.Payload.Trim(), ct);
+}
+
+/// <summary>The receipt of a DID from its description (DidSubject) and its protocol entry.</summary>
+public sealed class DidReceiptIssuer(IEnumerable<IWorkflowSubjectProvider> subjects, IProtocolRegister register, IReceipts receipts)
+{
+    public async Task IssueAsync(string id, CancellationToken ct)
     {
-        var id = message.Payload.Trim();
         var subject = subjects.OfType<DidSubject>().Single();
         var info = (await subject.DescribeAsync(id, ct))?.Receipt
             ?? throw new InvalidOperationException($"D.I.D. {id} non trovata per la ricevuta.");

@@ -20,9 +20,17 @@ namespace Portal.Did.Services;
 public sealed class DidService(
     DidDbContext db, IUnitOfWork unitOfWork, IWorkflowEngine engine, IPeople people, IAnagraficaStatus anagraficaStatus,
     IAnagraficaReader anagrafica, CpiDirectory cpi, RegionComuni comuni, IProtocolQueue protocol, IProtocolRegister register,
-    IReceipts receipts, INotifications notifications, IAuditTrail audit, IOptions<DidOptions> options, TimeProvider clock)
+    IReceipts receipts, DidNotifier notifier, IAuditTrail audit, IOptions<DidOptions> options, TimeProvider clock)
 {
+    /// <summary>
+    /// Set by the demo recipe: demo DIDs get no protocol number, no receipt and no notification, so a fresh site starts
+    /// with an empty outbox and an untouched protocol register.
+    /// </summary>
+    internal bool RecipeMode { get; set; }
+
     public const string ReceiptKind = "did.ricevuta";
+    /// <summary>The idempotency key prefix of the demo recipe's DIDs (not protocolled).</summary>
+    public const string DemoKeyPrefix = "demo:";
 
     public int GiorniAppuntamento => Math.Max(1, options.Value.GiorniAppuntamento);
 
@@ -95,7 +103,7 @@ public sealed class DidService(
         var issued = await receipts.FindManyAsync(Dichiarazione.SubjectType, rows.Select(r => r.Id.ToString()), ct);
         return rows.Select(d => new DidListItem(d.Id, d.SentUtc, issued.GetValueOrDefault(d.Id.ToString())?.Segnatura, d.Stato,
             DidWorkflow.Label(d.Stato), d.ScadenzaAppuntamentoUtc, d.AppuntamentoUtc, d.AppuntamentoLuogo, d.Cognome, d.Nome,
-            d.CodiceFiscale, d.CpiCode, issued.ContainsKey(d.Id.ToString()))).ToList();
+            d.CodiceFiscale, d.CpiCode, issued.ContainsKey(d.Id.ToString()), d.IdempotencyKey.StartsWith(DemoKeyPrefix, StringComparison.Ordinal))).ToList();
     }
 
     /// <summary>A DID of the signed-in person; someone else's is simply not found.</summary>
@@ -128,7 +136,12 @@ public sealed class DidService(
         if (errors.Count > 0) throw PortalException.Invalid(errors);
 
         var situazione = await SituazioneAsync(user, ct);
-        if (!situazione.PuoInviare) throw PortalException.Conflict(situazione.MotivoNonInviabile!);
+        if (!situazione.PuoInviare)
+        {
+            // A concurrent request with the same key may have just sent it: that DID is the answer.
+            if (await FindByKeyAsync(me.Id, key, ct) is { } concurrent) return new(concurrent, false);
+            throw PortalException.Conflict(situazione.MotivoNonInviabile!);
+        }
         var person = await people.FindAsync(me.Id, ct) ?? throw PortalException.Forbidden("Accesso richiesto.");
         var summary = await anagrafica.FindAsync(me.Id, ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -157,18 +170,19 @@ public sealed class DidService(
                 var started = await engine.StartAsync(new WorkflowStart(DidWorkflow.Code, did.Id.ToString(), me.Id,
                     $"{ScopeTypes.Cpi}:{did.CpiCode}", WorkflowActor.From(user), "D.I.D. inviata on line"), ct);
                 if (!started.Succeeded) throw PortalException.Conflict(started.Error ?? "La D.I.D. non è stata inviata: riprovare.");
-                await protocol.EnqueueAsync(Dichiarazione.SubjectType, did.Id.ToString(), $"D.I.D. di {did.Nome} {did.Cognome}",
-                    [new Portal.Core.Contracts.OutboxItem(ReceiptKind, did.Id.ToString(), $"did:ricevuta:{did.Id}")], ct);
-                await notifications.EnqueueAsync(new NotificationRequest(DidNotificationTemplates.Inviata, me.Id, null,
-                    new Dictionary<string, string>
+                // Demo DIDs (recipe) take no protocol number: the register of a fresh site starts at 1 for real submissions.
+                if (!RecipeMode)
+                {
+                    await protocol.EnqueueAsync(Dichiarazione.SubjectType, did.Id.ToString(), $"D.I.D. di {did.Nome} {did.Cognome}",
+                        [new Portal.Core.Contracts.OutboxItem(ReceiptKind, did.Id.ToString(), $"did:ricevuta:{did.Id}")], ct);
+                    await notifier.NotifyAsync(did, DidNotificationTemplates.Inviata, $"did:inviata:{did.Id}", new Dictionary<string, string>
                     {
-                        ["nome"] = did.Nome,
+                        ["stato"] = "Inviata",
                         ["data"] = RomeTime.Format(now),
                         ["scadenza"] = RomeTime.Format(did.ScadenzaAppuntamentoUtc),
                         ["giorni"] = giorni.ToString(RomeTime.Italian),
-                        ["cpi"] = situazione.CpiNome ?? did.CpiCode,
-                        ["indirizzo"] = $"/did/{did.Id}",
-                    }, $"did:inviata:{did.Id}"), ct);
+                    }, ct);
+                }
                 await audit.RecordAsync("did.inviata", $"{Dichiarazione.SubjectType}:{did.Id}",
                     $"D.I.D. inviata al {situazione.CpiNome}; scadenza per l'appuntamento {RomeTime.Format(did.ScadenzaAppuntamentoUtc)}");
                 await work.CompleteAsync(ct);
@@ -197,8 +211,13 @@ public sealed class DidService(
         var did = await OwnAsync(user, id, ct);
         var instance = await engine.FindAsync(Dichiarazione.SubjectType, did.Id.ToString(), ct)
             ?? throw PortalException.NotFound("La D.I.D. richiesta non esiste.");
-        var result = await engine.FireAsync(instance.Id, DidWorkflow.Revoca, WorkflowActor.From(user), "Revoca richiesta dalla persona", ct: ct);
-        DidFailures.ThrowIfFailed(result, "La D.I.D. si può revocare solo finché è nello stato «Inviata».");
+        await using (var work = await unitOfWork.BeginAsync(ct))
+        {
+            var result = await engine.FireAsync(instance.Id, DidWorkflow.Revoca, WorkflowActor.From(user), "Revoca richiesta dalla persona", ct: ct);
+            DidFailures.ThrowIfFailed(result, "La D.I.D. si può revocare solo finché è nello stato «Inviata».");
+            if (!RecipeMode) await notifier.NotifyAsync(did, DidNotificationTemplates.Revocata, $"did:revocata:{did.Id}", ct: ct);
+            await work.CompleteAsync(ct);
+        }
         return await OwnAsync(user, id, ct);
     }
 

@@ -16,6 +16,9 @@ public sealed record SituazioneView(
 
 public sealed record DidListItem(Guid Id, DateTime InviataUtc, string? Protocollo, StatoDid Stato, string StatoLabel,
     DateTime ScadenzaAppuntamentoUtc, DateTime? AppuntamentoUtc, string? AppuntamentoLuogo, string Cognome, string Nome,
-    string CodiceFiscale, string CpiCode, bool Ricevuta);
+    string CodiceFiscale, string CpiCode, bool Ricevuta, bool Dimostrativa = false)
+{
+    public string ProtocolloTesto => Protocollo ?? (Dimostrativa ? "non protocollata (D.I.D. dimostrativa)" : "in assegnazione");
+}
 
 public sealed record DidAccess(bool Allowed, string? Reason);
