@@ -82,9 +82,11 @@ public sealed class WorkflowTests(DidPortal portal) : IClassFixture<DidPortal>
         Assert.True((await DidPortal.JsonAsync(bad)).GetProperty("errors").TryGetProperty("dataOra", out _));
         Assert.Equal(StatoDid.Inviata, await StatoAsync(id));
 
+        portal.Clock.Advance(TimeSpan.FromMinutes(5));
         var ok = await op.PostAsJsonAsync($"/api/v1/did/cpi/dichiarazioni/{id}/colloquio", new { dataOra = Future(portal, 2), luogo = "Via Giannelli 36, Ancona" });
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         Assert.Equal(StatoDid.ColloquioFissato, await StatoAsync(id));
+        portal.Clock.Advance(TimeSpan.FromMinutes(5)); // history rows are ordered by instant
         var esito = await op.PostAsJsonAsync($"/api/v1/did/cpi/dichiarazioni/{id}/esito", new { esito = "svolto" });
         Assert.Equal(HttpStatusCode.OK, esito.StatusCode);
         Assert.Equal(StatoDid.Confermata, await StatoAsync(id));
@@ -182,6 +184,7 @@ public sealed class WorkflowTests(DidPortal portal) : IClassFixture<DidPortal>
         foreach (var id in new[] { lapsing, justified })
             Assert.Equal(HttpStatusCode.OK, (await op.PostAsJsonAsync($"/api/v1/did/cpi/dichiarazioni/{id}/colloquio", new { dataOra = Future(portal, 1), luogo = "Sede" })).StatusCode);
 
+        portal.Clock.Advance(TimeSpan.FromMinutes(5)); // history rows are ordered by instant
         var missing = await op.PostAsJsonAsync($"/api/v1/did/cpi/dichiarazioni/{justified}/giustificato-motivo", new { motivo = "", dataOra = Future(portal, 8), luogo = "Sede" });
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
         Assert.True((await DidPortal.JsonAsync(missing)).GetProperty("errors").TryGetProperty("motivo", out _));
