@@ -94,11 +94,25 @@ public sealed class DidTests(PortalFixture portal)
         op.AssertEveryPageChecked();
     }
 
+    /// <summary>Presses a key that submits a form (the keyboard walk) and waits for the new page, which is checked like every other.</summary>
     private static async Task KeyAndWaitForPageAsync(BrowserSession s, string key)
     {
-        var navigated = s.Page.WaitForNavigationAsync(new PageWaitForNavigationOptions { WaitUntil = WaitUntilState.Load });
-        await s.Page.Keyboard.PressAsync(key);
-        await navigated;
+        var committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnNavigated(object? sender, IFrame frame)
+        {
+            if (frame == s.Page.MainFrame) committed.TrySetResult();
+        }
+        s.Page.FrameNavigated += OnNavigated;
+        try
+        {
+            await s.Page.Keyboard.PressAsync(key);
+            await committed.Task.WaitAsync(TimeSpan.FromMilliseconds(PortalFixture.DefaultTimeoutMs));
+        }
+        finally
+        {
+            s.Page.FrameNavigated -= OnNavigated;
+        }
+        await s.Page.WaitForLoadStateAsync(LoadState.Load);
         await s.CheckPageAsync();
     }
 
