@@ -34,6 +34,7 @@ public sealed class AnagraficaModule : PortalModule
         s.TryAddScoped<IRegistrySource, TableRegistrySource>();
         s.AddScoped<IAnagraficaStatus, AnagraficaStatus>();
         s.AddScoped<IAnagraficaProvisioning, AnagraficaProvisioning>();
+        s.AddScoped<IAnagraficaReader, AnagraficaReader>();
         s.AddScoped<IRecipeStep, StatiEsteriStep>();
         s.AddScoped<IRecipeStep, RegistroWelfareStep>();
         s.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, FirstAccessRedirect>();

@@ -29,3 +29,15 @@ public interface IAnagraficaProvisioning
     /// <exception cref="Portal.Core.Errors.PortalException">The Comune is unknown, with the field "comuneResidenzaIstat".</exception>
     Task<bool> EnsureSavedAsync(Guid personId, string comuneResidenzaIstat, CancellationToken ct = default);
 }
+
+/// <summary>The saved Anagrafica of a person as other services show it (read-only, e.g. on the DID form).</summary>
+public sealed record AnagraficaSummary(
+    Guid PersonId, string CodiceFiscale, string Cognome, string Nome, char? Sesso, DateOnly? DataNascita, string? LuogoNascita,
+    string? ResidenzaVia, string? ResidenzaCivico, string? ResidenzaCap, string? ResidenzaComuneIstat,
+    string? Email, string? Cellulare, string? Telefono, string? Cittadinanza, string? TitoloStudio, DateTime LastSavedUtc);
+
+/// <summary>Reads a person's saved Anagrafica. Implemented by Portal.Anagrafica; null when never saved.</summary>
+public interface IAnagraficaReader
+{
+    Task<AnagraficaSummary?> FindAsync(Guid personId, CancellationToken ct = default);
+}

@@ -42,8 +42,7 @@ public static class ReceiptPdf
         };
         using (var document = SKDocument.CreatePdf(output, metadata))
         {
-            var canvas = document.BeginPage(Width, Height);
-            var writer = new Writer(canvas);
+            var writer = new Writer(document);
             writer.Line(regionName, Regular.Value, 10, SKColors.DimGray);
             writer.Line(portalName, Bold.Value, 14, new SKColor(0x00, 0x66, 0xCC));
             writer.Gap(14);
@@ -74,6 +73,9 @@ public static class ReceiptPdf
                     writer.Line($"SHA-256 {f.Sha256}", Mono.Value, 7.5f, SKColors.DimGray);
                 }
             }
+            // The QR code and the verification lines go at the foot of the last page (long summaries take more pages).
+            writer.EnsureRoom(Height - Margin - 140);
+            var canvas = writer.Canvas;
             DrawQr(canvas, verifyUrl, Width - Margin - 110, Height - Margin - 130, 110);
             using var small = new SKFont(Regular.Value, 8.5f);
             using var gray = new SKPaint { Color = SKColors.DimGray, IsAntialias = true };
@@ -102,19 +104,31 @@ public static class ReceiptPdf
         }
     }
 
-    /// <summary>Writes lines top-down, wrapping long ones at spaces to the page width.</summary>
-    private sealed class Writer(SKCanvas canvas)
+    /// <summary>Writes lines top-down, wrapping long ones at spaces to the page width, on a new page when one is full.</summary>
+    private sealed class Writer(SKDocument document)
     {
         private float _y = Margin;
 
+        public SKCanvas Canvas { get; private set; } = document.BeginPage(Width, Height);
+
         public void Gap(float points) => _y += points;
+
+        /// <summary>Starts a new page unless the text so far ends above <paramref name="bottom"/>.</summary>
+        public void EnsureRoom(float bottom)
+        {
+            if (_y <= bottom) return;
+            document.EndPage();
+            Canvas = document.BeginPage(Width, Height);
+            _y = Margin;
+        }
 
         public void Line(string text, SKTypeface typeface, float size, SKColor? color = null)
         {
             using var font = new SKFont(typeface, size);
             using var paint = new SKPaint { Color = color ?? SKColors.Black, IsAntialias = true };
+            EnsureRoom(Height - Margin - 40 - size * 1.35f);
             _y += size * 1.35f;
-            canvas.DrawText(text, Margin, _y, font, paint);
+            Canvas.DrawText(text, Margin, _y, font, paint);
         }
 
         public void Wrapped(string text, SKTypeface typeface, float size)

@@ -127,6 +127,14 @@ internal sealed class WorkflowEngine(
                     .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled).SetProperty(t => t.DoneUtc, now), ct);
                 db.Timers.AddRange(TimersFor(definition, instance.Id, to, subject, now));
             }
+            else if (definition.Timers.Where(t => t.State == to && !t.IsDuration).Select(t => t.Transition).ToList() is { Count: > 0 } instantTransitions)
+            {
+                // Staying in the state (e.g. an appointment moved for a justified reason): the subject's instants may have
+                // changed, so its instant timers are taken again from the subject; duration timers keep running.
+                await db.Timers.Where(t => t.InstanceId == instance.Id && t.Status == TimerStatus.Pending && instantTransitions.Contains(t.Transition))
+                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled).SetProperty(t => t.DoneUtc, now), ct);
+                db.Timers.AddRange(TimersFor(definition, instance.Id, to, subject, now, instantOnly: true));
+            }
             db.History.Add(history);
             await db.SaveChangesAsync(ct);
 
@@ -244,9 +252,10 @@ internal sealed class WorkflowEngine(
         SnapshotJson = JsonSerializer.Serialize(subject?.Snapshot ?? new Dictionary<string, string?>()),
     };
 
-    private static IEnumerable<WorkflowTimer> TimersFor(WorkflowDefinition definition, Guid instanceId, string state, WorkflowSubjectInfo? subject, DateTime now)
+    private static IEnumerable<WorkflowTimer> TimersFor(WorkflowDefinition definition, Guid instanceId, string state, WorkflowSubjectInfo? subject, DateTime now,
+        bool instantOnly = false)
     {
-        foreach (var timer in definition.Timers.Where(t => t.State == state))
+        foreach (var timer in definition.Timers.Where(t => t.State == state && !(instantOnly && t.IsDuration)))
         {
             DateTime? due = timer.IsDuration ? now + timer.Duration
                 : subject?.Instants.TryGetValue(timer.Instant!, out var instant) == true ? instant : null;

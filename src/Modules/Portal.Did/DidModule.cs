@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Contracts;
+using Portal.Core.Data;
+using Portal.Core.Modules;
+using Portal.Core.Recipes;
+using Portal.Core.Security;
+using Portal.Did.Apis;
+using Portal.Did.Data;
+using Portal.Did.Recipes;
+using Portal.Did.Services;
+using Portal.Did.Workflows;
+using Portal.Workflows.Engine;
+
+[assembly: PortalModule(typeof(Portal.Did.DidModule))]
+
+namespace Portal.Did;
+
+/// <summary>D.I.D. On Line (seed 002): the person's declaration of immediate availability and the CPI operator's side.</summary>
+public sealed class DidModule : PortalModule
+{
+    public override string Name => "Portal.Did";
+
+    // Anagrafica answers IAnagraficaStatus/IAnagraficaReader (entry rule, residence → CPI), Accreditamenti ICentriImpiego
+    // (the CPI register), Workflows runs the "did" workflow.
+    public override IReadOnlyList<string> DependsOn => ["Portal.Core", "Portal.Anagrafica", "Portal.Accreditamenti", "Portal.Workflows"];
+
+    public override void ConfigureServices(ModuleContext context)
+    {
+        context.AddModuleDbContext<DidDbContext, DidSqliteDbContext, DidPostgresDbContext>(DidDbContext.HistoryTable);
+        var s = context.Services;
+        s.Configure<DidOptions>(context.Configuration.GetSection(DidOptions.Section));
+        s.AddScoped<CpiDirectory>();
+        s.AddScoped<DidService>();
+        s.AddScoped<CpiService>();
+        s.AddScoped<DidDetails>();
+        s.AddScoped<DidNotifier>();
+        s.AddScoped<DidReceiptIssuer>();
+        s.AddScoped<SituazioneImport>();
+        s.AddScoped<ICondizioneOccupazionale, CondizioneOccupazionale>();
+        s.AddScoped<IOutboxHandler, DidReceiptHandler>();
+        s.AddScoped<IRecipeStep, CpiComuniStep>();
+        s.AddScoped<IRecipeStep, DidDemoStep>();
+        s.AddWorkflowSubject<DidSubject>();
+        s.AddWorkflowDefinitionFile(typeof(DidModule).Assembly, DidWorkflow.DefinitionFile);
+        foreach (var template in DidNotificationTemplates.All) s.AddSingleton(template);
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapDidApi();
+
+    public override IEnumerable<Permission> Permissions => DidPermissions.All;
+
+    public override IEnumerable<MenuEntry> Navigation =>
+    [
+        new("D.I.D. On Line", "/did", 70, DidPermissions.Send.Name),
+        new("D.I.D. del Centro per l'Impiego", "/cpi/did", 71, DidPermissions.Cpi.Name),
+    ];
+}
