@@ -71,6 +71,12 @@ public sealed class DidPortal() : PortalFactory(TestDatabase.Create(), Settings)
 
     public Task<T> WithCoreAsync<T>(Func<CoreDbContext, Task<T>> query) => this.InScopeAsync(sp => query(sp.GetRequiredService<CoreDbContext>()));
 
+    public Task<T> WithProtocolAsync<T>(Func<Portal.Protocol.Data.ProtocolDbContext, Task<T>> query) =>
+        this.InScopeAsync(sp => query(sp.GetRequiredService<Portal.Protocol.Data.ProtocolDbContext>()));
+
+    public Task<T> WithAuditAsync<T>(Func<Portal.AuditTrail.Data.AuditTrailDbContext, Task<T>> query) =>
+        this.InScopeAsync(sp => query(sp.GetRequiredService<Portal.AuditTrail.Data.AuditTrailDbContext>()));
+
     public static Task<HttpResponseMessage> SendAsync(HttpClient client, object body, string? key = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/did/dichiarazioni") { Content = JsonContent.Create(body) };

@@ -134,7 +134,7 @@ public sealed class EntryAndSendTests(DidPortal portal)
 
         await portal.RunOutboxAsync();
         var subject = ids[0].ToString();
-        Assert.Equal(1, await portal.WithCoreAsync(db => db.Protocol.CountAsync(p => p.SubjectType == Dichiarazione.SubjectType && p.SubjectId == subject)));
+        Assert.Equal(1, await portal.WithProtocolAsync(db => db.Entries.CountAsync(p => p.SubjectType == Dichiarazione.SubjectType && p.SubjectId == subject)));
     }
 
     [Fact]

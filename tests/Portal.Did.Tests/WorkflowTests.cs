@@ -49,7 +49,7 @@ public sealed class WorkflowTests(DidPortal portal) : IClassFixture<DidPortal>
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
         var text = await DidPortal.PdfToTextAsync(await pdf.Content.ReadAsByteArrayAsync());
         var did = await portal.WithDidAsync(db => db.Dichiarazioni.SingleAsync(d => d.Id == id));
-        var segnatura = await portal.WithCoreAsync(db => db.Protocol.Where(p => p.SubjectId == id.ToString()).Select(p => p.Aoo + "-" + p.Year + "-" + p.Number.ToString().PadLeft(7, '0')).SingleAsync());
+        var segnatura = await portal.WithProtocolAsync(db => db.Entries.Where(p => p.SubjectId == id.ToString()).Select(p => p.Aoo + "-" + p.Year + "-" + p.Number.ToString().PadLeft(7, '0')).SingleAsync());
         Assert.Contains(segnatura, text);
         Assert.Contains(cf, text);
         Assert.Contains(RomeTime.Format(did.SentUtc), text);
@@ -102,7 +102,7 @@ public sealed class WorkflowTests(DidPortal portal) : IClassFixture<DidPortal>
         var history = await HistoryAsync(id);
         Assert.Equal([null, "fissa-colloquio", "conferma"], history.Select(h => h.Transition));
         Assert.Equal("Operatore Cpi", history[1].Actor);
-        Assert.Equal(1, await portal.WithCoreAsync(db => db.Audit.CountAsync(a => a.Action == "did.esito" && a.Subject == $"{Dichiarazione.SubjectType}:{id}")));
+        Assert.Equal(1, await portal.WithAuditAsync(db => db.Audit.CountAsync(a => a.Action == "did.esito" && a.Subject == $"{Dichiarazione.SubjectType}:{id}")));
 
         var condizione = await portal.InScopeAsync(sp => sp.GetRequiredService<ICondizioneOccupazionale>().OnDateAsync(cf, DateOnly.FromDateTime(RomeTime.ToRome(did.SentUtc))));
         Assert.Equal(StatoOccupazionale.Disoccupato, condizione.Stato);
