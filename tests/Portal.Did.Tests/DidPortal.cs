@@ -69,7 +69,7 @@ public sealed class DidPortal() : PortalFactory(TestDatabase.Create(), Settings)
 
     public Task<T> WithDidAsync<T>(Func<DidDbContext, Task<T>> query) => this.InScopeAsync(sp => query(sp.GetRequiredService<DidDbContext>()));
 
-    public Task<T> WithCoreAsync<T>(Func<CoreDbContext, Task<T>> query) => this.InScopeAsync(sp => query(sp.GetRequiredService<CoreDbContext>()));
+    internal Task<T> WithCoreAsync<T>(Func<CoreDbContext, Task<T>> query) => this.InScopeAsync(sp => query(sp.GetRequiredService<CoreDbContext>()));
 
     public Task<T> WithProtocolAsync<T>(Func<Portal.Protocol.Data.ProtocolDbContext, Task<T>> query) =>
         this.InScopeAsync(sp => query(sp.GetRequiredService<Portal.Protocol.Data.ProtocolDbContext>()));
