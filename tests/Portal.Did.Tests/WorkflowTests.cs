@@ -25,8 +25,18 @@ public sealed class WorkflowTests(DidPortal portal) : IClassFixture<DidPortal>
         {
             var db = sp.GetRequiredService<WorkflowsDbContext>();
             var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.SubjectType == Dichiarazione.SubjectType && i.SubjectId == subject);
-            return (await db.History.AsNoTracking().Where(h => h.InstanceId == instance.Id).ToListAsync())
-                .OrderBy(h => h.Utc).Select(h => (h.Transition, h.ToState, h.ActorName)).ToList();
+            var rows = (await db.History.AsNoTracking().Where(h => h.InstanceId == instance.Id).ToListAsync()).OrderBy(h => h.Utc).ToList();
+            // The test clock stands still between steps: rows of one instant are put in the order their states chain.
+            var ordered = new List<Portal.Workflows.Model.WorkflowHistoryEntry>();
+            var state = (string?)null;
+            while (rows.Count > 0)
+            {
+                var next = rows.FirstOrDefault(h => h.FromState == state && (ordered.Count > 0 || h.Transition is null)) ?? rows[0];
+                ordered.Add(next);
+                rows.Remove(next);
+                state = next.ToState;
+            }
+            return ordered.Select(h => (h.Transition, h.ToState, h.ActorName)).ToList();
         });
     }
 
@@ -181,6 +191,7 @@ public sealed class WorkflowTests(DidPortal portal) : IClassFixture<DidPortal>
         var lapsing = await DidPortal.SendOkAsync(c1);
         var (c2, _, _) = await portal.CitizenAsync();
         var justified = await DidPortal.SendOkAsync(c2);
+        portal.Clock.Advance(TimeSpan.FromMinutes(1)); // the test clock stands still: each step at its own instant
         foreach (var id in new[] { lapsing, justified })
             Assert.Equal(HttpStatusCode.OK, (await op.PostAsJsonAsync($"/api/v1/did/cpi/dichiarazioni/{id}/colloquio", new { dataOra = Future(portal, 1), luogo = "Sede" })).StatusCode);
 
