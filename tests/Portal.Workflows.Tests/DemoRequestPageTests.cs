@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Portal.Testing;
 
@@ -33,6 +34,34 @@ public partial class DemoRequestPageTests(WorkflowPortal portal) : IClassFixture
         await client.PostAsync($"{Page}?handler=Esegui", PortalClient.Form(Token(html),
             ("istanza", cancel.Istanza), ("transizione", cancel.Transizione), ("revisione", cancel.Revisione)));
         Assert.Contains("Fatto: la richiesta ora è «Annullata perché non inviata».", await client.GetStringAsync(Page), StringComparison.Ordinal);
+    }
+
+    private async Task<HttpClient> TestPersonAsync()
+    {
+        var cf = TestCodiciFiscali.Make("PRT", "TCH", new DateOnly(1980 + Random.Shared.Next(20), 1 + Random.Shared.Next(12), 1 + Random.Shared.Next(28)));
+        var client = portal.Anonymous();
+        var r = await client.PostAsJsonAsync("/api/v1/prova/accesso", new { codiceFiscale = cf, nome = "Paola", cognome = "Pratiche", comuneResidenzaIstat = "042002" });
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        return client;
+    }
+
+    [Fact]
+    public async Task The_request_is_listed_in_the_owners_pratiche_with_its_state_and_nowhere_else()
+    {
+        var owner = await TestPersonAsync();
+        var before = await owner.GetStringAsync("/area-personale");
+        Assert.Contains("data-testid=\"nessuna-pratica\"", before, StringComparison.Ordinal);
+        var subject = $"Pratica {Guid.NewGuid():N}"[..20];
+        await owner.PostAsync($"{Page}?handler=Nuova", PortalClient.Form(await PortalClient.TokenAsync(owner, Page), ("Oggetto", subject), ("Consenso", "true")));
+
+        var area = WebUtility.HtmlDecode(await owner.GetStringAsync("/area-personale"));
+        var row = Regex.Match(area, $"<tr>\\s*<td><a href=\"/richieste-di-prova\">{subject}</a>.*?</tr>", RegexOptions.Singleline);
+        Assert.True(row.Success, "la richiesta non è tra le pratiche");
+        Assert.Contains("<td>Bozza</td>", row.Value, StringComparison.Ordinal);
+        Assert.Contains("Non ancora assegnato", row.Value, StringComparison.Ordinal);
+
+        var stranger = await TestPersonAsync();
+        Assert.DoesNotContain(subject, await stranger.GetStringAsync("/area-personale"), StringComparison.Ordinal);
     }
 
     [Fact]

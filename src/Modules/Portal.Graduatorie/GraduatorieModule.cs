@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Contracts;
 using Portal.Core.Data;
 using Portal.Core.Modules;
 using Portal.Core.Security;
@@ -29,6 +30,7 @@ public sealed class GraduatorieModule : PortalModule
         context.Services.AddScoped<InvioValidation>();
         context.Services.AddScoped<GraduatorieService>();
         context.Services.AddScoped<InvioQueries>();
+        context.Services.AddScoped<IPraticheSource, InviiPratiche>();
         context.Services.AddScoped<InvioDownloads>();
         // The "invio-elenco-borse" workflow (recipes/setup.recipe.json) drives the status of each upload.
         context.Services.AddWorkflowSubject<InvioSubject>();

@@ -7,10 +7,14 @@ using Portal.Core.Security;
 
 namespace Portal.Anagrafica.Pages.Anagrafica;
 
-/// <summary>The citizen's home once the Anagrafica is saved: its state and the services.</summary>
+/// <summary>The citizen's home once the Anagrafica is saved: its state, the services and "Le mie pratiche".</summary>
 [RequireAnagrafica]
-public sealed class AreaPersonaleModel(AnagraficaService service, NavigationRegistry navigation, IPermissionService permissions) : PageModel
+public sealed class AreaPersonaleModel(AnagraficaService service, NavigationRegistry navigation, IPermissionService permissions,
+    IEnumerable<IPraticheSource> pratiche) : PageModel
 {
+    /// <summary>"Le mie pratiche": every module's submissions of this person, newest first.</summary>
+    public IReadOnlyList<Pratica> Pratiche { get; private set; } = [];
+
     public AnagraficaView View { get; private set; } = null!;
     public string? Residenza { get; private set; }
     public IReadOnlyList<MenuEntry> Services { get; private set; } = [];
@@ -26,6 +30,9 @@ public sealed class AreaPersonaleModel(AnagraficaService service, NavigationRegi
         foreach (var entry in navigation.Public)
             if (entry.Permission is null || await permissions.HasPermissionAsync(User, entry.Permission)) visible.Add(entry);
         Services = visible;
+        var all = new List<Pratica>();
+        foreach (var source in pratiche) all.AddRange(await source.OfPersonAsync(User.GetPersonId()!.Value, ct));
+        Pratiche = all.OrderByDescending(p => p.UpdatedUtc ?? p.CreatedUtc).ToList();
         return Page();
     }
 

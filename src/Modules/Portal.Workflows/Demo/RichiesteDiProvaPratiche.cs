@@ -1,0 +1,13 @@
+using Portal.Core.Contracts;
+
+namespace Portal.Workflows.Demo;
+
+/// <summary>The demo requests in "Le mie pratiche".</summary>
+internal sealed class RichiesteDiProvaPratiche(RichiesteDiProvaService service) : IPraticheSource
+{
+    public async Task<IReadOnlyList<Pratica>> OfPersonAsync(Guid personId, CancellationToken ct = default) =>
+        (await service.OfPersonAsync(personId, ct)).Select(r => new Pratica(
+            "Richiesta di prova", r.Richiesta.Oggetto, r.Instance?.StateLabel ?? "In preparazione",
+            r.Richiesta.CreatedUtc, r.Instance?.UpdatedUtc, r.Receipt?.Segnatura, "/richieste-di-prova",
+            r.Receipt is { } receipt ? $"/api/v1/ricevute/{receipt.Code}" : null)).ToList();
+}
