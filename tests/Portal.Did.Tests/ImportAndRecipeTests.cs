@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace Portal.Did.Tests;
@@ -63,5 +64,46 @@ public sealed class ImportAndRecipeTests(DidPortal portal)
         Assert.Equal(HttpStatusCode.BadRequest, other.StatusCode);
         Assert.Contains("altro Centro per l'Impiego", await other.Content.ReadAsStringAsync());
         Assert.Equal("CPI-ANCONA", await portal.WithDidAsync(db => db.Situazioni.Where(s => s.CodiceFiscale == good).Select(s => s.CpiCode).SingleAsync()));
+    }
+}
+
+[Collection(DidCollection.Name)]
+public sealed class SituazioniPageTests(DidPortal portal)
+{
+    [Fact]
+    public async Task The_operator_records_a_persons_state_and_imports_a_csv_from_the_page_with_errors_next_to_the_fields()
+    {
+        var op = await portal.OperatorAsync("CPI-ANCONA");
+        var cf = DidPortal.NewCodiceFiscale();
+        var bad = await DidPortal.PostFormAsync(op, "/cpi/situazioni", "/cpi/situazioni?handler=Salva",
+            ("CodiceFiscale", "XYZ"), ("Cognome", ""), ("Nome", "Ada"), ("Stato", "boh"), ("Dal", "01/01/2099"));
+        var html = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"errore-codiceFiscale\">Codice fiscale non valido.", html);
+        Assert.Contains("data-testid=\"errore-cognome\">", html);
+        Assert.Contains("data-testid=\"errore-stato\">", html);
+        Assert.Contains("data-testid=\"errore-dal\">La data non può essere nel futuro.", html);
+
+        var ok = await DidPortal.PostFormAsync(op, "/cpi/situazioni", "/cpi/situazioni?handler=Salva",
+            ("CodiceFiscale", cf.ToLowerInvariant()), ("Cognome", "Lovelace"), ("Nome", "Ada"), ("Stato", "inoccupato"), ("Dal", "01/02/2026"));
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        Assert.Contains(cf, await op.GetStringAsync("/cpi/situazioni?q=lovelace"));
+        var api = await op.GetFromJsonAsync<JsonElement>($"/api/v1/did/cpi/situazioni?q={cf}");
+        Assert.Equal("inoccupato", Assert.Single(api.EnumerateArray()).GetProperty("stato").GetString());
+
+        // Another CPI does not see it and cannot change it.
+        var pesaro = await portal.OperatorAsync("CPI-PESARO");
+        Assert.DoesNotContain(cf, await pesaro.GetStringAsync("/cpi/situazioni"));
+        var put = await pesaro.PutAsJsonAsync($"/api/v1/did/cpi/situazioni/{cf}", new { cognome = "Lovelace", nome = "Ada", stato = "occupato" });
+        Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
+        Assert.Contains("altro Centro per l'Impiego", await put.Content.ReadAsStringAsync());
+
+        var token = await PortalClient.TokenAsync(op, "/cpi/situazioni");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes("codice_fiscale;cognome;nome;stato;dal\nNONVALIDO;A;B;occupato;\n")), "Csv", "s.csv" },
+        };
+        var import = await op.PostAsync("/cpi/situazioni?handler=Importa", form);
+        Assert.Contains("Riga 2: codice fiscale «NONVALIDO» non valido.", System.Net.WebUtility.HtmlDecode(await import.Content.ReadAsStringAsync()));
     }
 }

@@ -37,6 +37,7 @@ public sealed class DidModule : PortalModule
         s.AddScoped<DidNotifier>();
         s.AddScoped<DidReceiptIssuer>();
         s.AddScoped<SituazioneImport>();
+        s.AddScoped<SituazioneService>();
         s.AddScoped<ICondizioneOccupazionale, CondizioneOccupazionale>();
         s.AddScoped<IOutboxHandler, DidReceiptHandler>();
         s.AddScoped<IRecipeStep, CpiComuniStep>();
@@ -54,5 +55,6 @@ public sealed class DidModule : PortalModule
     [
         new("D.I.D. On Line", "/did", 70, DidPermissions.Send.Name),
         new("D.I.D. del Centro per l'Impiego", "/cpi/did", 71, DidPermissions.Cpi.Name),
+        new("Situazione occupazionale (CPI)", "/cpi/situazioni", 72, DidPermissions.Cpi.Name),
     ];
 }

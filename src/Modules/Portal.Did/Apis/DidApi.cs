@@ -48,6 +48,9 @@ public static class DidApi
             .WithSummary("Registra l'esito del primo colloquio: «svolto» (D.I.D. confermata) o «non-svolto» (decaduta)").Problems(400, 403, 404, 409);
         cpi.MapPost("/dichiarazioni/{id:guid}/giustificato-motivo", Giustifica)
             .WithSummary("Riconosce un giustificato motivo e sposta il colloquio").Problems(400, 403, 404, 409);
+        cpi.MapGet("/situazioni", Situazioni).WithSummary("Situazione occupazionale delle persone del proprio CPI (ricerca q per nome o codice fiscale)").Problems(400, 403);
+        cpi.MapPut("/situazioni/{codiceFiscale}", SaveSituazione)
+            .WithSummary("Registra lo stato occupazionale (occupato, disoccupato, inoccupato) di una persona del proprio CPI").Problems(400, 403);
         cpi.MapPost("/situazioni/import", Import).DisableAntiforgery()
             .WithSummary("Importa da CSV (codice_fiscale;cognome;nome;stato;dal) la situazione occupazionale delle persone del CPI: tutto o niente")
             .Problems(400, 403);
@@ -126,6 +129,13 @@ public static class DidApi
     private static async Task<Ok<DidDetailDto>> Giustifica(Guid id, [FromBody] GiustificatoMotivoRequest? body, CpiService service, DidDetails details,
         ClaimsPrincipal user, CancellationToken ct) =>
         TypedResults.Ok(await details.DetailAsync(await service.GiustificaAsync(user, id, body?.Motivo, body?.DataOra, body?.Luogo, ct), ct));
+
+    private static async Task<Ok<List<SituazioneRowDto>>> Situazioni(string? q, SituazioneService service, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok((await service.ListAsync(user, q, ct)).Select(SituazioneRowDto.From).ToList());
+
+    private static async Task<Ok<SituazioneRowDto>> SaveSituazione(string codiceFiscale, [FromBody] SituazioneRequest? body, SituazioneService service,
+        ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(SituazioneRowDto.From(await service.SaveAsync(user, new SituazioneService.Input(codiceFiscale, body?.Cognome, body?.Nome, body?.Stato, body?.Dal), ct)));
 
     private static async Task<Ok<ImportDto>> Import(IFormFile? file, SituazioneImport import, ClaimsPrincipal user, CancellationToken ct)
     {

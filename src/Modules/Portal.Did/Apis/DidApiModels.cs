@@ -53,3 +53,11 @@ public sealed record EsitoRequest(string? Esito, string? Nota);
 public sealed record GiustificatoMotivoRequest(string? Motivo, string? DataOra, string? Luogo);
 
 public sealed record ImportDto(int Righe);
+
+public sealed record SituazioneRequest(string? Cognome, string? Nome, string? Stato, string? Dal);
+
+public sealed record SituazioneRowDto(string CodiceFiscale, string Cognome, string Nome, string Stato, DateOnly? Dal, string? Cpi, string? Fonte)
+{
+    public static SituazioneRowDto From(SituazioneOccupazionale s) =>
+        new(s.CodiceFiscale, s.Cognome, s.Nome, s.Stato.ToString().ToLowerInvariant(), s.Dal, s.CpiCode, s.Note);
+}
