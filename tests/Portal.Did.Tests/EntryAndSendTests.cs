@@ -154,4 +154,16 @@ public sealed class EntryAndSendTests(DidPortal portal)
         Assert.Contains("data-testid=\"esito-invio\"", detail);
         Assert.Contains("Fissa l&#x27;appuntamento per il primo colloquio con il Centro per l&#x27;Impiego di Ancona entro il", detail);
     }
+
+    [Fact]
+    public async Task A_sent_did_is_in_the_persons_pratiche_and_not_in_anothers()
+    {
+        var (client, _, _) = await portal.CitizenAsync();
+        var id = await DidPortal.SendOkAsync(client);
+        var area = WebUtility.HtmlDecode(await client.GetStringAsync("/area-personale"));
+        Assert.Contains($"<a href=\"/did/{id}\">Dichiarazione di immediata disponibilità</a>", area);
+        Assert.Contains("<td>Inviata</td>", area);
+        var (other, _, _) = await portal.CitizenAsync();
+        Assert.DoesNotContain($"/did/{id}", await other.GetStringAsync("/area-personale"));
+    }
 }
