@@ -31,6 +31,7 @@ public sealed class AccreditamentiModule : PortalModule
         s.AddScoped<RegistryService>();
         s.AddScoped<EnablementService>();
         s.AddScoped<ComuneOperators>();
+        s.AddScoped<IEntiGestori, EntiGestori>();
         s.AddScoped<IRecipeStep, AccreditamentiStep>();
         foreach (var template in NotificationTemplates.All) s.AddSingleton(template);
     }
