@@ -33,7 +33,7 @@ public static class MonitoraggioApi
 
         upload.MapPost("/", Upload)
             .WithSummary("Invia un flusso (corpo grezzo o multipart, campo «file»): risponde subito con l'identificativo, l'elaborazione prosegue in background")
-            .Accepts<IFormFile>("multipart/form-data").Accepts<string>("text/plain", "application/octet-stream")
+            .Accepts<IFormFile>("multipart/form-data", "application/octet-stream", "text/csv", "text/plain")
             .Produces<FlussoDto>(StatusCodes.Status202Accepted).Problems(400, 403, 413);
         upload.MapPost("/{id:guid}/conferma", Confirm)
             .WithSummary("Conferma un flusso con avvisi: viene applicato").Problems(403, 404, 409);

@@ -62,7 +62,7 @@ public sealed class FlussoProcessor(
 
         var work = await unitOfWork.BeginAsync(ct);
         var applying = true;
-        var writer = new PraticheWriter(db, flusso.Id, province);
+        var writer = new PraticheWriter(db, flusso.Id, province, connection.Provider == DatabaseProvider.Sqlite);
         var pending = new List<FlussoSegnalazione>();
         try
         {

@@ -10,7 +10,7 @@ namespace Portal.Monitoraggio.Services;
 /// INSERT … ON CONFLICT DO UPDATE (the same SQL on PostgreSQL and SQLite), inside the caller's unit of work.
 /// Column names are those of PraticaConfiguration and PraticaStoricoConfiguration.
 /// </summary>
-public sealed class PraticheWriter(MonitoraggioDbContext db, Guid flussoId, IReadOnlyDictionary<string, string> province)
+public sealed class PraticheWriter(MonitoraggioDbContext db, Guid flussoId, IReadOnlyDictionary<string, string> province, bool sqlite)
 {
     private const int BatchSize = 400;
     private readonly List<FeedRecord> _batch = new(BatchSize);
@@ -41,20 +41,36 @@ public sealed class PraticheWriter(MonitoraggioDbContext db, Guid flussoId, IRea
         foreach (var r in _batch)
             values.AddRange([r.CodiceEnte, r.IdPratica, r.CfPiva, r.Denominazione, r.ComuneIstat, province[r.ComuneIstat], r.Misura, r.DataDomanda,
                 r.ImportoRichiesto, r.Stato, r.DataDelibera, r.ImportoDeliberato, r.DataErogazione, r.ImportoErogato, r.Note, r.DataRiferimento, flussoId]);
-        await db.Database.ExecuteSqlRawAsync(Upsert("monitoraggio_pratica", PraticaColumns, 2, _batch.Count), values.Select(Value), ct);
+        await db.Database.ExecuteSqlRawAsync(Upsert("monitoraggio_pratica", PraticaColumns, 2, _batch.Count), Parameters(values), ct);
 
         values.Clear();
         foreach (var r in _batch)
             values.AddRange([r.CodiceEnte, r.IdPratica, r.DataRiferimento, r.Stato, r.Misura, province[r.ComuneIstat], r.ImportoRichiesto,
                 r.ImportoDeliberato, r.ImportoErogato, flussoId]);
-        await db.Database.ExecuteSqlRawAsync(Upsert("monitoraggio_pratica_storico", StoricoColumns, 3, _batch.Count), values.Select(Value), ct);
+        await db.Database.ExecuteSqlRawAsync(Upsert("monitoraggio_pratica_storico", StoricoColumns, 3, _batch.Count), Parameters(values), ct);
         Written += _batch.Count;
         _batch.Clear();
     }
 
-    // EF turns each argument into a parameter through its type mapping (a Guid is TEXT on SQLite, uuid on PostgreSQL);
-    // a null needs a typed DBNull.
-    private static object Value(object? v) => v ?? DBNull.Value;
+    // Parameters made by the provider itself; a Guid is stored by EF as upper-case TEXT on SQLite, as uuid on PostgreSQL.
+    private List<System.Data.Common.DbParameter> Parameters(List<object?> values)
+    {
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        var list = new List<System.Data.Common.DbParameter>(values.Count);
+        for (var i = 0; i < values.Count; i++)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            p.Value = values[i] switch
+            {
+                null => DBNull.Value,
+                Guid g when sqlite => g.ToString().ToUpperInvariant(),
+                var v => v,
+            };
+            list.Add(p);
+        }
+        return list;
+    }
 
     private static readonly Dictionary<(string, int), string> Statements = [];
 
@@ -73,7 +89,7 @@ public sealed class PraticheWriter(MonitoraggioDbContext db, Guid flussoId, IRea
                 for (var c = 0; c < columns.Length; c++)
                 {
                     if (c > 0) sb.Append(", ");
-                    sb.Append('{').Append(p++).Append('}');
+                    sb.Append("@p").Append(p++);
                 }
                 sb.Append(')');
             }
