@@ -22,7 +22,7 @@ namespace Portal.Monitoraggio.Services;
 /// warnings is applied by a second job. A node that dies mid-way leaves the unit uncommitted: the job is retried.
 /// </summary>
 public sealed class FlussoProcessor(
-    IServiceScopeFactory scopes, MonitoraggioDbContext db, IUnitOfWork unitOfWork, FlussoBlocchi blocchi, RegionComuni comuni,
+    IServiceScopeFactory scopes, MonitoraggioDbContext db, IUnitOfWork unitOfWork, RegionComuni comuni,
     IProtocolQueue protocol, IAuditTrail audit, PortalConnection connection, IOptions<MonitoraggioOptions> options,
     TimeProvider clock, ILogger<FlussoProcessor> logger) : IOutboxHandler
 {
@@ -62,7 +62,9 @@ public sealed class FlussoProcessor(
 
         var work = await unitOfWork.BeginAsync(ct);
         var applying = true;
-        var writer = new PraticheWriter(db, flusso.Id, province, connection.Provider == DatabaseProvider.Sqlite);
+        await using IPraticheSink writer = connection.Provider == DatabaseProvider.Postgres
+            ? new PostgresPraticheSink(db, flusso.Id, province)
+            : new PraticheWriter(db, flusso.Id, province, sqlite: true);
         var pending = new List<FlussoSegnalazione>();
         try
         {
@@ -70,6 +72,7 @@ public sealed class FlussoProcessor(
             {
                 if (!applying) return;
                 applying = false;
+                await writer.AbortAsync();
                 await work.DisposeAsync();
             }
 
@@ -101,14 +104,16 @@ public sealed class FlussoProcessor(
             }
 
             FeedSummary summary;
-            await using (var stream = blocchi.Open(flusso.Id))
+            // The bytes are read on a connection of their own: the unit's connection may be busy with a COPY.
+            await using var readScope = scopes.CreateAsyncScope();
+            await using (var stream = readScope.ServiceProvider.GetRequiredService<FlussoBlocchi>().Open(flusso.Id))
                 summary = await new FeedValidator(context).RunAsync(stream, OnIssue, OnRecord, OnProgress, Math.Max(1, options.Value.ProgressEvery), ct);
 
             var riepilogo = JsonSerializer.Serialize(summary.PerStato, JsonSerializerOptions.Web);
             var regole = JsonSerializer.Serialize(summary.PerRule, JsonSerializerOptions.Web);
             if (applying)
             {
-                await writer.FlushAsync(ct);
+                await writer.CompleteAsync(ct);
                 var esito = confirmed
                     ? $"Applicato dopo la conferma dell'operatore: {summary.Lines} pratiche aggiornate."
                     : $"Applicato: {summary.Lines} pratiche aggiornate, nessun errore e nessun avviso.";
@@ -136,7 +141,11 @@ public sealed class FlussoProcessor(
         }
         finally
         {
-            if (applying) await work.DisposeAsync();
+            if (applying)
+            {
+                await writer.AbortAsync();
+                await work.DisposeAsync();
+            }
         }
     }
 

@@ -10,7 +10,7 @@ namespace Portal.Monitoraggio.Services;
 /// INSERT … ON CONFLICT DO UPDATE (the same SQL on PostgreSQL and SQLite), inside the caller's unit of work.
 /// Column names are those of PraticaConfiguration and PraticaStoricoConfiguration.
 /// </summary>
-public sealed class PraticheWriter(MonitoraggioDbContext db, Guid flussoId, IReadOnlyDictionary<string, string> province, bool sqlite)
+public sealed class PraticheWriter(MonitoraggioDbContext db, Guid flussoId, IReadOnlyDictionary<string, string> province, bool sqlite) : IPraticheSink
 {
     private const int BatchSize = 400;
     private readonly List<FeedRecord> _batch = new(BatchSize);
@@ -26,15 +26,23 @@ public sealed class PraticheWriter(MonitoraggioDbContext db, Guid flussoId, IRea
         "EnteCode", "IdPratica", "DataRiferimento", "Stato", "Misura", "SiglaProvincia", "ImportoRichiesto", "ImportoDeliberato", "ImportoErogato", "FlussoId",
     ];
 
-    public int Written { get; private set; }
-
     public async ValueTask AddAsync(FeedRecord record, CancellationToken ct)
     {
         _batch.Add(record);
         if (_batch.Count >= BatchSize) await FlushAsync(ct);
     }
 
-    public async Task FlushAsync(CancellationToken ct)
+    public Task CompleteAsync(CancellationToken ct) => FlushAsync(ct);
+
+    public ValueTask AbortAsync()
+    {
+        _batch.Clear();
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => AbortAsync();
+
+    private async Task FlushAsync(CancellationToken ct)
     {
         if (_batch.Count == 0) return;
         var values = new List<object?>(_batch.Count * PraticaColumns.Length);
@@ -48,7 +56,6 @@ public sealed class PraticheWriter(MonitoraggioDbContext db, Guid flussoId, IRea
             values.AddRange([r.CodiceEnte, r.IdPratica, r.DataRiferimento, r.Stato, r.Misura, province[r.ComuneIstat], r.ImportoRichiesto,
                 r.ImportoDeliberato, r.ImportoErogato, flussoId]);
         await db.Database.ExecuteSqlRawAsync(Upsert("monitoraggio_pratica_storico", StoricoColumns, 3, _batch.Count), Parameters(values), ct);
-        Written += _batch.Count;
         _batch.Clear();
     }
 

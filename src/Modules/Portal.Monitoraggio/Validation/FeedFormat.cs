@@ -124,11 +124,11 @@ public static class FeedFormat
         var r = dataRiferimento;
         var sb = new StringBuilder();
         sb.Append(Header).Append('\n');
-        sb.Append($"{enteCode}|{D(r)}|PR-0001|RSSMRA80A01H501U|Rossi Mario|042002|{m0}|{D(r.AddDays(-60))}|15000,00|PRESENTATA|||||\n");
+        sb.Append($"{enteCode}|{D(r)}|PR-0001|BRNGPP60A01A271L|Bruno Giuseppe|042002|{m0}|{D(r.AddDays(-60))}|15000,00|PRESENTATA|||||\n");
         sb.Append($"{enteCode}|{D(r)}|PR-0002|01234560421|Bianchi Impianti S.r.l.|041044|{m1}|{D(r.AddDays(-50))}|40000|IN_ISTRUTTORIA|||||\n");
-        sb.Append($"{enteCode}|{D(r)}|PR-0003|BNCLRA75C55A271Q|Bianchi Laura|043023|{m0}|{D(r.AddDays(-45))}|25000,5|DELIBERATA|{D(r.AddDays(-20))}|20000,00|||Delibera del consiglio\n");
+        sb.Append($"{enteCode}|{D(r)}|PR-0003|CSTNNA75B41D451J|Costa Anna|043023|{m0}|{D(r.AddDays(-45))}|25000,5|DELIBERATA|{D(r.AddDays(-20))}|20000,00|||Delibera del consiglio\n");
         sb.Append($"{enteCode}|{D(r)}|PR-0004|02345670414|Officine Conti S.n.c.|044007|{m1}|{D(r.AddDays(-40))}|30000,00|EROGATA|{D(r.AddDays(-25))}|30000,00|{D(r.AddDays(-5))}|29999,99|\n");
-        sb.Append($"{enteCode}|{D(r)}|PR-0005|VRDGLI85M41A271G|Verdi Giulia|109006|{m0}|{D(r.AddDays(-30))}|8000,00|RESPINTA|||||Requisiti non posseduti\n");
+        sb.Append($"{enteCode}|{D(r)}|PR-0005|MNCPLA68C15G479K|Mancini Paolo|109006|{m0}|{D(r.AddDays(-30))}|8000,00|RESPINTA|||||Requisiti non posseduti\n");
         return sb.ToString();
     }
 }
