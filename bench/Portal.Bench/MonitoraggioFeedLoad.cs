@@ -71,7 +71,7 @@ internal static class MonitoraggioFeedLoad
         if (stato != "Applicato" || applied != lines) throw new InvalidOperationException($"Esito inatteso: {stato}, {applied} pratiche.");
 
         var copy = CopyWithPsql(database.ConnectionString, path);
-        Console.WriteLine($"invio (HTTP, blocchi da 1 MiB nel database): {upload.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"invio (HTTP, blocchi da 64 kB nel database): {upload.Elapsed.TotalSeconds:0.0} s");
         Console.WriteLine($"validazione e applicazione: {processing.Elapsed.TotalSeconds:0.0} s, {lines / processing.Elapsed.TotalSeconds:N0} righe/s");
         Console.WriteLine($"psql \\copy in una tabella semplice: {copy.TotalSeconds:0.0} s");
         Console.WriteLine($"rapporto elaborazione / \\copy: {processing.Elapsed.TotalSeconds / copy.TotalSeconds:0.0}x (invio compreso: {(upload.Elapsed + processing.Elapsed).TotalSeconds / copy.TotalSeconds:0.0}x)");

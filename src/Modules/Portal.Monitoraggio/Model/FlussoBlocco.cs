@@ -1,6 +1,6 @@
 namespace Portal.Monitoraggio.Model;
 
-/// <summary>One piece (up to 1 MiB) of a feed's bytes: a feed is never held whole in memory, nor in one row.</summary>
+/// <summary>One piece (up to 64 kB) of a feed's bytes: a feed is never held whole in memory, nor in one row.</summary>
 public sealed class FlussoBlocco
 {
     public Guid FlussoId { get; set; }

@@ -5,10 +5,11 @@ using Portal.Monitoraggio.Data;
 
 namespace Portal.Monitoraggio.Services;
 
-/// <summary>A feed's bytes, stored in pieces of 1 MiB while they arrive and read back as a stream, piece by piece.</summary>
+/// <summary>A feed's bytes, stored in pieces of 64 kB while they arrive and read back as a stream, piece by piece.</summary>
 public sealed class FlussoBlocchi(MonitoraggioDbContext db)
 {
-    public const int BlockSize = 1 << 20;
+    /// <summary>Below the large object heap's threshold (85,000 bytes): a block read or written is short-lived garbage.</summary>
+    public const int BlockSize = 64_000;
 
     /// <summary>Stores the content (inside the caller's unit of work); returns its length and SHA-256.</summary>
     public async Task<(long Length, string Sha256)> WriteAsync(Guid flussoId, Stream content, long maxBytes, CancellationToken ct)
