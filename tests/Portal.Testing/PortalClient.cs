@@ -73,4 +73,6 @@ public static class Demo
     public const string Funzionario = "RSSNNA78D50E783P";
     public const string OperatoreCpi = "GLLMRC82H12A271E";
     public const string OperatoreEnte = "CNTSRA90E45D542A";
+    /// <summary>Operator of the second demo ente gestore (CONFIDI-MARCHE-02).</summary>
+    public const string OperatoreEnteConfidi = "FRRLCU85C12A271R";
 }

@@ -32,6 +32,7 @@ public sealed class AccreditamentiModule : PortalModule
         s.AddScoped<EnablementService>();
         s.AddScoped<ComuneOperators>();
         s.AddScoped<ICentriImpiego, CentriImpiego>();
+        s.AddScoped<IEntiGestori, EntiGestori>();
         s.AddScoped<IRecipeStep, AccreditamentiStep>();
         foreach (var template in NotificationTemplates.All) s.AddSingleton(template);
     }

@@ -36,6 +36,10 @@ public sealed class RegionComuni
     public async Task<IReadOnlySet<string>> ProvinceSigleAsync(CancellationToken ct) =>
         (await _core.Comuni.AsNoTracking().Select(c => c.SiglaProvincia).Distinct().ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The sigla della provincia of every Comune in the register (all of Italy), by ISTAT code.</summary>
+    public async Task<Dictionary<string, string>> ProvinceByCodeAsync(CancellationToken ct) =>
+        await core.Comuni.AsNoTracking().ToDictionaryAsync(c => c.CodiceIstat, c => c.SiglaProvincia, ct);
+
     public async Task<Dictionary<string, string>> NamesAsync(IEnumerable<string> codes, CancellationToken ct)
     {
         var list = codes.Distinct().ToList();

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Portal.Monitoraggio.Data;
+
+internal sealed class PraticaStoricoConfiguration : IEntityTypeConfiguration<PraticaStorico>
+{
+    public void Configure(EntityTypeBuilder<PraticaStorico> e)
+    {
+        e.ToTable("monitoraggio_pratica_storico");
+        e.HasKey(x => new { x.EnteCode, x.IdPratica, x.DataRiferimento });
+        e.Property(x => x.EnteCode).HasMaxLength(50);
+        e.Property(x => x.IdPratica).HasMaxLength(100);
+        e.Property(x => x.Stato).HasMaxLength(20);
+        e.Property(x => x.Misura).HasMaxLength(20);
+        e.Property(x => x.SiglaProvincia).HasMaxLength(4);
+        e.HasIndex(x => x.DataRiferimento);
+    }
+}

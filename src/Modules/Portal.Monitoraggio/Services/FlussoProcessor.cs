@@ -1,0 +1,173 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Portal.Core.Audit;
+using Portal.Core.Comuni;
+using Portal.Core.Contracts;
+using Portal.Core.Data;
+using Portal.Core.Protocol;
+using Portal.Core.Time;
+using Portal.Monitoraggio.Data;
+using Portal.Monitoraggio.Validation;
+
+namespace Portal.Monitoraggio.Services;
+
+/// <summary>
+/// Processes a queued feed in the background (outbox kind <see cref="FlussoJobs.Elabora"/>, ordered: one feed at a
+/// time, in arrival order). One streaming pass validates and, inside one unit of work, upserts the practices as it
+/// goes: at the first error or warning the unit is rolled back (nothing applied) and the pass goes on only to
+/// report. A clean feed is committed together with its outcome and its protocol request; a confirmed feed with
+/// warnings is applied by a second job. A node that dies mid-way leaves the unit uncommitted: the job is retried.
+/// </summary>
+public sealed class FlussoProcessor(
+    IServiceScopeFactory scopes, MonitoraggioDbContext db, IUnitOfWork unitOfWork, RegionComuni comuni,
+    IProtocolQueue protocol, IAuditTrail audit, PortalConnection connection, IOptions<MonitoraggioOptions> options,
+    TimeProvider clock, ILogger<FlussoProcessor> logger) : IOutboxHandler
+{
+    private const int IssueBatch = 2000;
+
+    public string Kind => FlussoJobs.Elabora;
+
+    public async Task HandleAsync(OutboxMessage message, CancellationToken ct)
+    {
+        var id = FlussoJobs.Read(message.Payload);
+        var flusso = await db.Flussi.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
+        if (flusso is null) return;
+        var confirmed = flusso.Stato == StatoFlusso.Confermato;
+        if (!confirmed && flusso.Stato is not (StatoFlusso.InCoda or StatoFlusso.InElaborazione)) return;
+        await ProcessAsync(flusso, confirmed, ct);
+    }
+
+    private async Task ProcessAsync(Flusso flusso, bool confirmed, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!confirmed)
+        {
+            // A retry after a crash starts again from nothing: the report of the interrupted pass is dropped.
+            await db.Segnalazioni.Where(s => s.FlussoId == flusso.Id).ExecuteDeleteAsync(ct);
+            await db.Flussi.Where(f => f.Id == flusso.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(f => f.Stato, StatoFlusso.InElaborazione).SetProperty(f => f.StartedUtc, now)
+                .SetProperty(f => f.Righe, 0).SetProperty(f => f.LetturaCompleta, false), ct);
+        }
+        var province = await comuni.ProvinceByCodeAsync(ct);
+        var misure = (await db.Misure.AsNoTracking().Select(m => m.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var held = new Dictionary<ulong, byte>();
+        await foreach (var p in db.Pratiche.AsNoTracking().Where(p => p.EnteCode == flusso.EnteCode).Select(p => new { p.IdPratica, p.Stato }).AsAsyncEnumerable().WithCancellation(ct))
+            if (FeedFormat.Rank(p.Stato) is { } rank) held[PraticaKey.Hash(p.IdPratica)] = (byte)rank;
+        var lastAccepted = await db.Flussi.AsNoTracking().Where(f => f.EnteCode == flusso.EnteCode && f.Stato == StatoFlusso.Applicato && f.Id != flusso.Id)
+            .MaxAsync(f => f.DataRiferimento, ct);
+        var context = new FeedContext(flusso.EnteCode, DateOnly.FromDateTime(RomeTime.ToRome(clock.GetUtcNow().UtcDateTime)), province, misure, held, lastAccepted);
+
+        var work = await unitOfWork.BeginAsync(ct);
+        var applying = true;
+        await using IPraticheSink writer = connection.Provider == DatabaseProvider.Postgres
+            ? new PostgresPraticheSink(db, flusso.Id, province)
+            : new PraticheWriter(db, flusso.Id, province, sqlite: true);
+        var pending = new List<FlussoSegnalazione>();
+        try
+        {
+            async ValueTask StopApplyingAsync()
+            {
+                if (!applying) return;
+                applying = false;
+                await writer.AbortAsync();
+                await work.DisposeAsync();
+            }
+
+            async ValueTask OnIssue(FeedIssue issue)
+            {
+                // Confirmed warnings were accepted by the operator; anything else stops the apply.
+                if (confirmed && issue.Avviso) return;
+                await StopApplyingAsync();
+                pending.Add(new FlussoSegnalazione
+                {
+                    FlussoId = flusso.Id, Riga = issue.Line, Campo = issue.Field, Valore = issue.Value, Codice = issue.Code,
+                    Messaggio = issue.Message, Avviso = issue.Avviso,
+                });
+                if (pending.Count >= IssueBatch) await FlushIssuesAsync(pending, ct);
+            }
+
+            async ValueTask OnRecord(FeedRecord record)
+            {
+                if (applying) await writer.AddAsync(record, ct);
+            }
+
+            async ValueTask OnProgress(int lines)
+            {
+                // While the unit is open SQLite would wait for it: progress of an apply is shown on PostgreSQL only.
+                if (applying && connection.Provider == DatabaseProvider.Sqlite) return;
+                await using var scope = scopes.CreateAsyncScope();
+                var other = scope.ServiceProvider.GetRequiredService<MonitoraggioDbContext>();
+                await other.Flussi.Where(f => f.Id == flusso.Id).ExecuteUpdateAsync(u => u.SetProperty(f => f.Righe, lines), ct);
+            }
+
+            FeedSummary summary;
+            // The bytes are read on a connection of their own: the unit's connection may be busy with a COPY.
+            await using var readScope = scopes.CreateAsyncScope();
+            await using (var stream = readScope.ServiceProvider.GetRequiredService<FlussoBlocchi>().Open(flusso.Id))
+                summary = await new FeedValidator(context).RunAsync(stream, OnIssue, OnRecord, OnProgress, Math.Max(1, options.Value.ProgressEvery), ct);
+
+            var riepilogo = JsonSerializer.Serialize(summary.PerStato, JsonSerializerOptions.Web);
+            var regole = JsonSerializer.Serialize(summary.PerRule, JsonSerializerOptions.Web);
+            if (applying)
+            {
+                await writer.CompleteAsync(ct);
+                var esito = confirmed
+                    ? $"Applicato dopo la conferma dell'operatore: {summary.Lines} pratiche aggiornate."
+                    : $"Applicato: {summary.Lines} pratiche aggiornate, nessun errore e nessun avviso.";
+                await SetOutcomeAsync(flusso.Id, StatoFlusso.Applicato, summary, riepilogo, confirmed ? null : regole, esito, ct);
+                await protocol.EnqueueAsync(Flusso.SubjectType, flusso.Id.ToString(),
+                    $"Flusso di monitoraggio dell'ente {flusso.EnteCode}, dati al {summary.DataRiferimento:dd/MM/yyyy}, {summary.Lines} pratiche",
+                    [FlussoJobs.Receipt(flusso.Id)], ct);
+                await audit.RecordAsync("Monitoraggio.Applicato", $"Flusso {flusso.Id}",
+                    $"Ente {flusso.EnteCode}: file «{flusso.FileName}» (SHA-256 {flusso.Sha256}) applicato, {summary.Lines} pratiche, dati al {summary.DataRiferimento:dd/MM/yyyy}.");
+                await work.CompleteAsync(ct);
+                return;
+            }
+
+            await FlushIssuesAsync(pending, ct);
+            await using var outcome = await unitOfWork.BeginAsync(ct);
+            var stato = summary.Errors > 0 ? StatoFlusso.Respinto : StatoFlusso.ConAvvisi;
+            var text = stato == StatoFlusso.Respinto
+                ? $"Respinto: {summary.Errors} errori{(summary.Warnings > 0 ? $" e {summary.Warnings} avvisi" : "")}. Nessuna pratica è stata modificata: correggere il file e inviarlo di nuovo."
+                : $"Con avvisi: {summary.Warnings} avvisi e nessun errore. Le pratiche saranno aggiornate solo se l'operatore conferma il flusso.";
+            await SetOutcomeAsync(flusso.Id, stato, summary, riepilogo, regole, text, ct);
+            await audit.RecordAsync(stato == StatoFlusso.Respinto ? "Monitoraggio.Respinto" : "Monitoraggio.ConAvvisi", $"Flusso {flusso.Id}",
+                $"Ente {flusso.EnteCode}: file «{flusso.FileName}», {summary.Lines} righe, {summary.Errors} errori, {summary.Warnings} avvisi.");
+            await outcome.CompleteAsync(ct);
+            logger.LogInformation("Flusso {Id} dell'ente {Ente}: {Stato}, {Errori} errori, {Avvisi} avvisi", flusso.Id, flusso.EnteCode, stato, summary.Errors, summary.Warnings);
+        }
+        finally
+        {
+            if (applying)
+            {
+                await writer.AbortAsync();
+                await work.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task FlushIssuesAsync(List<FlussoSegnalazione> pending, CancellationToken ct)
+    {
+        if (pending.Count == 0) return;
+        db.Segnalazioni.AddRange(pending);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        pending.Clear();
+    }
+
+    private Task SetOutcomeAsync(Guid id, StatoFlusso stato, FeedSummary s, string riepilogo, string? regole, string esito, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.Flussi.Where(f => f.Id == id).ExecuteUpdateAsync(u =>
+        {
+            u.SetProperty(f => f.Stato, stato).SetProperty(f => f.CompletedUtc, now).SetProperty(f => f.Righe, s.Lines)
+                .SetProperty(f => f.LetturaCompleta, true).SetProperty(f => f.DataRiferimento, s.DataRiferimento)
+                .SetProperty(f => f.Riepilogo, riepilogo).SetProperty(f => f.Esito, esito);
+            if (regole is not null)
+                u.SetProperty(f => f.Errori, s.Errors).SetProperty(f => f.Avvisi, s.Warnings).SetProperty(f => f.ConteggiRegole, regole);
+        }, ct);
+    }
+}

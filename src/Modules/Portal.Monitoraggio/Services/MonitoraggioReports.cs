@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Core.Contracts;
+using Portal.Core.Time;
+using Portal.Monitoraggio.Data;
+
+namespace Portal.Monitoraggio.Services;
+
+/// <summary>
+/// The Funzionario's reports, computed by the database (GROUP BY over indexed columns): nothing loads practices in
+/// memory. Totals read the current state (monitoraggio_pratica); progress reads the history by DATA_RIFERIMENTO.
+/// </summary>
+public sealed class MonitoraggioReports(MonitoraggioDbContext db, IEntiGestori enti, IOptions<MonitoraggioOptions> options, TimeProvider clock)
+{
+    public static readonly IReadOnlyList<string> Dimensions = ["misura", "ente", "stato", "provincia", "comune"];
+
+    private IQueryable<Pratica> Pratiche(ReportFilter f)
+    {
+        var q = db.Pratiche.AsNoTracking();
+        if (f.Ente is { Length: > 0 } e) q = q.Where(p => p.EnteCode == e);
+        if (f.Misura is { Length: > 0 } m) q = q.Where(p => p.Misura == m);
+        if (f.Provincia is { Length: > 0 } pr) q = q.Where(p => p.SiglaProvincia == pr);
+        if (f.Dal is { } dal) q = q.Where(p => p.DataRiferimento >= dal);
+        if (f.Al is { } al) q = q.Where(p => p.DataRiferimento <= al);
+        return q;
+    }
+
+    public async Task<IReadOnlyList<ReportRow>> TotalsAsync(string dimension, ReportFilter filter, CancellationToken ct)
+    {
+        var q = Pratiche(filter);
+        var grouped = dimension switch
+        {
+            "misura" => q.GroupBy(p => p.Misura),
+            "ente" => q.GroupBy(p => p.EnteCode),
+            "stato" => q.GroupBy(p => p.Stato),
+            "provincia" => q.GroupBy(p => p.SiglaProvincia),
+            "comune" => q.GroupBy(p => p.ComuneIstat),
+            _ => throw Core.Errors.PortalException.Invalid("dimensione", $"Dimensione «{dimension}» non prevista: {string.Join(", ", Dimensions)}."),
+        };
+        var rows = await grouped.Select(g => new ReportRow(g.Key, g.Count(), g.Sum(p => p.ImportoRichiesto),
+            g.Sum(p => p.ImportoDeliberato ?? 0), g.Sum(p => p.ImportoErogato ?? 0))).ToListAsync(ct);
+        return rows.OrderBy(r => r.Chiave, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<IReadOnlyList<ProgressPoint>> ProgressAsync(ReportFilter f, CancellationToken ct)
+    {
+        var q = db.Storico.AsNoTracking();
+        if (f.Ente is { Length: > 0 } e) q = q.Where(p => p.EnteCode == e);
+        if (f.Misura is { Length: > 0 } m) q = q.Where(p => p.Misura == m);
+        if (f.Provincia is { Length: > 0 } pr) q = q.Where(p => p.SiglaProvincia == pr);
+        if (f.Dal is { } dal) q = q.Where(p => p.DataRiferimento >= dal);
+        if (f.Al is { } al) q = q.Where(p => p.DataRiferimento <= al);
+        var rows = await q.GroupBy(p => p.DataRiferimento).Select(g => new ProgressPoint(g.Key, g.Count(), g.Sum(p => p.ImportoRichiesto),
+            g.Sum(p => p.ImportoDeliberato ?? 0), g.Sum(p => p.ImportoErogato ?? 0))).ToListAsync(ct);
+        return rows.OrderBy(r => r.DataRiferimento).ToList();
+    }
+
+    /// <summary>Average days from application to approval and to payment, over the practices that got there.</summary>
+    public async Task<(double? Delibera, double? Erogazione)> AverageDaysAsync(ReportFilter f, CancellationToken ct)
+    {
+        // Date differences are not translated alike by both providers: the database counts practices per pair of
+        // dates (a few thousand pairs at most) and the days are weighted here.
+        var q = Pratiche(f);
+        var del = await q.Where(p => p.DataDelibera != null).Select(p => new { p.DataDomanda, D = p.DataDelibera!.Value })
+            .GroupBy(p => new { p.DataDomanda, p.D }).Select(g => new { g.Key.DataDomanda, g.Key.D, N = g.Count() }).ToListAsync(ct);
+        var ero = await q.Where(p => p.DataErogazione != null).Select(p => new { p.DataDomanda, D = p.DataErogazione!.Value })
+            .GroupBy(p => new { p.DataDomanda, p.D }).Select(g => new { g.Key.DataDomanda, g.Key.D, N = g.Count() }).ToListAsync(ct);
+        static double? Weighted(IEnumerable<(int Days, int N)> xs)
+        {
+            var list = xs.ToList();
+            var n = list.Sum(x => (long)x.N);
+            return n == 0 ? null : list.Sum(x => (double)x.Days * x.N) / n;
+        }
+        return (Weighted(del.Select(x => (x.D.DayNumber - x.DataDomanda.DayNumber, x.N))),
+            Weighted(ero.Select(x => (x.D.DayNumber - x.DataDomanda.DayNumber, x.N))));
+    }
+
+    public async Task<IReadOnlyList<EnteStato>> EntiAsync(CancellationToken ct)
+    {
+        var last = await db.Flussi.AsNoTracking().Where(f => f.Stato == StatoFlusso.Applicato)
+            .GroupBy(f => f.EnteCode).Select(g => new { g.Key, Max = g.Max(f => f.DataRiferimento) }).ToListAsync(ct);
+        var today = DateOnly.FromDateTime(RomeTime.ToRome(clock.GetUtcNow().UtcDateTime));
+        var limit = options.Value.GiorniRitardo;
+        return (await enti.ListAsync(ct)).Where(e => e.Active).Select(e =>
+        {
+            var d = last.FirstOrDefault(l => l.Key == e.Code)?.Max;
+            int? days = d is { } x ? today.DayNumber - x.DayNumber : null;
+            return new EnteStato(e.Code, e.Denominazione, d, days, days is null || days > limit);
+        }).ToList();
+    }
+}
