@@ -32,7 +32,7 @@ public sealed class DidModule : PortalModule
         s.Configure<DidOptions>(context.Configuration.GetSection(DidOptions.Section));
         s.AddScoped<CpiDirectory>();
         s.AddScoped<DidService>();
-        s.AddScoped<IPraticheSource, DidPratiche>();
+        s.AddScoped<ISubmissionSource, DidSubmissions>();
         s.AddScoped<CpiService>();
         s.AddScoped<DidDetails>();
         s.AddScoped<DidNotifier>();

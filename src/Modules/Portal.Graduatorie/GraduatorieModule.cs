@@ -30,7 +30,7 @@ public sealed class GraduatorieModule : PortalModule
         context.Services.AddScoped<InvioValidation>();
         context.Services.AddScoped<GraduatorieService>();
         context.Services.AddScoped<InvioQueries>();
-        context.Services.AddScoped<IPraticheSource, InviiPratiche>();
+        context.Services.AddScoped<ISubmissionSource, InviiSubmissions>();
         context.Services.AddScoped<InvioDownloads>();
         // The "invio-elenco-borse" workflow (recipes/setup.recipe.json) drives the status of each upload.
         context.Services.AddWorkflowSubject<InvioSubject>();

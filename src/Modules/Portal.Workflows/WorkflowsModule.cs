@@ -47,7 +47,7 @@ public sealed class WorkflowsModule : PortalModule
         s.AddWorkflowGuard<ConsensoPrivacyGuard>();
         s.AddScoped<IRecipeStep, RichiesteDiProvaStep>();
         s.AddScoped<RichiesteDiProvaService>();
-        s.AddScoped<IPraticheSource, RichiesteDiProvaPratiche>();
+        s.AddScoped<ISubmissionSource, RichiesteDiProvaSubmissions>();
         foreach (var template in DemoTemplates.All) s.AddSingleton(template);
     }
 

@@ -38,7 +38,7 @@ public sealed class RegionComuni
 
     /// <summary>The sigla della provincia of every Comune in the register (all of Italy), by ISTAT code.</summary>
     public async Task<Dictionary<string, string>> ProvinceByCodeAsync(CancellationToken ct) =>
-        await core.Comuni.AsNoTracking().ToDictionaryAsync(c => c.CodiceIstat, c => c.SiglaProvincia, ct);
+        await _core.Comuni.AsNoTracking().ToDictionaryAsync(c => c.CodiceIstat, c => c.SiglaProvincia, ct);
 
     public async Task<Dictionary<string, string>> NamesAsync(IEnumerable<string> codes, CancellationToken ct)
     {

@@ -10,10 +10,10 @@ namespace Portal.Anagrafica.Pages.Anagrafica;
 /// <summary>The citizen's home once the Anagrafica is saved: its state, the services and "Le mie pratiche".</summary>
 [RequireAnagrafica]
 public sealed class AreaPersonaleModel(AnagraficaService service, NavigationRegistry navigation, IPermissionService permissions,
-    IEnumerable<IPraticheSource> pratiche) : PageModel
+    IEnumerable<ISubmissionSource> pratiche) : PageModel
 {
     /// <summary>"Le mie pratiche": every module's submissions of this person, newest first.</summary>
-    public IReadOnlyList<Pratica> Pratiche { get; private set; } = [];
+    public IReadOnlyList<Submission> Pratiche { get; private set; } = [];
 
     public AnagraficaView View { get; private set; } = null!;
     public string? Residenza { get; private set; }
@@ -30,7 +30,7 @@ public sealed class AreaPersonaleModel(AnagraficaService service, NavigationRegi
         foreach (var entry in navigation.Public)
             if (entry.Permission is null || await permissions.HasPermissionAsync(User, entry.Permission)) visible.Add(entry);
         Services = visible;
-        var all = new List<Pratica>();
+        var all = new List<Submission>();
         foreach (var source in pratiche) all.AddRange(await source.OfPersonAsync(User.GetPersonId()!.Value, ct));
         Pratiche = all.OrderByDescending(p => p.UpdatedUtc ?? p.CreatedUtc).ToList();
         return Page();

@@ -7,9 +7,9 @@ using Portal.Graduatorie.Data;
 namespace Portal.Graduatorie.Services;
 
 /// <summary>The lists an operator uploaded, in "Le mie pratiche" (the latest 100).</summary>
-internal sealed class InviiPratiche(GraduatorieDbContext db, IReceipts receipts, RegionComuni comuni) : IPraticheSource
+internal sealed class InviiSubmissions(GraduatorieDbContext db, IReceipts receipts, RegionComuni comuni) : ISubmissionSource
 {
-    public async Task<IReadOnlyList<Pratica>> OfPersonAsync(Guid personId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Submission>> OfPersonAsync(Guid personId, CancellationToken ct = default)
     {
         var invii = await db.Invii.AsNoTracking().Where(i => i.OperatorId == personId)
             .OrderByDescending(i => i.CreatedUtc).Take(100).ToListAsync(ct);
@@ -19,7 +19,7 @@ internal sealed class InviiPratiche(GraduatorieDbContext db, IReceipts receipts,
         return invii.Select(i =>
         {
             var receipt = issued.GetValueOrDefault(i.Id.ToString());
-            return new Pratica("Borse di studio: invio degli elenchi",
+            return new Submission("Borse di studio: invio degli elenchi",
                 $"Elenco del Comune di {names.GetValueOrDefault(i.ComuneIstat, i.ComuneIstat)} ({i.FileName})",
                 GraduatorieLabels.Stato(i.Stato), i.CreatedUtc, i.DecidedUtc, receipt?.Segnatura,
                 $"/invio-elenchi/{i.FinestraId}?comune={i.ComuneIstat}&invio={i.Id}",

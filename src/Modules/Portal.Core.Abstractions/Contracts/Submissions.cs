@@ -10,7 +10,7 @@ namespace Portal.Core.Contracts;
 /// <param name="Protocollo">The protocol number once assigned (segnatura), else null.</param>
 /// <param name="Url">The page that shows it to the person.</param>
 /// <param name="RicevutaUrl">Where the person downloads the receipt, once issued.</param>
-public sealed record Pratica(
+public sealed record Submission(
     string Servizio, string Titolo, string Stato, DateTime CreatedUtc, DateTime? UpdatedUtc,
     string? Protocollo, string Url, string? RicevutaUrl);
 
@@ -18,7 +18,7 @@ public sealed record Pratica(
 /// A module's contribution to "Le mie pratiche": the submissions this person made (or holds) in it. Each module that
 /// receives submissions registers one, so a new module appears in the personal area without touching it.
 /// </summary>
-public interface IPraticheSource
+public interface ISubmissionSource
 {
-    Task<IReadOnlyList<Pratica>> OfPersonAsync(Guid personId, CancellationToken ct = default);
+    Task<IReadOnlyList<Submission>> OfPersonAsync(Guid personId, CancellationToken ct = default);
 }

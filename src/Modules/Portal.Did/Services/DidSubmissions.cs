@@ -8,9 +8,9 @@ using Portal.Did.Workflows;
 namespace Portal.Did.Services;
 
 /// <summary>The person's DIDs in "Le mie pratiche".</summary>
-internal sealed class DidPratiche(DidDbContext db, IReceipts receipts) : IPraticheSource
+internal sealed class DidSubmissions(DidDbContext db, IReceipts receipts) : ISubmissionSource
 {
-    public async Task<IReadOnlyList<Pratica>> OfPersonAsync(Guid personId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Submission>> OfPersonAsync(Guid personId, CancellationToken ct = default)
     {
         var dids = await db.Dichiarazioni.AsNoTracking().Where(d => d.PersonId == personId).OrderByDescending(d => d.SentUtc).ToListAsync(ct);
         if (dids.Count == 0) return [];
@@ -18,7 +18,7 @@ internal sealed class DidPratiche(DidDbContext db, IReceipts receipts) : IPratic
         return dids.Select(d =>
         {
             var receipt = issued.GetValueOrDefault(d.Id.ToString());
-            return new Pratica("D.I.D. On Line", "Dichiarazione di immediata disponibilità", DidWorkflow.Label(d.Stato), d.SentUtc, null,
+            return new Submission("D.I.D. On Line", "Dichiarazione di immediata disponibilità", DidWorkflow.Label(d.Stato), d.SentUtc, null,
                 receipt?.Segnatura, $"/did/{d.Id}", receipt is null ? null : $"/api/v1/did/dichiarazioni/{d.Id}/ricevuta");
         }).ToList();
     }
