@@ -33,6 +33,7 @@ public sealed class AnagraficaModule : PortalModule
         s.AddScoped<RegistryImporter>();
         s.TryAddScoped<IRegistrySource, TableRegistrySource>();
         s.AddScoped<IAnagraficaStatus, AnagraficaStatus>();
+        s.AddScoped<IAnagraficaResidenza, AnagraficaResidenza>();
         s.AddScoped<IRecipeStep, StatiEsteriStep>();
         s.AddScoped<IRecipeStep, RegistroWelfareStep>();
         s.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, FirstAccessRedirect>();
