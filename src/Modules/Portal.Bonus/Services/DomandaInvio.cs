@@ -42,12 +42,12 @@ internal sealed class DomandaInvio(
             throw PortalException.Conflict("Questa chiave Idempotency-Key è già stata usata per un'altra domanda.");
         var bando = await domande.BandoAsync(d.BandoId, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var mancanti = Completeness.Check(d, bando.Regole, DateOnly.FromDateTime(RomeTime.ToRome(now)));
-        if (mancanti.Count > 0) return new InvioEsito(null, mancanti, false, null);
-
         var windows = bando.AvvisoId is { } avvisoId ? await finestre.ForAvvisoAsync(avvisoId, ct) : [];
         var open = windows.FirstOrDefault(f => FinestraInfo.StateAt(f.OpensAtUtc, f.ClosesAtUtc, now) == FinestraState.Aperta);
         if (open is null) throw PortalException.Conflict(ClosedMessage(windows));
+
+        var mancanti = Completeness.Check(d, bando.Regole, DateOnly.FromDateTime(RomeTime.ToRome(now)));
+        if (mancanti.Count > 0) return new InvioEsito(null, mancanti, false, null);
 
         var (flagged, details) = await HouseholdAsync(d, ct);
         var instance = await engine.FindAsync(Domanda.SubjectType, d.Id.ToString(), ct)
