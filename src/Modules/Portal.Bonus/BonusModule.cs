@@ -33,12 +33,16 @@ public sealed class BonusModule : PortalModule
         s.AddScoped<DomandaInvio>();
         s.AddScoped<DomandaDownloads>();
         s.AddScoped<IRecipeStep, BandoStep>();
+        s.AddScoped<IRecipeStep, DomandeDemoStep>();
         s.AddWorkflowSubject<DomandaSubject>();
         s.AddWorkflowDefinitionFile(typeof(BonusModule).Assembly, DomandaWorkflow.DefinitionFile);
         foreach (var template in BonusNotificationTemplates.All) s.AddSingleton(template);
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapBonusApi();
+
+    public override IEnumerable<MenuEntry> Navigation =>
+        [new("Bonus PC per la didattica", "/bonus", 70, BonusPermissions.Apply.Name)];
 
     public override IEnumerable<Permission> Permissions => BonusPermissions.All;
 }

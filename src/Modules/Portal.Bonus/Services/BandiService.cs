@@ -13,7 +13,7 @@ namespace Portal.Bonus.Services;
 public sealed record BandoConFinestre(Bando Bando, AvvisoInfo? Avviso, IReadOnlyList<FinestraInfo> Finestre);
 
 /// <summary>The calls: reading them with their windows, and the Amministratore's edits (validated, versioned, audited).</summary>
-internal sealed class BandiService(BonusDbContext db, IFinestre finestre, IUnitOfWork unitOfWork, IAuditTrail audit, TimeProvider clock)
+public sealed class BandiService(BonusDbContext db, IFinestre finestre, IUnitOfWork unitOfWork, IAuditTrail audit, TimeProvider clock)
 {
     public static readonly ServiceDeclaration Service = new(Bando.ServiceCode, []);
 

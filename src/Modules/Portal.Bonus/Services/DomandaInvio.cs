@@ -23,7 +23,7 @@ public sealed record InvioEsito(Domanda? Domanda, IReadOnlyList<Mancanza> Mancan
 /// receipt follow from the outbox. A repeated request (double click, retry, same or other Idempotency-Key) finds the
 /// application already sent and answers the same sending.
 /// </summary>
-internal sealed class DomandaInvio(
+public sealed class DomandaInvio(
     BonusDbContext db, DomandeService domande, IFinestre finestre, IUnitOfWork unitOfWork, IWorkflowEngine engine,
     TimeProvider clock, ILogger<DomandaInvio> logger)
 {

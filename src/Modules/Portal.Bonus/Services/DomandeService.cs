@@ -23,7 +23,7 @@ namespace Portal.Bonus.Services;
 /// attestation uploaded and replaced while in Bozza, the request of cancellation; and the Funzionario's cancellation.
 /// Every read and write is scoped to the signed-in person: another person's application is "not found".
 /// </summary>
-internal sealed class DomandeService(
+public sealed class DomandeService(
     BonusDbContext db,
     IServiceProvider services,
     IPeople people,
