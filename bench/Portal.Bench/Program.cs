@@ -5,6 +5,7 @@ using Portal.Bench;
 // dotnet run -c Release --project bench/Portal.Bench -- protocol [total] [tasks]
 // dotnet run -c Release --project bench/Portal.Bench -- elenco [runs]
 // dotnet run -c Release --project bench/Portal.Bench -- wide-row [runs] [cells]
+// dotnet run -c Release --project bench/Portal.Bench -- bonus [citizens] [tasks]
 switch (args.FirstOrDefault())
 {
     case "protocol":
@@ -16,10 +17,13 @@ switch (args.FirstOrDefault())
     case "wide-row":
         await WideRowLoad.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 5, args.Length > 2 ? int.Parse(args[2]) : 4_000_000);
         break;
+    case "bonus":
+        await BonusSendLoad.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 1000, args.Length > 2 ? int.Parse(args[2]) : 64);
+        break;
     case "receipt":
         BenchmarkRunner.Run<ReceiptBenchmarks>(args: args[1..]);
         break;
     default:
-        Console.WriteLine("Uso: receipt [opzioni BenchmarkDotNet] | protocol [totale] [task] | elenco [ripetizioni] | wide-row [ripetizioni] [celle]");
+        Console.WriteLine("Uso: receipt [opzioni BenchmarkDotNet] | protocol [totale] [task] | elenco [ripetizioni] | wide-row [ripetizioni] [celle] | bonus [cittadini] [task]");
         break;
 }

@@ -179,7 +179,8 @@ public static class BonusApi
                 esito.Mancanti.GroupBy(m => m.Sezione).ToDictionary(g => g.Key, g => g.Select(m => m.Messaggio).ToArray()),
                 "La domanda non è stata inviata: completa le parti indicate e premi di nuovo «Invia domanda».",
                 new Dictionary<string, object?> { ["mancanti"] = esito.Mancanti });
-        var entry = await protocol.FindAsync(Domanda.SubjectType, d.Id.ToString(), ct);
+        // Right after sending the number is not there yet (it follows from the outbox): only a repeated sending looks.
+        var entry = esito.GiaInviata ? await protocol.FindAsync(Domanda.SubjectType, d.Id.ToString(), ct) : null;
         return TypedResults.Ok(new InvioDto(d.Id, d.Stato.ToString(), Workflow.DomandaWorkflow.Label(d.Stato), d.InviataUtc!.Value,
             RomeTime.Format(d.InviataUtc.Value), esito.GiaInviata, entry?.Segnatura, esito.AvvisoNucleo));
     }

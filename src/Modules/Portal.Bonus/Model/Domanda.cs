@@ -17,6 +17,8 @@ public sealed class Domanda
     public SezioniDomanda SezioniSalvate { get; set; }
     public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
+    /// <summary>The "domanda-bonus" workflow instance (its state is the owner of <see cref="Stato"/>).</summary>
+    public Guid? WorkflowInstanceId { get; set; }
     /// <summary>Bumped by every change: the optimistic concurrency token of the row.</summary>
     public int Revision { get; set; }
 

@@ -103,6 +103,8 @@ internal sealed class DomandeDemoStep(BonusDbContext db, IPeople people, IFileSt
                 var started = await engine.StartAsync(new WorkflowStart(DomandaWorkflow.DefinitionCode, d.Id.ToString(), person.Id, null,
                     WorkflowActor.From(user), "Domanda dimostrativa"), ct);
                 if (!started.Succeeded) throw new RecipeException($"bonusDomandeDemo: {started.Error}");
+                d.WorkflowInstanceId = started.Instance!.Id;
+                await db.SaveChangesAsync(ct);
                 await work.CompleteAsync(ct);
             }
             db.ChangeTracker.Clear();

@@ -49,8 +49,8 @@ public sealed class DomandaInvio(
         var mancanti = Completeness.Check(d, bando.Regole, DateOnly.FromDateTime(RomeTime.ToRome(now)));
         if (mancanti.Count > 0) return new InvioEsito(null, mancanti, false, null);
 
-        var (flagged, details) = await HouseholdAsync(d, ct);
-        var instance = await engine.FindAsync(Domanda.SubjectType, d.Id.ToString(), ct)
+        var (flagged, details) = await HouseholdAsync(d, bando.Regole, ct);
+        var instanceId = d.WorkflowInstanceId ?? (await engine.FindAsync(Domanda.SubjectType, d.Id.ToString(), ct))?.Id
             ?? throw PortalException.Conflict("Il flusso della domanda non è avviato: contatta l'assistenza.");
         var storedKey = key ?? $"server:{Guid.NewGuid():N}";
         await using (var work = await unitOfWork.BeginAsync(ct))
@@ -75,12 +75,14 @@ public sealed class DomandaInvio(
             }
             if (claimed == 1)
             {
-                var fired = await engine.FireAsync(instance.Id, DomandaWorkflow.Transitions.Invia, WorkflowActor.From(user), ct: ct);
+                var fired = await engine.FireAsync(instanceId, DomandaWorkflow.Transitions.Invia, WorkflowActor.From(user), ct: ct);
                 if (fired.Succeeded)
                 {
                     await work.CompleteAsync(ct);
-                    var sent = await domande.OwnAsync(user, id, tracked: false, ct);
-                    return new InvioEsito(sent, [], false, flagged ? AvvisoNucleoTesto : null);
+                    // What was just committed, without reading it back.
+                    d.Stato = StatoDomanda.Inviata;
+                    (d.InviataUtc, d.FinestraId, d.IdempotencyKey, d.NucleoGiaRichiedente, d.NucleoSegnalazione) = (now, open.Id, storedKey, flagged, details);
+                    return new InvioEsito(d, [], false, flagged ? AvvisoNucleoTesto : null);
                 }
                 if (fired.Failure != WorkflowFailure.Conflict)
                     throw PortalException.Conflict(fired.Error ?? "La domanda non è stata inviata.");
@@ -98,10 +100,9 @@ public sealed class DomandaInvio(
     /// Art. 5.2: the applicant or a member appears (as applicant or member) in an earlier sent application of the call that
     /// was not cancelled. The citizen is told only that someone of the household applied; the ids are for the istruttoria.
     /// </summary>
-    private async Task<(bool, string?)> HouseholdAsync(Domanda d, CancellationToken ct)
+    private async Task<(bool, string?)> HouseholdAsync(Domanda d, BandoRegole regole, CancellationToken ct)
     {
-        var bando = await db.Bandi.AsNoTracking().Where(b => b.Id == d.BandoId).Select(b => b.Regole).FirstAsync(ct);
-        if (!bando.UnaDomandaPerNucleo) return (false, null);
+        if (!regole.UnaDomandaPerNucleo) return (false, null);
         var cfs = d.Componenti.Select(c => c.CodiceFiscale).Append(d.CodiceFiscale).Distinct().ToList();
         var earlier = await db.Domande.AsNoTracking()
             .Where(x => x.BandoId == d.BandoId && x.Id != d.Id && x.InviataUtc != null

@@ -45,7 +45,8 @@ public sealed class DomandeService(
     public async Task<Domanda> OwnAsync(ClaimsPrincipal user, Guid id, bool tracked, CancellationToken ct)
     {
         var person = PersonOf(user);
-        var q = db.Domande.Include(d => d.Componenti).Include(d => d.Figli).AsSplitQuery();
+        // One round trip: an application has a handful of members and children.
+        var q = db.Domande.Include(d => d.Componenti).Include(d => d.Figli).AsSingleQuery();
         var d = await (tracked ? q : q.AsNoTracking()).FirstOrDefaultAsync(x => x.Id == id && x.PersonId == person, ct);
         if (d is null) throw PortalException.NotFound(NotFoundMessage);
         d.Componenti.Sort((a, b) => a.Ordine.CompareTo(b.Ordine));
@@ -115,6 +116,9 @@ public sealed class DomandeService(
         var started = await engine.StartAsync(new WorkflowStart(DomandaWorkflow.DefinitionCode, domanda.Id.ToString(), personId, null,
             WorkflowActor.From(user), "Domanda creata in bozza"), ct);
         if (!started.Succeeded) throw PortalException.Conflict(started.Error ?? "Il flusso della domanda non è stato avviato.");
+        // Kept on the row so that sending does not look the instance up.
+        domanda.WorkflowInstanceId = started.Instance!.Id;
+        await db.SaveChangesAsync(ct);
         await work.CompleteAsync(ct);
         return domanda;
     }

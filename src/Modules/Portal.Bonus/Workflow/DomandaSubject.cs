@@ -24,7 +24,7 @@ internal sealed class DomandaSubject(BonusDbContext db, IFinestre finestre) : IW
     public async Task<WorkflowSubjectInfo?> DescribeAsync(string subjectId, CancellationToken ct)
     {
         if (!Guid.TryParse(subjectId, out var id)) return null;
-        var d = await db.Domande.AsNoTracking().Include(x => x.Componenti).Include(x => x.Figli).FirstOrDefaultAsync(x => x.Id == id, ct);
+        var d = await db.Domande.AsNoTracking().Include(x => x.Componenti).Include(x => x.Figli).AsSingleQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (d is null) return null;
         var bando = await db.Bandi.AsNoTracking().FirstAsync(b => b.Id == d.BandoId, ct);
         var finestra = d.FinestraId is { } fid ? await finestre.GetAsync(fid, ct) : null;

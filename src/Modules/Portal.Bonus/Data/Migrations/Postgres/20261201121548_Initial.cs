@@ -63,6 +63,7 @@ namespace Portal.Bonus.Data.Migrations.Postgres
                     SezioniSalvate = table.Column<int>(type: "integer", nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    WorkflowInstanceId = table.Column<Guid>(type: "uuid", nullable: true),
                     Revision = table.Column<int>(type: "integer", nullable: false),
                     CodiceFiscale = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Nome = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),

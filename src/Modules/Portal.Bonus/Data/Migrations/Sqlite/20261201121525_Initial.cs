@@ -62,6 +62,7 @@ namespace Portal.Bonus.Data.Migrations.Sqlite
                     SezioniSalvate = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    WorkflowInstanceId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Revision = table.Column<int>(type: "INTEGER", nullable: false),
                     CodiceFiscale = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Nome = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
