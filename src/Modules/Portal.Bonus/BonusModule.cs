@@ -44,5 +44,8 @@ public sealed class BonusModule : PortalModule
     public override IEnumerable<MenuEntry> Navigation =>
         [new("Bonus PC per la didattica", "/bonus", 70, BonusPermissions.Apply.Name)];
 
+    public override IEnumerable<MenuEntry> AdminMenu =>
+        [new("Bandi Bonus", "/admin/bonus", 450, BonusPermissions.ManageBandi.Name, "Bonus")];
+
     public override IEnumerable<Permission> Permissions => BonusPermissions.All;
 }

@@ -51,33 +51,3 @@ internal sealed class DomandaConfiguration : IEntityTypeConfiguration<Domanda>
         e.HasOne<Bando>().WithMany().HasForeignKey(x => x.BandoId).OnDelete(DeleteBehavior.Restrict);
     }
 }
-
-/// <summary>Table bonus_componente: the household members; indexed by CF for the one-per-household rule.</summary>
-internal sealed class ComponenteNucleoConfiguration : IEntityTypeConfiguration<ComponenteNucleo>
-{
-    public void Configure(EntityTypeBuilder<ComponenteNucleo> e)
-    {
-        e.ToTable("bonus_componente");
-        e.HasKey(x => x.Id);
-        e.Property(x => x.CodiceFiscale).HasMaxLength(16);
-        e.Property(x => x.Nome).HasMaxLength(100);
-        e.Property(x => x.Cognome).HasMaxLength(100);
-        e.Property(x => x.Relazione).HasConversion<string>().HasMaxLength(12);
-        e.HasIndex(x => x.CodiceFiscale);
-    }
-}
-
-/// <summary>Table bonus_figlio: the student children.</summary>
-internal sealed class FiglioStudenteConfiguration : IEntityTypeConfiguration<FiglioStudente>
-{
-    public void Configure(EntityTypeBuilder<FiglioStudente> e)
-    {
-        e.ToTable("bonus_figlio");
-        e.HasKey(x => x.Id);
-        e.Property(x => x.CodiceFiscale).HasMaxLength(16);
-        e.Property(x => x.Nome).HasMaxLength(100);
-        e.Property(x => x.Cognome).HasMaxLength(100);
-        e.Property(x => x.Livello).HasConversion<string>().HasMaxLength(16);
-        e.Property(x => x.Istituto).HasMaxLength(300);
-    }
-}

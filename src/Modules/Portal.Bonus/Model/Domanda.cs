@@ -88,29 +88,3 @@ public sealed class Domanda
 
     public bool Salvata(SezioniDomanda s) => (SezioniSalvate & s) == s;
 }
-
-/// <summary>A member of the applicant's household (the applicant is not listed).</summary>
-public sealed class ComponenteNucleo
-{
-    public long Id { get; set; }
-    public Guid DomandaId { get; set; }
-    public int Ordine { get; set; }
-    public required string CodiceFiscale { get; set; }
-    public required string Nome { get; set; }
-    public required string Cognome { get; set; }
-    public RelazioneNucleo Relazione { get; set; }
-}
-
-/// <summary>A student child of the household.</summary>
-public sealed class FiglioStudente
-{
-    public long Id { get; set; }
-    public Guid DomandaId { get; set; }
-    public int Ordine { get; set; }
-    public required string CodiceFiscale { get; set; }
-    public required string Nome { get; set; }
-    public required string Cognome { get; set; }
-    public LivelloStudio Livello { get; set; }
-    /// <summary>School, university or training institution.</summary>
-    public required string Istituto { get; set; }
-}

@@ -41,7 +41,9 @@ public sealed class DomandaInvio(
         if (key is not null && await db.Domande.AnyAsync(x => x.PersonId == d.PersonId && x.IdempotencyKey == key && x.Id != id, ct))
             throw PortalException.Conflict("Questa chiave Idempotency-Key è già stata usata per un'altra domanda.");
         var bando = await domande.BandoAsync(d.BandoId, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
+        // PostgreSQL keeps microseconds: the answer must show the instant exactly as stored (and as a retry reads it).
+        var ticks = clock.GetUtcNow().UtcTicks;
+        var now = new DateTime(ticks - ticks % 10, DateTimeKind.Utc);
         var windows = bando.AvvisoId is { } avvisoId ? await finestre.ForAvvisoAsync(avvisoId, ct) : [];
         var open = windows.FirstOrDefault(f => FinestraInfo.StateAt(f.OpensAtUtc, f.ClosesAtUtc, now) == FinestraState.Aperta);
         if (open is null) throw PortalException.Conflict(ClosedMessage(windows));
