@@ -6,6 +6,7 @@ using Portal.Bench;
 // dotnet run -c Release --project bench/Portal.Bench -- elenco [runs]
 // dotnet run -c Release --project bench/Portal.Bench -- wide-row [runs] [cells]
 // dotnet run -c Release --project bench/Portal.Bench -- monitoraggio [lines]   (PostgreSQL: PORTAL_TEST_POSTGRES, psql)
+// dotnet run -c Release --project bench/Portal.Bench -- bonus [citizens] [tasks]
 switch (args.FirstOrDefault())
 {
     case "protocol":
@@ -20,10 +21,13 @@ switch (args.FirstOrDefault())
     case "monitoraggio":
         await MonitoraggioFeedLoad.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 1_000_000);
         break;
+    case "bonus":
+        await BonusSendLoad.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 1000, args.Length > 2 ? int.Parse(args[2]) : 64);
+        break;
     case "receipt":
         BenchmarkRunner.Run<ReceiptBenchmarks>(args: args[1..]);
         break;
     default:
-        Console.WriteLine("Uso: receipt [opzioni BenchmarkDotNet] | protocol [totale] [task] | elenco [ripetizioni] | wide-row [ripetizioni] [celle] | monitoraggio [righe]");
+        Console.WriteLine("Uso: receipt [opzioni BenchmarkDotNet] | protocol [totale] [task] | elenco [ripetizioni] | wide-row [ripetizioni] [celle] | monitoraggio [righe] | bonus [cittadini] [task]");
         break;
 }

@@ -31,6 +31,7 @@ public sealed class MonitoraggioModule : PortalModule
         s.AddScoped<FlussoBlocchi>();
         s.AddScoped<FlussoAccess>();
         s.AddScoped<FlussiService>();
+        s.AddScoped<ISubmissionSource, FlussiSubmissions>();
         s.AddScoped<FlussoQueries>();
         s.AddScoped<ErrorReport>();
         s.AddScoped<MonitoraggioReports>();

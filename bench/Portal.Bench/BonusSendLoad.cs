@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Anagrafica.Data;
+using Portal.Anagrafica.Model;
+using Portal.Bonus.Data;
+using Portal.Bonus.Model;
+using Portal.Core.Data;
+using Portal.Core.Security;
+using Portal.Core.Time;
+using Portal.Testing;
+using Portal.Workflows.Data;
+
+namespace Portal.Bench;
+
+/// <summary>
+/// The Bonus click day: N distinct citizens, each logged in through the development login form (PortalClient, in
+/// process), go through create → seven sections → ISEE upload → send on the API; the sends are fired all together with
+/// T concurrent tasks. Reports sends/s, p50/p99 latency and errors, then waits for the outbox and checks that every
+/// application was sent exactly once (one "invia" in its history, one protocol number, numbers gapless).
+/// </summary>
+public static class BonusSendLoad
+{
+    public static async Task RunAsync(int citizens, int tasks)
+    {
+        using var portal = new PortalFactory();
+        _ = portal.Services;
+        var bandoId = await portal.InScopeAsync(sp => sp.GetRequiredService<BonusDbContext>().Bandi.Where(b => b.Codice == "BONUS_DDI_2021").Select(b => b.Id).SingleAsync());
+        Console.WriteLine($"bonus [{portal.Database.Provider}]: preparo {citizens} cittadini…");
+        var people = await PeopleAsync(portal, citizens);
+        var prep = Stopwatch.StartNew();
+        var drafts = new (HttpClient Client, Guid Id)[citizens];
+        var prepErrors = 0;
+        await ForAllAsync(citizens, tasks, async i =>
+        {
+            try
+            {
+                var client = await portal.LoginAsync(people[i].Cf);
+                drafts[i] = (client, await DraftAsync(client, bandoId, i));
+            }
+            catch (Exception e)
+            {
+                Interlocked.Increment(ref prepErrors);
+                if (prepErrors <= 3) Console.WriteLine($"  preparazione {i}: {e.Message}");
+            }
+        });
+        prep.Stop();
+        Console.WriteLine($"  accesso + bozza + 7 sezioni + ISEE: {prep.Elapsed.TotalSeconds:0.0} s ({citizens * 10 / prep.Elapsed.TotalSeconds:0} richieste/s), errori {prepErrors}");
+
+        var latencies = new double[citizens];
+        var errors = 0;
+        var watch = Stopwatch.StartNew();
+        await ForAllAsync(citizens, tasks, async i =>
+        {
+            if (drafts[i].Client is null) { Interlocked.Increment(ref errors); return; }
+            var t = Stopwatch.GetTimestamp();
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/bonus/domande/{drafts[i].Id}/invio");
+            request.Headers.Add("Idempotency-Key", $"bench-{i}");
+            using var response = await drafts[i].Client.SendAsync(request);
+            latencies[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                if (Interlocked.Increment(ref errors) <= 3) Console.WriteLine($"  invio {i}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+        });
+        watch.Stop();
+        Array.Sort(latencies);
+        Console.WriteLine($"  invii: {citizens} in {watch.Elapsed.TotalSeconds:0.00} s = {citizens / watch.Elapsed.TotalSeconds:0} invii/s con {tasks} task; " +
+                          $"p50 {latencies[citizens / 2]:0} ms, p99 {latencies[Math.Min(citizens - 1, citizens * 99 / 100)]:0} ms, max {latencies[^1]:0} ms; errori {errors}");
+
+        var wait = Stopwatch.StartNew();
+        var ids = drafts.Where(d => d.Client is not null).Select(d => d.Id.ToString()).ToHashSet();
+        int numbered;
+        do
+        {
+            await Task.Delay(500);
+            numbered = await portal.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().Protocol.CountAsync(p => p.SubjectType == Domanda.SubjectType));
+        } while (numbered < ids.Count + 1 && wait.Elapsed < TimeSpan.FromMinutes(5));
+        Console.WriteLine($"  protocollo assegnato a tutte le domande in {wait.Elapsed.TotalSeconds:0.0} s dopo l'ultimo invio");
+        await VerifyAsync(portal, ids);
+    }
+
+    private static async Task VerifyAsync(PortalFactory portal, HashSet<string> ids)
+    {
+        var numbers = (await portal.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().Protocol.AsNoTracking()
+            .Where(p => p.SubjectType == Domanda.SubjectType).Select(p => new { p.SubjectId, p.Number }).ToListAsync()))
+            .Where(p => ids.Contains(p.SubjectId)).ToList();
+        var sent = await portal.InScopeAsync(sp => sp.GetRequiredService<BonusDbContext>().Domande.CountAsync(d => d.Stato == StatoDomanda.Inviata && d.IdempotencyKey!.StartsWith("bench-")));
+        var sendings = (await portal.InScopeAsync(sp => sp.GetRequiredService<WorkflowsDbContext>().History.AsNoTracking()
+            .Where(h => h.Transition == "invia").Join(sp.GetRequiredService<WorkflowsDbContext>().Instances, h => h.InstanceId, i => i.Id, (h, i) => i.SubjectId).ToListAsync()))
+            .Where(ids.Contains).GroupBy(x => x).ToList();
+        var ordered = numbers.Select(n => n.Number).Order().ToList();
+        var gapless = ordered.Count > 0 && ordered[^1] - ordered[0] + 1 == ordered.Count;
+        var lost = ids.Count - sendings.Count;
+        var doubled = sendings.Count(g => g.Count() > 1) + numbers.GroupBy(n => n.SubjectId).Count(g => g.Count() > 1);
+        Console.WriteLine($"  verifica: {sent} domande inviate, {numbers.Count} protocolli, numeri {(gapless ? "senza buchi" : "CON BUCHI")}, perse {lost}, doppie {doubled}");
+    }
+
+    private static async Task<Guid> DraftAsync(HttpClient c, Guid bandoId, int i)
+    {
+        var created = await c.PostAsJsonAsync("/api/v1/bonus/domande", new { bandoId });
+        created.EnsureSuccessStatusCode();
+        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        var child = TestCodiciFiscali.Make("BNC", "FGL", new DateOnly(2005, 1, 1).AddDays(i), place: "A271");
+        var today = DateOnly.FromDateTime(RomeTime.ToRome(DateTime.UtcNow)).ToString("yyyy-MM-dd");
+        object[] bodies =
+        [
+            new { ruolo = "Genitore", conviveConFigli = true },
+            new { componenti = new[] { new { codiceFiscale = child, nome = "Figlio", cognome = "Bench", relazione = "Figlio" } } },
+            new { figli = new[] { new { codiceFiscale = child, nome = "Figlio", cognome = "Bench", livello = "SecondoCiclo", istituto = "IIS Vanvitelli, Ancona" } } },
+            new { valore = "9.876,54", tipo = "corrente", protocolloDsu = "INPS-ISEE-2026-00123456A-00", dataRilascio = today },
+            new { condizione = "occupato" },
+            new { dispositivo = "portatile" },
+            new { accettate = new[] { "veridicita", "nessunAltroContributo", "accettazioneAvviso", "privacy" } },
+        ];
+        string[] sections = ["richiedente", "nucleo", "figli", "isee", "occupazione", "dispositivo", "dichiarazioni"];
+        for (var s = 0; s < sections.Length; s++)
+            (await c.PutAsJsonAsync($"/api/v1/bonus/domande/{id}/sezioni/{sections[s]}", bodies[s])).EnsureSuccessStatusCode();
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(TestFiles.Pdf($"ISEE {i}"));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", "isee.pdf");
+        (await c.PostAsync($"/api/v1/bonus/domande/{id}/allegati/isee", form)).EnsureSuccessStatusCode();
+        return id;
+    }
+
+    /// <summary>Demo people (the development login lists only those) with a saved Anagrafica in Ancona.</summary>
+    private static async Task<List<(string Cf, Guid Id)>> PeopleAsync(PortalFactory portal, int n)
+    {
+        var result = new List<(string, Guid)>();
+        await portal.InScopeAsync(async sp =>
+        {
+            var core = sp.GetRequiredService<CoreDbContext>();
+            var anagrafica = sp.GetRequiredService<AnagraficaDbContext>();
+            const string letters = "BCDFGHLMNPRSTVZ";
+            for (var i = 0; i < n; i++)
+            {
+                var cf = TestCodiciFiscali.Make($"B{letters[i % 15]}{letters[i / 15 % 15]}", $"C{letters[i / 225 % 15]}{letters[i / 3375 % 15]}", new DateOnly(1960, 1, 1).AddDays(i % 9000), place: "A271");
+                var person = new Person { CodiceFiscale = cf, Nome = "Genitore", Cognome = $"Bench{i}", IsDemo = true, CreatedUtc = DateTime.UtcNow };
+                core.Persons.Add(person);
+                anagrafica.Records.Add(new AnagraficaRecord
+                {
+                    PersonId = person.Id, CodiceFiscale = cf, Cognome = person.Cognome, Nome = person.Nome,
+                    Residenza = new() { Via = "Via Roma", Civico = "1", Cap = "60121", ComuneIstat = "042002" },
+                    FirstSavedUtc = DateTime.UtcNow, LastSavedUtc = DateTime.UtcNow, Version = 1,
+                });
+                result.Add((cf, person.Id));
+            }
+            await core.SaveChangesAsync();
+            await anagrafica.SaveChangesAsync();
+        });
+        return result;
+    }
+
+    private static Task ForAllAsync(int n, int tasks, Func<int, Task> work)
+    {
+        var next = -1;
+        return Task.WhenAll(Enumerable.Range(0, tasks).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < n) await work(i);
+        })));
+    }
+}

@@ -1,0 +1,7 @@
+namespace Portal.Bonus.Model;
+
+public enum CondizioneOccupazionale
+{
+    Occupato,
+    Disoccupato,
+}

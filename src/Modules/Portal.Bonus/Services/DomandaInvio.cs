@@ -1,0 +1,132 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Portal.Bonus.Data;
+using Portal.Bonus.Workflow;
+using Portal.Contents.Contracts;
+using Portal.Core.Errors;
+using Portal.Core.Data;
+using Portal.Core.Time;
+using Portal.Workflows.Engine;
+
+namespace Portal.Bonus.Services;
+
+/// <summary>Something the application still lacks, with the section it belongs to and where to fix it.</summary>
+public sealed record Mancanza(string Sezione, string Titolo, string Messaggio, string Link);
+
+/// <summary>The outcome of "Invia domanda": sent (now or by an earlier identical request), or what is missing.</summary>
+public sealed record InvioEsito(Domanda? Domanda, IReadOnlyList<Mancanza> Mancanti, bool GiaInviata, string? AvvisoNucleo);
+
+/// <summary>
+/// "Invia domanda": completeness, the open Finestra at this instant, the one-per-household check, then one short
+/// transaction (the claim of the row, the workflow's state, history and outbox rows). The protocol number and the
+/// receipt follow from the outbox. A repeated request (double click, retry, same or other Idempotency-Key) finds the
+/// application already sent and answers the same sending.
+/// </summary>
+public sealed class DomandaInvio(
+    BonusDbContext db, DomandeService domande, IFinestre finestre, IUnitOfWork unitOfWork, IWorkflowEngine engine,
+    TimeProvider clock, ILogger<DomandaInvio> logger)
+{
+    public const string AvvisoNucleoTesto =
+        "Attenzione: un componente del tuo nucleo familiare risulta già in una domanda inviata per questo bando. " +
+        "Il bando ammette una sola domanda per nucleo familiare (art. 5.2): la tua domanda è stata inviata, ma in istruttoria potrà risultare non ammissibile.";
+
+    public async Task<InvioEsito> SendAsync(ClaimsPrincipal user, Guid id, string? idempotencyKey, CancellationToken ct)
+    {
+        var key = ValidateKey(idempotencyKey);
+        var d = await domande.OwnAsync(user, id, tracked: false, ct);
+        if (d.InviataUtc is not null) return Already(d);
+        if (d.Stato != StatoDomanda.Bozza)
+            throw PortalException.Conflict($"La domanda è nello stato «{DomandaWorkflow.Label(d.Stato)}» e non si può inviare.");
+        if (key is not null && await db.Domande.AnyAsync(x => x.PersonId == d.PersonId && x.IdempotencyKey == key && x.Id != id, ct))
+            throw PortalException.Conflict("Questa chiave Idempotency-Key è già stata usata per un'altra domanda.");
+        var bando = await domande.BandoAsync(d.BandoId, ct);
+        // PostgreSQL keeps microseconds: the answer must show the instant exactly as stored (and as a retry reads it).
+        var ticks = clock.GetUtcNow().UtcTicks;
+        var now = new DateTime(ticks - ticks % 10, DateTimeKind.Utc);
+        var windows = bando.AvvisoId is { } avvisoId ? await finestre.ForAvvisoAsync(avvisoId, ct) : [];
+        var open = windows.FirstOrDefault(f => FinestraInfo.StateAt(f.OpensAtUtc, f.ClosesAtUtc, now) == FinestraState.Aperta);
+        if (open is null) throw PortalException.Conflict(ClosedMessage(windows));
+
+        var mancanti = Completeness.Check(d, bando.Regole, DateOnly.FromDateTime(RomeTime.ToRome(now)));
+        if (mancanti.Count > 0) return new InvioEsito(null, mancanti, false, null);
+
+        var (flagged, details) = await HouseholdAsync(d, bando.Regole, ct);
+        var instanceId = d.WorkflowInstanceId ?? (await engine.FindAsync(Domanda.SubjectType, d.Id.ToString(), ct))?.Id
+            ?? throw PortalException.Conflict("Il flusso della domanda non è avviato: contatta l'assistenza.");
+        var storedKey = key ?? $"server:{Guid.NewGuid():N}";
+        await using (var work = await unitOfWork.BeginAsync(ct))
+        {
+            int claimed;
+            try
+            {
+                // First statement of the transaction: it takes the row's (or SQLite's) write lock; only one sending claims it.
+                claimed = await db.Domande.Where(x => x.Id == id && x.Stato == StatoDomanda.Bozza && x.InviataUtc == null)
+                    .ExecuteUpdateAsync(u => u
+                        .SetProperty(x => x.InviataUtc, now)
+                        .SetProperty(x => x.FinestraId, open.Id)
+                        .SetProperty(x => x.IdempotencyKey, storedKey)
+                        .SetProperty(x => x.NucleoGiaRichiedente, flagged)
+                        .SetProperty(x => x.NucleoSegnalazione, details)
+                        .SetProperty(x => x.UpdatedUtc, now), ct);
+            }
+            catch (DbUpdateException)
+            {
+                logger.LogInformation("Invio della domanda {Domanda}: chiave Idempotency-Key già usata da un'altra domanda", id);
+                throw PortalException.Conflict("Questa chiave Idempotency-Key è già stata usata per un'altra domanda.");
+            }
+            if (claimed == 1)
+            {
+                var fired = await engine.FireAsync(instanceId, DomandaWorkflow.Transitions.Invia, WorkflowActor.From(user), ct: ct);
+                if (fired.Succeeded)
+                {
+                    await work.CompleteAsync(ct);
+                    // What was just committed, without reading it back.
+                    d.Stato = StatoDomanda.Inviata;
+                    (d.InviataUtc, d.FinestraId, d.IdempotencyKey, d.NucleoGiaRichiedente, d.NucleoSegnalazione) = (now, open.Id, storedKey, flagged, details);
+                    return new InvioEsito(d, [], false, flagged ? AvvisoNucleoTesto : null);
+                }
+                if (fired.Failure != WorkflowFailure.Conflict)
+                    throw PortalException.Conflict(fired.Error ?? "La domanda non è stata inviata.");
+            }
+        }
+        // Another request sent it first (a double click, a retry): answer that sending.
+        var after = await domande.OwnAsync(user, id, tracked: false, ct);
+        return after.InviataUtc is not null ? Already(after)
+            : throw PortalException.Conflict("La domanda è stata modificata nel frattempo: ricarica la pagina e riprova.");
+    }
+
+    private static InvioEsito Already(Domanda d) => new(d, [], true, d.NucleoGiaRichiedente ? AvvisoNucleoTesto : null);
+
+    /// <summary>
+    /// Art. 5.2: the applicant or a member appears (as applicant or member) in an earlier sent application of the call that
+    /// was not cancelled. The citizen is told only that someone of the household applied; the ids are for the istruttoria.
+    /// </summary>
+    private async Task<(bool, string?)> HouseholdAsync(Domanda d, BandoRegole regole, CancellationToken ct)
+    {
+        if (!regole.UnaDomandaPerNucleo) return (false, null);
+        var cfs = d.Componenti.Select(c => c.CodiceFiscale).Append(d.CodiceFiscale).Distinct().ToList();
+        var earlier = await db.Domande.AsNoTracking()
+            .Where(x => x.BandoId == d.BandoId && x.Id != d.Id && x.InviataUtc != null
+                && x.Stato != StatoDomanda.AnnullataSuRichiesta && x.Stato != StatoDomanda.Rinunciata
+                && (cfs.Contains(x.CodiceFiscale) || x.Componenti.Any(c => cfs.Contains(c.CodiceFiscale))))
+            .OrderBy(x => x.InviataUtc).Select(x => x.Id).Take(10).ToListAsync(ct);
+        return earlier.Count == 0 ? (false, null)
+            : (true, "Codici fiscali del nucleo presenti nelle domande inviate prima: " + string.Join(", ", earlier));
+    }
+
+    private static string? ValidateKey(string? key)
+    {
+        if (key is null) return null;
+        var k = key.Trim();
+        if (k.Length is 0 or > 100 || k.Any(c => c < 0x21 || c > 0x7E))
+            throw PortalException.Invalid("Idempotency-Key", "L'intestazione Idempotency-Key ha da 1 a 100 caratteri stampabili, senza spazi.");
+        return k;
+    }
+
+    public static string ClosedMessage(IReadOnlyList<FinestraInfo> windows) =>
+        windows.Count == 0
+            ? "Per questo bando non ci sono finestre per l'invio delle domande."
+            : "Le domande si inviano solo durante una finestra aperta. Finestre del bando: " +
+              string.Join("; ", windows.Select(f => $"{f.Nome} dal {RomeTime.Format(f.OpensAtUtc)} al {RomeTime.Format(f.ClosesAtUtc)}")) + ".";
+}
