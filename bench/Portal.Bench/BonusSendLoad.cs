@@ -78,7 +78,7 @@ public static class BonusSendLoad
         do
         {
             await Task.Delay(500);
-            numbered = await portal.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().Protocol.CountAsync(p => p.SubjectType == Domanda.SubjectType));
+            numbered = await portal.InScopeAsync(sp => sp.GetRequiredService<Portal.Protocol.Data.ProtocolDbContext>().Entries.CountAsync(p => p.SubjectType == Domanda.SubjectType));
         } while (numbered < ids.Count + 1 && wait.Elapsed < TimeSpan.FromMinutes(5));
         Console.WriteLine($"  protocollo assegnato a tutte le domande in {wait.Elapsed.TotalSeconds:0.0} s dopo l'ultimo invio");
         await VerifyAsync(portal, ids);
@@ -86,7 +86,7 @@ public static class BonusSendLoad
 
     private static async Task VerifyAsync(PortalFactory portal, HashSet<string> ids)
     {
-        var numbers = (await portal.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().Protocol.AsNoTracking()
+        var numbers = (await portal.InScopeAsync(sp => sp.GetRequiredService<Portal.Protocol.Data.ProtocolDbContext>().Entries.AsNoTracking()
             .Where(p => p.SubjectType == Domanda.SubjectType).Select(p => new { p.SubjectId, p.Number }).ToListAsync()))
             .Where(p => ids.Contains(p.SubjectId)).ToList();
         var sent = await portal.InScopeAsync(sp => sp.GetRequiredService<BonusDbContext>().Domande.CountAsync(d => d.Stato == StatoDomanda.Inviata && d.IdempotencyKey!.StartsWith("bench-")));
