@@ -42,6 +42,23 @@ public partial class LayoutTests(PortalFactory portal) : IClassFixture<PortalFac
         }
     }
 
+    [Fact]
+    public async Task A_persons_services_are_grouped_in_one_menu_so_the_bar_fits()
+    {
+        var anonymous = await portal.Anonymous().GetStringAsync("/");
+        Assert.DoesNotContain("I miei servizi", anonymous);
+
+        var operatore = await (await portal.LoginAsync(Demo.OperatoreAncona, "OperatoreComune")).GetStringAsync("/");
+        var menu = operatore[operatore.IndexOf("aria-labelledby=\"menu-servizi\"", StringComparison.Ordinal)..];
+        menu = menu[..menu.IndexOf("</ul>", StringComparison.Ordinal)];
+        Assert.Contains("href=\"/invio-elenchi\"", menu);
+        Assert.Contains("href=\"/operatori-comune\"", menu);
+        var bar = operatore[..operatore.IndexOf("id=\"menu-servizi\"", StringComparison.Ordinal)];
+        Assert.DoesNotContain("href=\"/invio-elenchi\"", bar[bar.IndexOf("Menu principale", StringComparison.Ordinal)..]);
+        // Informational pages stay in the bar.
+        Assert.Contains("<span>Avvisi</span>", bar);
+    }
+
     [GeneratedRegex("href=\"(/[^\"#]*)\"")]
     private static partial Regex LocalLink();
 }

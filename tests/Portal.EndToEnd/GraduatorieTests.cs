@@ -21,7 +21,10 @@ public class GraduatorieTests(PortalFixture portal)
         await using var op = await portal.NewSessionAsync("graduatorie-operatore");
         var page = op.Page;
         await Walks.LoginAsync(op, "Laura Bianchi", "OperatoreComune");
-        await op.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Link, new() { Name = "Invio elenchi borse di studio", Exact = true }).First);
+        // The operator's services are grouped in the "I miei servizi" menu of the header.
+        await page.GetByRole(AriaRole.Button, new() { Name = "I miei servizi", Exact = true }).ClickAsync();
+        await op.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Navigation, new() { Name = "Menu principale" })
+            .GetByRole(AriaRole.Link, new() { Name = "Invio elenchi borse di studio", Exact = true }));
         await op.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Link, new() { Name = "Invio elenchi a.s. 2026/2027", Exact = true }));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "3. Invii del Comune di Ancona" })).ToBeVisibleAsync();
 
