@@ -43,6 +43,8 @@ public class OutboxTests
             Portal = PortalFactory.Create(TestDatabase.Create(), new Dictionary<string, string?>
             {
                 ["Portal:Outbox:DispatcherEnabled"] = "false",
+                // An empty outbox: the demo's applications leave protocol and receipt messages of their own.
+                ["Portal:Setup:RunDemo"] = "false",
                 ["Portal:Outbox:MaxAttempts"] = "3",
                 ["Portal:Outbox:RetryBaseSeconds"] = "10",
                 ["Portal:Outbox:LeaseSeconds"] = "60",

@@ -11,6 +11,10 @@ namespace Portal.Protocol.Tests;
 
 public class ProtocolRegisterTests
 {
+    /// <summary>A portal without the demo recipe: its register is empty (the demo's sent applications take numbers).</summary>
+    private static PortalFactory FreshRegister() =>
+        PortalFactory.Create(TestDatabase.Create(), new Dictionary<string, string?> { ["Portal:Setup:RunDemo"] = "false" });
+
     private static async Task<ProtocolEntry> RegisterAsync(PortalFactory portal, string subject)
     {
         await using var scope = portal.Services.CreateAsyncScope();
@@ -20,7 +24,7 @@ public class ProtocolRegisterTests
     [Fact]
     public async Task Numbers_are_consecutive_formatted_with_aoo_and_year_and_idempotent_per_subject()
     {
-        using var portal = new PortalFactory();
+        using var portal = FreshRegister();
         portal.Clock.SetUtcNow(new DateTimeOffset(2026, 5, 10, 8, 0, 0, TimeSpan.Zero));
         var a = await RegisterAsync(portal, "a");
         var b = await RegisterAsync(portal, "b");
@@ -33,7 +37,7 @@ public class ProtocolRegisterTests
     [Fact]
     public async Task A_rolled_back_registration_gives_its_number_back()
     {
-        using var portal = new PortalFactory();
+        using var portal = FreshRegister();
         var first = await RegisteredInRolledBackTransactionAsync(portal);
         var next = await RegisterAsync(portal, "dopo");
         Assert.Equal(first, next.Number);
@@ -56,7 +60,7 @@ public class ProtocolRegisterTests
     [Fact]
     public async Task The_register_starts_again_at_one_when_the_year_changes_in_italy()
     {
-        using var portal = new PortalFactory();
+        using var portal = FreshRegister();
         portal.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 31, 22, 59, 59, TimeSpan.Zero)); // 23:59:59 in Rome
         var last = await RegisterAsync(portal, "fine-anno");
         portal.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 31, 23, 0, 0, TimeSpan.Zero));   // 00:00:00 in Rome
@@ -68,7 +72,7 @@ public class ProtocolRegisterTests
     [Fact]
     public async Task Concurrent_registrations_get_every_number_once_with_no_gap_in_commit_order()
     {
-        using var portal = new PortalFactory();
+        using var portal = FreshRegister();
         var postgres = portal.Database.Provider == DatabaseProvider.Postgres;
         var (total, tasks) = postgres ? (2000, 32) : (300, 8);
         _ = portal.Services; // start the host once, before the workers (the factory starts lazily and not thread-safely)
@@ -94,7 +98,7 @@ public class ProtocolRegisterTests
     [Fact]
     public async Task Submissions_confirmed_concurrently_are_numbered_from_the_outbox_in_confirmation_order()
     {
-        using var portal = PortalFactory.Create(TestDatabase.Create(), new Dictionary<string, string?> { ["Portal:Outbox:DispatcherEnabled"] = "false" });
+        using var portal = PortalFactory.Create(TestDatabase.Create(), new Dictionary<string, string?> { ["Portal:Outbox:DispatcherEnabled"] = "false", ["Portal:Setup:RunDemo"] = "false" });
         var postgres = portal.Database.Provider == DatabaseProvider.Postgres;
         var (total, tasks) = postgres ? (2000, 32) : (300, 8);
         _ = portal.Services;
@@ -133,7 +137,7 @@ public class ProtocolRegisterTests
     [Fact]
     public async Task A_queued_registration_enqueues_its_follow_ups_with_the_number_once()
     {
-        using var portal = PortalFactory.Create(TestDatabase.Create(), new Dictionary<string, string?> { ["Portal:Outbox:DispatcherEnabled"] = "false" });
+        using var portal = PortalFactory.Create(TestDatabase.Create(), new Dictionary<string, string?> { ["Portal:Outbox:DispatcherEnabled"] = "false", ["Portal:Setup:RunDemo"] = "false" });
         await using (var scope = portal.Services.CreateAsyncScope())
         {
             var queue = scope.ServiceProvider.GetRequiredService<IProtocolQueue>();
@@ -153,7 +157,7 @@ public class ProtocolRegisterTests
     [Fact]
     public async Task The_same_subject_registered_concurrently_gets_one_number()
     {
-        using var portal = new PortalFactory();
+        using var portal = FreshRegister();
         _ = portal.Services;
         using var start = new Barrier(8);
         var entries = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
