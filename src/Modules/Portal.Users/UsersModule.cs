@@ -26,9 +26,10 @@ public sealed class UsersModule : PortalModule
         var s = context.Services;
         var devLogin = DevLoginEnabled(context);
         s.AddSingleton(new DevLoginSwitch(devLogin));
+        // Always registered (the page takes it); the page and the API refuse it unless the switch is on.
+        s.AddScoped<TestLogin>();
         if (devLogin)
         {
-            s.AddScoped<TestLogin>();
             s.AddSingleton(new LoginMethod("prova", "Accesso di prova", "/accesso-di-prova",
                 "Solo in ambiente di sviluppo e collaudo: accedi come una delle persone dimostrative.", 1000));
         }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Comuni;
 using Portal.Core.Contracts;
 using Portal.Core.Errors;
@@ -16,7 +15,7 @@ namespace Portal.Users.Pages.Users;
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Login)]
 public sealed class AccessoDiProvaModel(DevLoginSwitch devLogin, IPeople people, IRoleAssignments roles, RegionComuni comuni, IPortalSession session,
-    IServiceProvider services) : PageModel
+    TestLogin login) : PageModel
 {
     public IReadOnlyList<PersonInfo> People { get; private set; } = [];
     public IReadOnlyDictionary<Guid, string> Roles { get; private set; } = new Dictionary<Guid, string>();
@@ -44,7 +43,6 @@ public sealed class AccessoDiProvaModel(DevLoginSwitch devLogin, IPeople people,
     public async Task<IActionResult> OnPostNuovaAsync(string? returnUrl, CancellationToken ct)
     {
         if (!devLogin.Enabled) return NotFound();
-        var login = services.GetRequiredService<TestLogin>();
         try
         {
             return Next((await login.SignInAsync(HttpContext, Nuova, ct)).Outcome, returnUrl);
