@@ -64,7 +64,7 @@ public class IntranetRestrictionTests(IntranetPortalFactory portal) : IClassFixt
             var problem = await api.Content.ReadFromJsonAsync<JsonElement>();
             Assert.Equal("Operazione non consentita", problem.GetProperty("title").GetString());
             Assert.Contains("rete intranet della Regione", problem.GetProperty("detail").GetString());
-            var page = await outside.GetAsync("/");
+            var page = await outside.GetAsync("/anagrafica");
             Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
             var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
             Assert.Contains("Accesso consentito solo dalla intranet", html);
@@ -76,7 +76,7 @@ public class IntranetRestrictionTests(IntranetPortalFactory portal) : IClassFixt
             {
                 var client = await FunzionarioFromAsync(inside);
                 Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/sessione")).StatusCode);
-                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+                Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/anagrafica")).StatusCode);
             }
             Assert.Equal(HttpStatusCode.Forbidden, (await (await FunzionarioFromAsync("fd00:abce::1")).GetAsync("/api/v1/sessione")).StatusCode);
 

@@ -69,11 +69,11 @@ public class ScopeTests(PortalFactory portal) : IClassFixture<PortalFactory>
     public async Task The_navigation_shows_accreditamenti_to_citizens_and_the_operators_page_to_operators()
     {
         var citizen = await portal.LoginAsync(Demo.Cittadino);
-        var home = await citizen.GetStringAsync("/");
+        var home = await citizen.GetStringAsync("/anagrafica");
         Assert.Contains("href=\"/accreditamenti\"", home);
         Assert.DoesNotContain("href=\"/operatori-comune\"", home);
         var op = await portal.LoginAsync(Demo.OperatoreAncona, "OperatoreComune");
-        var opHome = await op.GetStringAsync("/");
+        var opHome = await op.GetStringAsync("/anagrafica");
         Assert.Contains("href=\"/operatori-comune\"", opHome);
         Assert.DoesNotContain("href=\"/accreditamenti\"", opHome);
     }

@@ -30,6 +30,20 @@ public static class ModuleTree
     /// <summary>The feature modules (not Core, not abstractions).</summary>
     public static IEnumerable<ModuleProject> Features => Projects.Where(p => !p.IsAbstractions && !p.IsCore);
 
+    /// <summary>The shared libraries under src/Libraries (not modules: no registration, pages or database).</summary>
+    public static IReadOnlyList<string> Libraries { get; } =
+        Directory.Exists(Path.Combine(Root, "src", "Libraries"))
+            ? Directory.GetDirectories(Path.Combine(Root, "src", "Libraries")).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList()
+            : [];
+
+    public static IReadOnlyList<string> LibraryReferences(string library) =>
+        ProjectReferences(Path.Combine(Root, "src", "Libraries", library, library + ".csproj"));
+
+    private static List<string> ProjectReferences(string csproj) =>
+        XDocument.Load(csproj).Descendants("ProjectReference")
+            .Select(r => Path.GetFileNameWithoutExtension(((string?)r.Attribute("Include") ?? "").Replace('\\', '/')))
+            .ToList();
+
     private static List<ModuleProject> Load()
     {
         var modules = Path.Combine(Root, "src", "Modules");
@@ -37,10 +51,7 @@ public static class ModuleTree
         {
             var name = Path.GetFileName(dir);
             var csproj = Path.Combine(dir, name + ".csproj");
-            var refs = XDocument.Load(csproj).Descendants("ProjectReference")
-                .Select(r => Path.GetFileNameWithoutExtension(((string?)r.Attribute("Include") ?? "").Replace('\\', '/')))
-                .ToList();
-            return new ModuleProject(name, dir, refs);
+            return new ModuleProject(name, dir, ProjectReferences(csproj));
         }).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
     }
 

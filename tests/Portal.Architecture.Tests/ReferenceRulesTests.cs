@@ -7,10 +7,21 @@ public class ReferenceRulesTests
     public void Modules_reference_only_Core_and_abstractions()
     {
         var violations = ModuleTree.Features
-            .SelectMany(m => m.References.Where(r => r != "Portal.Core" && !r.EndsWith(".Abstractions", StringComparison.Ordinal))
+            .SelectMany(m => m.References.Where(r => r != "Portal.Core" && !r.EndsWith(".Abstractions", StringComparison.Ordinal) && !ModuleTree.Libraries.Contains(r))
                 .Select(r => $"{m.Name} → {r}"))
             .ToList();
         Assert.True(violations.Count == 0, "Riferimenti all'implementazione di un altro modulo: " + string.Join(", ", violations));
+    }
+
+    /// <summary>A shared library (src/Libraries) is below every module: it knows none of them.</summary>
+    [Fact]
+    public void Libraries_reference_no_module()
+    {
+        Assert.NotEmpty(ModuleTree.Libraries);
+        var violations = ModuleTree.Libraries
+            .SelectMany(l => ModuleTree.LibraryReferences(l).Where(r => r.StartsWith("Portal.", StringComparison.Ordinal)).Select(r => $"{l} → {r}"))
+            .ToList();
+        Assert.True(violations.Count == 0, "Una libreria condivisa dipende da un modulo: " + string.Join(", ", violations));
     }
 
     [Fact]

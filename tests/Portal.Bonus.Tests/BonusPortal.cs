@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Claims;
@@ -97,24 +96,6 @@ public sealed class BonusPortal() : PortalFactory(TestDatabase.Create(), new Dic
             new Claim(PortalClaims.Role, role),
         ], "test"));
 
-    public static async Task<string> PdfToTextAsync(byte[] pdf)
-    {
-        var path = Path.GetTempFileName();
-        await File.WriteAllBytesAsync(path, pdf);
-        try
-        {
-            var info = new ProcessStartInfo("pdftotext", [path, "-"]) { RedirectStandardOutput = true, RedirectStandardError = true };
-            using var p = Process.Start(info) ?? throw new InvalidOperationException("pdftotext non disponibile (poppler-utils)");
-            var text = await p.StandardOutput.ReadToEndAsync();
-            await p.WaitForExitAsync();
-            Assert.Equal(0, p.ExitCode);
-            return System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
 }
 
 public sealed record Citizen(HttpClient Client, string Cf, Guid PersonId, string Nome, string Cognome);

@@ -104,7 +104,7 @@ public sealed class DomandaSendingTests(BonusPortal portal)
         var receipt = await c.Client.GetAsync($"/api/v1/bonus/domande/{id}/ricevuta");
         Assert.Equal(HttpStatusCode.OK, receipt.StatusCode);
         Assert.Equal("application/pdf", receipt.Content.Headers.ContentType!.MediaType);
-        var text = await BonusPortal.PdfToTextAsync(await receipt.Content.ReadAsByteArrayAsync());
+        var text = await PdfToText.ReadAsync(await receipt.Content.ReadAsByteArrayAsync());
         Assert.Contains(protocollo, text);
         Assert.Contains(c.Cf, text);
         Assert.Contains(d["attestazioneIsee"]!["sha256"]!.GetValue<string>(), text);
@@ -127,7 +127,7 @@ public sealed class DomandaSendingTests(BonusPortal portal)
         var (id, child, _) = await c.CompleteDraftAsync(await portal.BandoIdAsync());
         var pdf = await c.Client.GetAsync($"/api/v1/bonus/domande/{id}/pdf");
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
-        var text = await BonusPortal.PdfToTextAsync(await pdf.Content.ReadAsByteArrayAsync());
+        var text = await PdfToText.ReadAsync(await pdf.Content.ReadAsByteArrayAsync());
         Assert.Contains("BOZZA", text);
         Assert.Contains(c.Cf, text);
         Assert.Contains(child, text);

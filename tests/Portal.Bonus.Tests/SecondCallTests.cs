@@ -49,7 +49,7 @@ public sealed class SecondCallTests(BonusPortal portal)
         var d = await c.GetAsync(id);
         Assert.Equal(300.00m, d["importoRichiesto"]!.GetValue<decimal>());
         Assert.NotNull(d["protocollo"]?.GetValue<string>());
-        var text = await BonusPortal.PdfToTextAsync(await c.Client.GetByteArrayAsync($"/api/v1/bonus/domande/{id}/ricevuta"));
+        var text = await PdfToText.ReadAsync(await c.Client.GetByteArrayAsync($"/api/v1/bonus/domande/{id}/ricevuta"));
         Assert.Contains("BONUS_TABLET_UNI", text);
     }
 }

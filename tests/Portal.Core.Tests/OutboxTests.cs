@@ -34,7 +34,7 @@ public class OutboxTests
     private sealed class Harness : IDisposable
     {
         public PortalFactory Portal { get; }
-        public WebApplicationFactory<Program> Host { get; }
+        public PortalFactory Host { get; }
         public RecordingHandler Plain { get; } = new("prova");
         public RecordingHandler Sequence { get; } = new("sequenza");
 
@@ -49,7 +49,7 @@ public class OutboxTests
                 ["Portal:Outbox:RetryBaseSeconds"] = "10",
                 ["Portal:Outbox:LeaseSeconds"] = "60",
             });
-            Host = Portal.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+            Host = Portal.WithWebHostBuilder(b => b.ConfigureServices(s =>
             {
                 s.AddSingleton<IOutboxHandler>(Plain);
                 s.AddSingleton<IOutboxHandler>(Sequence);

@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
@@ -103,25 +101,6 @@ public sealed class DidPortal() : PortalFactory(TestDatabase.Create(), Settings)
     {
         var body = await response.Content.ReadAsStringAsync();
         return JsonDocument.Parse(body).RootElement;
-    }
-
-    public static async Task<string> PdfToTextAsync(byte[] pdf)
-    {
-        var path = Path.GetTempFileName();
-        await File.WriteAllBytesAsync(path, pdf);
-        try
-        {
-            var info = new ProcessStartInfo("pdftotext", [path, "-"]) { RedirectStandardOutput = true, RedirectStandardError = true };
-            using var p = Process.Start(info) ?? throw new InvalidOperationException("pdftotext non disponibile (pacchetto poppler-utils)");
-            var text = await p.StandardOutput.ReadToEndAsync();
-            await p.WaitForExitAsync();
-            Assert.Equal(0, p.ExitCode);
-            return Regex.Replace(text, @"\s+", " ");
-        }
-        finally
-        {
-            File.Delete(path);
-        }
     }
 
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageUrl, string? postUrl, params (string, string)[] fields)

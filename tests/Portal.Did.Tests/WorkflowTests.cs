@@ -57,7 +57,7 @@ public sealed class WorkflowTests(DidPortal portal) : IClassFixture<DidPortal>
         var pdf = await client.GetAsync($"/api/v1/did/dichiarazioni/{id}/ricevuta");
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
-        var text = await DidPortal.PdfToTextAsync(await pdf.Content.ReadAsByteArrayAsync());
+        var text = await PdfToText.ReadAsync(await pdf.Content.ReadAsByteArrayAsync());
         var did = await portal.WithDidAsync(db => db.Dichiarazioni.SingleAsync(d => d.Id == id));
         var segnatura = await portal.WithProtocolAsync(db => db.Entries.Where(p => p.SubjectId == id.ToString()).Select(p => p.Aoo + "-" + p.Year + "-" + p.Number.ToString().PadLeft(7, '0')).SingleAsync());
         Assert.Contains(segnatura, text);

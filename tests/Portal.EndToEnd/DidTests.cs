@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Portal.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -63,7 +63,7 @@ public sealed class DidTests(PortalFixture portal)
         var download = await page.RunAndWaitForDownloadAsync(() => print.ClickAsync());
         var pdfPath = Path.Combine(TestPaths.Artifacts, "ricevuta-did.pdf");
         await download.SaveAsAsync(pdfPath);
-        var text = PdfText(pdfPath);
+        var text = await PdfToText.ReadFileAsync(pdfPath, collapseWhitespace: false);
         Assert.Contains(protocollo, text);
         Assert.Contains("FRRGRG75L12A271Y", text);
 
@@ -116,12 +116,4 @@ public sealed class DidTests(PortalFixture portal)
         await s.CheckPageAsync();
     }
 
-    private static string PdfText(string path)
-    {
-        var info = new ProcessStartInfo("pdftotext", [path, "-"]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var p = Process.Start(info) ?? throw new InvalidOperationException("pdftotext non disponibile (pacchetto poppler-utils)");
-        var text = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        return text;
-    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ClosedXML.Excel;
 using Microsoft.Playwright;
 using Portal.Testing;
@@ -77,7 +76,7 @@ public class GraduatorieTests(PortalFixture portal)
         var receipt = await page.RunAndWaitForDownloadAsync(() => receiptLink.ClickAsync());
         var receiptPath = Path.Combine(TestPaths.Artifacts, "ricevuta-elenco.pdf");
         await receipt.SaveAsAsync(receiptPath);
-        var text = PdfText(receiptPath);
+        var text = await PdfToText.ReadFileAsync(receiptPath, collapseWhitespace: false);
         Assert.Contains(segnatura, text);
         Assert.Contains("elenco-definitivo.xlsx", text);
 
@@ -223,12 +222,4 @@ public class GraduatorieTests(PortalFixture portal)
         return path;
     }
 
-    private static string PdfText(string path)
-    {
-        var info = new ProcessStartInfo("pdftotext", [path, "-"]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var p = Process.Start(info) ?? throw new InvalidOperationException("pdftotext non disponibile (pacchetto poppler-utils)");
-        var text = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        return text;
-    }
 }

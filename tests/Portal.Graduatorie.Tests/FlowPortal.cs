@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,22 +55,4 @@ public sealed class FlowPortal() : PortalFactory(TestDatabase.Create(), new Dict
             .Where(m => m.PersonId == personId).ToListAsync())
             .OrderBy(m => m.CreatedUtc).Select(m => (m.TemplateCode, m.Subject, m.Body)).ToList());
 
-    public static async Task<string> PdfToTextAsync(byte[] pdf)
-    {
-        var path = Path.GetTempFileName();
-        await File.WriteAllBytesAsync(path, pdf);
-        try
-        {
-            var info = new ProcessStartInfo("pdftotext", [path, "-"]) { RedirectStandardOutput = true, RedirectStandardError = true };
-            using var p = Process.Start(info) ?? throw new InvalidOperationException("pdftotext non disponibile (pacchetto poppler-utils)");
-            var text = await p.StandardOutput.ReadToEndAsync();
-            await p.WaitForExitAsync();
-            Assert.Equal(0, p.ExitCode);
-            return System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
 }

@@ -55,7 +55,7 @@ public class InvioWorkflowTests(FlowPortal portal) : IClassFixture<FlowPortal>
         Assert.Matches(@"^ARM-\d{4}-\d{7}$", receipt.Segnatura);
         var pdf = await portal.DownloadsAsync(s => s.ReceiptPdfAsync(user, outcome.Invio.Id, default));
         Assert.Equal("application/pdf", pdf.ContentType);
-        var text = await FlowPortal.PdfToTextAsync(pdf.Content);
+        var text = await PdfToText.ReadAsync(pdf.Content);
         Assert.Contains(InvioSubject.ReceiptTitle, text);
         Assert.Contains($"Protocollo n. {receipt.Segnatura}", text);
         Assert.Contains("Ancona (ISTAT 042002)", text);
@@ -124,7 +124,7 @@ public class InvioWorkflowTests(FlowPortal portal) : IClassFixture<FlowPortal>
         Assert.Equal(StatoInvio.Valido, confirmed.Stato);
         var receipt = await ReceiptAsync(pending.Invio.Id);
         Assert.NotNull(receipt?.Segnatura);
-        var text = await FlowPortal.PdfToTextAsync((await portal.DownloadsAsync(s => s.ReceiptPdfAsync(user, pending.Invio.Id, default))).Content);
+        var text = await PdfToText.ReadAsync((await portal.DownloadsAsync(s => s.ReceiptPdfAsync(user, pending.Invio.Id, default))).Content);
         Assert.Contains("Avvisi: 1", text);
         Assert.Equal([InvioWorkflow.Transitions.Accetta, InvioWorkflow.Transitions.Sostituisci],
             (await portal.HistoryAsync(first.Invio.Id)).Skip(1).Select(h => h.Transition));

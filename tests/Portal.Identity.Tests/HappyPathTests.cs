@@ -52,7 +52,7 @@ public class HappyPathTests(SamlPortal portal) : IClassFixture<SamlPortal>
         // Without the antiforgery token nothing happens.
         Assert.Equal("/errore/400", (await client.PostAsync("/saml2/logout", new FormUrlEncodedContent([]))).Headers.Location!.OriginalString);
         Assert.True(await SamlPortal.IsLoggedInAsync(client));
-        var logout = await client.PostAsync("/saml2/logout", PortalClient.Form(await PortalClient.TokenAsync(client, "/")));
+        var logout = await client.PostAsync("/saml2/logout", PortalClient.Form(await PortalClient.LayoutTokenAsync(client)));
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
         var location = logout.Headers.Location!;
         Assert.StartsWith(TestIdp.SloUrl + "?SAMLRequest=", location.AbsoluteUri, StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public class HeaderLogoutTests(SamlPortal portal) : IClassFixture<SamlPortal>
         var client = portal.Client();
         var id = await portal.StartLoginIdAsync(client);
         Assert.Equal(HttpStatusCode.Redirect, (await SamlPortal.PostAsync(client, SamlPortal.Signed(portal.Spec(id)))).StatusCode);
-        var page = await client.PostAsync("/esci", PortalClient.Form(await PortalClient.TokenAsync(client, "/")));
+        var page = await client.PostAsync("/esci", PortalClient.Form(await PortalClient.LayoutTokenAsync(client)));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
         Assert.Contains("Sei uscito dal portale", html);

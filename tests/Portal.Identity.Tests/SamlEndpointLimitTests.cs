@@ -35,7 +35,7 @@ public class SamlEndpointLimitTests(SamlPortal portal) : IClassFixture<SamlPorta
         Assert.Equal("/errore/400", response.Headers.Location!.OriginalString);
         Assert.True(await SamlPortal.IsLoggedInAsync(client));
         // The real logout form still works.
-        var logout = await client.PostAsync("/saml2/logout", PortalClient.Form(await PortalClient.TokenAsync(client, "/")));
+        var logout = await client.PostAsync("/saml2/logout", PortalClient.Form(await PortalClient.LayoutTokenAsync(client)));
         Assert.StartsWith(TestIdp.SloUrl, logout.Headers.Location!.AbsoluteUri, StringComparison.Ordinal);
     }
 

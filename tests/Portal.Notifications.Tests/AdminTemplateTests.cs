@@ -127,7 +127,7 @@ public class AdminTemplateTests(NotificationsPortal portal) : IClassFixture<Noti
         await Denied(editor, "/admin/notifiche/modelli");
         await Denied(editor, Url);
         await Denied(editor, "/admin/notifiche/posta");
-        var token = await PortalClient.TokenAsync(editor, "/");
+        var token = await PortalClient.LayoutTokenAsync(editor);
         var post = await editor.PostAsync($"{Url}?handler=Save", PortalClient.Form(token, ("Revision", "0"), ("Subject", "Forzato"), ("Body", "Forzato")));
         Assert.Contains("/accesso-negato", post.Headers.Location!.OriginalString);
         Assert.NotEqual("Forzato", (await TemplateAsync())!.Subject);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,25 +26,12 @@ public class ReceiptTests(PortalFactory portal) : IClassFixture<PortalFactory>
         return (receipt, file.Content);
     }
 
-    private static async Task<string> PdfToTextAsync(byte[] pdf)
-    {
-        var path = Path.GetTempFileName();
-        await File.WriteAllBytesAsync(path, pdf);
-        var info = new ProcessStartInfo("pdftotext", [path, "-"]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var p = Process.Start(info) ?? throw new InvalidOperationException("pdftotext non disponibile (pacchetto poppler-utils)");
-        var text = await p.StandardOutput.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        File.Delete(path);
-        Assert.Equal(0, p.ExitCode);
-        return text;
-    }
-
     [Fact]
     public async Task The_receipt_pdf_has_extractable_italian_text_with_protocol_person_summary_and_file_hash()
     {
         var (receipt, pdf) = await IssueAsync("r1");
         Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(pdf, 0, 5));
-        var text = System.Text.RegularExpressions.Regex.Replace(await PdfToTextAsync(pdf), @"\s+", " ");
+        var text = await PdfToText.ReadAsync(pdf);
         Assert.Contains("Ricevuta di invio – Graduatoria Borse di studio", text);
         Assert.Contains($"Protocollo n. {receipt.Segnatura}", text);
         Assert.Matches(@"ARM-\d{4}-\d{7}", receipt.Segnatura);

@@ -54,6 +54,18 @@ public static partial class PortalClient
         return WebUtility.HtmlDecode(m.Groups[1].Value);
     }
 
+    /// <summary>
+    /// The antiforgery token of the header's forms (logout), read from a page every host has whatever its
+    /// modules ("accesso negato", answered with 403).
+    /// </summary>
+    public static async Task<string> LayoutTokenAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync("/accesso-negato");
+        var m = TokenPattern().Match(await response.Content.ReadAsStringAsync());
+        if (!m.Success) throw new InvalidOperationException("Nessun token antiforgery nell'intestazione della pagina /accesso-negato");
+        return WebUtility.HtmlDecode(m.Groups[1].Value);
+    }
+
     public static FormUrlEncodedContent Form(string token, params (string Key, string Value)[] fields) =>
         new(fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value))
             .Append(new KeyValuePair<string, string>("__RequestVerificationToken", token)));

@@ -1,42 +1,67 @@
 using Xunit;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyModel;
+using Portal.Core.Hosting;
 
 namespace Portal.Testing;
 
 /// <summary>
-/// The real portal (all modules, migrations, setup and demo recipes) on its own database.
+/// The portal composed of the modules the test project references (and their dependencies), with its
+/// migrations, setup and demo recipes, on its own database, served in memory. A module's tests reference
+/// their module and the modules it needs; the host's tests reference Portal.Web and get every module.
 /// The clock is a <see cref="TestClock"/> starting at the real time, so tests can move it.
 /// </summary>
-public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class PortalFactory : IAsyncLifetime, IDisposable, IAsyncDisposable
 {
     public TestDatabase Database { get; }
-    public TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
+    public TestClock Clock { get; }
     private readonly Dictionary<string, string?> _settings;
+    private readonly bool _ownsDatabase;
+    private readonly Lock _gate = new();
+    private readonly List<PortalFactory> _derived = [];
+    private WebApplication? _app;
+    private bool _disposed;
 
     public PortalFactory() : this(TestDatabase.Create()) { }
-
-    // WebApplicationFactory finds the host's content root through an attribute that only projects
-    // referencing the host directly get; this setting works for every consumer (tests, benchmarks).
-    static PortalFactory() => Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PORTAL_WEB", Path.Combine(RepoPaths.Root, "src", "Portal.Web"));
 
     /// <summary>A portal on a given database with extra settings ("environment" sets the host environment).</summary>
     public static PortalFactory Create(TestDatabase database, IDictionary<string, string?>? settings = null) => new(database, settings);
 
     protected PortalFactory(TestDatabase database, IDictionary<string, string?>? settings = null)
+        : this(database, new TestClock(DateTimeOffset.UtcNow), Merge(database, settings), ownsDatabase: true) { }
+
+    private PortalFactory(TestDatabase database, TestClock clock, Dictionary<string, string?> settings, bool ownsDatabase)
     {
         Database = database;
-        // The scheduler is driven by the tests through the service, not by the background timer.
-        _settings = TestHostSettings.For(database, new Dictionary<string, string?> { ["Portal:Contents:SchedulerSeconds"] = "3600" });
-        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) _settings[k] = v;
+        Clock = clock;
+        _settings = settings;
+        _ownsDatabase = ownsDatabase;
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    private static Dictionary<string, string?> Merge(TestDatabase database, IDictionary<string, string?>? settings)
     {
-        builder.UseEnvironment(_settings.TryGetValue("environment", out var env) && env is not null ? env : "Testing");
-        foreach (var (k, v) in _settings.Where(s => s.Key != "environment")) builder.UseSetting(k, v);
+        // The scheduler is driven by the tests through the service, not by the background timer.
+        var merged = TestHostSettings.For(database, new Dictionary<string, string?> { ["Portal:Contents:SchedulerSeconds"] = "3600" });
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) merged[k] = v;
+        return merged;
+    }
+
+    /// <summary>The started host's services.</summary>
+    public IServiceProvider Services => App.Services;
+
+    public TestServer Server => (TestServer)App.Services.GetRequiredService<IServer>();
+
+    /// <summary>Runs after the portal's own registrations: what it adds or replaces wins.</summary>
+    protected virtual void ConfigureWebHost(IWebHostBuilder builder)
+    {
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -44,18 +69,135 @@ public class PortalFactory : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    /// <summary>As a class fixture the host starts before the tests (its lazy start is not thread-safe).</summary>
+    /// <summary>A second host on the same database and clock, with extra configuration on top of this one's.</summary>
+    public PortalFactory WithWebHostBuilder(Action<IWebHostBuilder> configure)
+    {
+        var derived = new DerivedFactory(this, configure);
+        lock (_gate) _derived.Add(derived);
+        return derived;
+    }
+
+    public HttpClient CreateClient() => CreateClient(new WebApplicationFactoryClientOptions());
+
+    public HttpClient CreateClient(WebApplicationFactoryClientOptions options)
+    {
+        var handlers = new List<DelegatingHandler>();
+        if (options.AllowAutoRedirect) handlers.Add(new RedirectHandler(options.MaxAutomaticRedirections));
+        if (options.HandleCookies) handlers.Add(new CookieContainerHandler());
+        return CreateDefaultClient(options.BaseAddress, [.. handlers]);
+    }
+
+    public HttpClient CreateDefaultClient(params DelegatingHandler[] handlers) => CreateDefaultClient(new Uri("http://localhost"), handlers);
+
+    public HttpClient CreateDefaultClient(Uri baseAddress, params DelegatingHandler[] handlers)
+    {
+        HttpMessageHandler inner = Server.CreateHandler();
+        for (var i = handlers.Length - 1; i >= 0; i--)
+        {
+            handlers[i].InnerHandler = inner;
+            inner = handlers[i];
+        }
+        return new HttpClient(inner) { BaseAddress = baseAddress };
+    }
+
+    private WebApplication App
+    {
+        get
+        {
+            lock (_gate) return _app ??= Start();
+        }
+    }
+
+    private WebApplication Start()
+    {
+        var environment = _settings.TryGetValue("environment", out var env) && env is not null ? env : "Testing";
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = environment,
+            ApplicationName = HostApplicationName,
+            ContentRootPath = Path.Combine(RepoPaths.Root, "src", "Portal.Web"),
+        });
+        builder.Configuration.AddInMemoryCollection(_settings.Where(s => s.Key != "environment"));
+        builder.WebHost.UseTestServer();
+        // A module whose services need a contract that no composed module implements fails here, at start,
+        // not at the first request that happens to resolve it.
+        builder.WebHost.UseDefaultServiceProvider(o => { o.ValidateScopes = true; o.ValidateOnBuild = true; });
+        builder.AddPortal();
+        ConfigureWebHost(builder.WebHost);
+        var app = builder.Build();
+        try
+        {
+            app.InitializePortalAsync().GetAwaiter().GetResult();
+            app.UsePortal();
+            app.StartAsync().GetAwaiter().GetResult();
+        }
+        catch
+        {
+            app.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
+        }
+        return app;
+    }
+
+    /// <summary>
+    /// The host's own name when the test references it (its static assets and pages come with it);
+    /// otherwise this assembly's, and the host composes the modules it finds in the test's dependencies.
+    /// </summary>
+    private static string HostApplicationName =>
+        DependencyContext.Default?.RuntimeLibraries.Any(l => l.Name == "Portal.Web") == true ? "Portal.Web" : typeof(PortalFactory).Assembly.GetName().Name!;
+
+    /// <summary>As a class fixture the host starts before the tests.</summary>
     public Task InitializeAsync()
     {
-        _ = Services;
+        _ = App;
         return Task.CompletedTask;
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 
-    protected override void Dispose(bool disposing)
+    public async ValueTask DisposeAsync()
     {
-        base.Dispose(disposing);
-        if (disposing) Database.Dispose();
+        Dispose(true);
+        GC.SuppressFinalize(this);
+        await Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (!disposing) return;
+        List<PortalFactory> derived;
+        WebApplication? app;
+        lock (_gate)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            derived = [.. _derived];
+            _derived.Clear();
+            app = _app;
+            _app = null;
+        }
+        foreach (var d in derived) d.Dispose();
+        if (app is not null)
+        {
+            app.StopAsync().GetAwaiter().GetResult();
+            app.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+        if (_ownsDatabase) Database.Dispose();
+    }
+
+    private sealed class DerivedFactory(PortalFactory parent, Action<IWebHostBuilder> configure)
+        : PortalFactory(parent.Database, parent.Clock, parent._settings, ownsDatabase: false)
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            parent.ConfigureWebHost(builder);
+            configure(builder);
+        }
     }
 }

@@ -53,7 +53,7 @@ public class DevLoginTests
         using var portal = new PortalFactory();
         var client = await portal.LoginAsync(Demo.Cittadino);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/sessione")).StatusCode);
-        var token = await PortalClient.TokenAsync(client, "/");
+        var token = await PortalClient.LayoutTokenAsync(client);
         var r = await client.PostAsync("/esci", PortalClient.Form(token));
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/sessione")).StatusCode);

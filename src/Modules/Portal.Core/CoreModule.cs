@@ -40,7 +40,7 @@ public sealed class CoreModule : PortalModule
         s.AddScoped(sp => new RegionComuni(sp.GetRequiredService<CoreDbContext>(), sp.GetRequiredService<ISiteSettings>()));
         s.AddScoped<ILookups, Lookups>();
         s.AddScoped(sp => new RecipeRunner(sp.GetServices<IRecipeStep>(), sp.GetRequiredService<CoreDbContext>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RecipeRunner>>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RecipeRunner>>(), sp.GetRequiredService<ModuleCatalog>()));
         s.AddScoped<IRecipeStep, SettingsStep>();
         s.AddScoped<IRecipeStep, RolesStep>();
         s.AddScoped<IRecipeStep, LookupsStep>();

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Logs;
@@ -55,7 +56,8 @@ public static class PortalHostExtensions
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Admin", PermissionPolicy.For(CorePermissions.AccessAdmin));
-        }).AddMvcOptions(o => ItalianModelBindingMessages.Apply(o.ModelBindingMessageProvider));
+        }).AddMvcOptions(o => ItalianModelBindingMessages.Apply(o.ModelBindingMessageProvider))
+            .ConfigureApplicationPartManager(parts => AddModuleParts(parts, catalog));
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         services.AddAntiforgery(o => o.Cookie.Name = "portal.antiforgery");
         // Italian text stays readable in the HTML ("è", not "&#xE8;"); encoding still escapes markup.
@@ -76,6 +78,18 @@ public static class PortalHostExtensions
             .AddDbContextCheck<CoreDbContext>("database", tags: ["ready"]);
         AddObservability(builder);
         return builder;
+    }
+
+    /// <summary>
+    /// The composed modules' and themes' pages and views, whatever the host's own references are: a host
+    /// (or a test) that composes a few modules gets exactly their pages.
+    /// </summary>
+    private static void AddModuleParts(ApplicationPartManager parts, ModuleCatalog catalog)
+    {
+        var present = parts.ApplicationParts.OfType<AssemblyPart>().Select(p => p.Assembly).ToHashSet();
+        foreach (var assembly in catalog.UiAssemblies.Where(a => !present.Contains(a)))
+            foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+                parts.ApplicationParts.Add(part);
     }
 
     private static void AddSecurity(WebApplicationBuilder builder)

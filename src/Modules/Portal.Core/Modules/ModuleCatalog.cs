@@ -6,18 +6,23 @@ namespace Portal.Core.Modules;
 /// <summary>The modules found in the host's dependencies, sorted so that dependencies come first.</summary>
 public sealed class ModuleCatalog
 {
-    public ModuleCatalog(IEnumerable<PortalModule> modules)
+    public ModuleCatalog(IEnumerable<PortalModule> modules, IEnumerable<Assembly>? uiAssemblies = null)
     {
         Modules = Sort(modules.ToList());
+        UiAssemblies = Modules.Select(m => m.GetType().Assembly).Concat(uiAssemblies ?? []).Distinct().ToList();
     }
 
     public IReadOnlyList<PortalModule> Modules { get; }
+
+    /// <summary>The modules' assemblies and the other pages and views found with them (the themes).</summary>
+    public IReadOnlyList<Assembly> UiAssemblies { get; }
 
     /// <summary>Finds every assembly of the application (deps.json) that declares a module.</summary>
     public static ModuleCatalog Discover(DependencyContext? dependencies = null)
     {
         dependencies ??= DependencyContext.Default;
         var modules = new List<PortalModule>();
+        var ui = new List<Assembly>();
         var names = dependencies?.RuntimeLibraries
             .Where(l => l.Type == "project" || l.Name.StartsWith("Portal.", StringComparison.Ordinal))
             .Select(l => l.Name) ?? [];
@@ -27,8 +32,10 @@ public sealed class ModuleCatalog
             try { assembly = Assembly.Load(new AssemblyName(name)); }
             catch (FileNotFoundException) { continue; }
             modules.AddRange(FromAssembly(assembly));
+            if (assembly.GetReferencedAssemblies().Any(a => a.Name?.StartsWith("Microsoft.AspNetCore.Mvc", StringComparison.Ordinal) == true))
+                ui.Add(assembly);
         }
-        return new ModuleCatalog(modules);
+        return new ModuleCatalog(modules, ui);
     }
 
     public static IEnumerable<PortalModule> FromAssembly(Assembly assembly) =>

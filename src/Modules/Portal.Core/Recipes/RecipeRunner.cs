@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Portal.Core.Data;
+using Portal.Core.Modules;
 
 namespace Portal.Core.Recipes;
 
@@ -14,11 +15,13 @@ public sealed class RecipeRunner
     private readonly CoreDbContext _db;
     private readonly TimeProvider _clock;
     private readonly ILogger<RecipeRunner> _logger;
+    private readonly HashSet<string> _modules;
 
     /// <remarks>Internal: the Core database is Core's own; others get this service from the container.</remarks>
-    internal RecipeRunner(IEnumerable<IRecipeStep> steps, CoreDbContext db, TimeProvider clock, ILogger<RecipeRunner> logger)
+    internal RecipeRunner(IEnumerable<IRecipeStep> steps, CoreDbContext db, TimeProvider clock, ILogger<RecipeRunner> logger, ModuleCatalog catalog)
     {
         _steps = steps.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase); _db = db; _clock = clock; _logger = logger;
+        _modules = catalog.Modules.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The latest runs, newest first.</summary>
@@ -39,18 +42,35 @@ public sealed class RecipeRunner
             throw new RecipeException($"La ricetta «{name}» non ha un elenco «steps».");
 
         // Refuse the whole recipe before running anything if it names an unknown step.
+        // A step that names its module ("module": "Portal.Bonus") is skipped when that module is not part of
+        // the host, as the roles step skips such a module's permissions: a host composed of a few modules
+        // (a module's tests) runs the site's recipes as they are.
         var plan = new List<(IRecipeStep Step, JsonElement Element)>();
+        var skipped = new List<string>();
         var i = 0;
         foreach (var element in stepList.EnumerateArray())
         {
             i++;
             var stepName = element.TryGetProperty("step", out var s) ? s.GetString() : null;
+            var module = element.TryGetProperty("module", out var m) ? m.GetString() : null;
+            if (module is not null && !_modules.Contains(module))
+            {
+                if (!module.StartsWith("Portal.", StringComparison.Ordinal))
+                    throw new RecipeException($"Passo {i} della ricetta «{name}»: modulo «{module}» non valido (i moduli si chiamano «Portal.<Nome>»).");
+                skipped.Add($"{stepName} ({module})");
+                continue;
+            }
             if (stepName is null || !_steps.TryGetValue(stepName, out var step))
                 throw new RecipeException($"Passo {i} della ricetta «{name}»: passo «{stepName}» sconosciuto. Passi disponibili: {string.Join(", ", _steps.Keys.Order())}.");
             plan.Add((step, element));
         }
 
         var context = new RecipeStepContext(Path.GetDirectoryName(Path.GetFullPath(path))!, runBy);
+        if (skipped.Count > 0)
+        {
+            _logger.LogInformation("Ricetta {Recipe}: passi di moduli non presenti saltati: {Steps}", name, string.Join(", ", skipped));
+            context.Log.Add($"Passi saltati (moduli non presenti): {string.Join(", ", skipped)}.");
+        }
         foreach (var (step, element) in plan)
         {
             _logger.LogInformation("Ricetta {Recipe}: passo {Step}", name, step.Name);

@@ -23,6 +23,9 @@ public interface IWorkflowEngine
 
     Task<WorkflowInstanceView?> FindAsync(string subjectType, string subjectId, CancellationToken ct = default);
 
+    /// <summary>The instances of many subjects of one type in one query, by subject id (subjects without one are absent).</summary>
+    Task<IReadOnlyDictionary<string, WorkflowInstanceView>> FindManyAsync(string subjectType, IEnumerable<string> subjectIds, CancellationToken ct = default);
+
     Task<IReadOnlyList<WorkflowHistoryView>> HistoryAsync(Guid instanceId, CancellationToken ct = default);
 
     /// <summary>The transitions this actor may fire now (guards not evaluated).</summary>

@@ -190,6 +190,16 @@ internal sealed class WorkflowEngine(
         return instance is null ? null : instance.ToView(await TryLoadAsync(instance, ct));
     }
 
+    public async Task<IReadOnlyDictionary<string, WorkflowInstanceView>> FindManyAsync(string subjectType, IEnumerable<string> subjectIds, CancellationToken ct = default)
+    {
+        var ids = subjectIds.Distinct(StringComparer.Ordinal).ToList();
+        var result = new Dictionary<string, WorkflowInstanceView>(StringComparer.Ordinal);
+        if (ids.Count == 0) return result;
+        var instances = await db.Instances.AsNoTracking().Where(i => i.SubjectType == subjectType && ids.Contains(i.SubjectId)).ToListAsync(ct);
+        foreach (var instance in instances) result[instance.SubjectId] = instance.ToView(await TryLoadAsync(instance, ct));
+        return result;
+    }
+
     public async Task<IReadOnlyList<WorkflowHistoryView>> HistoryAsync(Guid instanceId, CancellationToken ct = default)
     {
         var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct);
