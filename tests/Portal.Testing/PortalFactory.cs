@@ -118,6 +118,8 @@ public class PortalFactory : IAsyncLifetime, IDisposable, IAsyncDisposable
             ContentRootPath = Path.Combine(RepoPaths.Root, "src", "Portal.Web"),
         });
         builder.Configuration.AddInMemoryCollection(_settings.Where(s => s.Key != "environment"));
+        if (HostApplicationName != "Portal.Web" && MergedStaticAssets.Value is { } manifest)
+            builder.Configuration[WebHostDefaults.StaticWebAssetsKey] = manifest;
         builder.WebHost.UseTestServer();
         // A module whose services need a contract that no composed module implements fails here, at start,
         // not at the first request that happens to resolve it.
@@ -138,6 +140,8 @@ public class PortalFactory : IAsyncLifetime, IDisposable, IAsyncDisposable
         }
         return app;
     }
+
+    private static readonly Lazy<string?> MergedStaticAssets = new(StaticWebAssetsManifest.WriteMerged);
 
     /// <summary>
     /// The host's own name when the test references it (its static assets and pages come with it);
