@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +14,7 @@ namespace Portal.DevIdp;
 /// A SAML identity provider the portal serves for itself in Development (SPID, CIE and Cohesion entities), so that the
 /// real login buttons complete a real signed exchange without an external IdP. The Identity module trusts it through its
 /// ordinary Providers configuration (metadata on the portal's own address, see appsettings.Development.json).
-/// Never in any other environment: there its services, endpoints and pages are absent or answer 404.
+/// Never in any other environment: there its metadata is not mapped and its pages answer 404.
 /// </summary>
 public sealed class DevIdpModule : PortalModule
 {
@@ -26,14 +25,9 @@ public sealed class DevIdpModule : PortalModule
     public override void ConfigureServices(ModuleContext context)
     {
         var s = context.Services;
-        var enabled = Enabled(context);
-        s.AddSingleton(new DevIdpSwitch(enabled));
-        if (!enabled)
-        {
-            // The pages of this assembly get no route at all: nothing to find, nothing to activate.
-            s.Configure<RazorPagesOptions>(o => o.Conventions.AddFolderRouteModelConvention("/DevIdp", model => model.Selectors.Clear()));
-            return;
-        }
+        s.AddSingleton(new DevIdpSwitch(Enabled(context)));
+        // Registered in every environment because the pages take them, but inert unless the switch is on: the key is made
+        // at first use, nothing runs in the background, the metadata is not mapped and the pages answer 404.
         s.Configure<DevIdpOptions>(context.Configuration.GetSection(DevIdpOptions.Section));
         s.AddHttpClient(SpMetadataSource.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         s.AddSingleton<DevIdpKeys>();

@@ -13,6 +13,9 @@ public sealed class DevIdpKeys : IDisposable
 
     public X509Certificate2 Certificate => _certificate.Value;
 
+    /// <summary>Whether a key was made in this process (never outside Development: nothing asks for it there).</summary>
+    public bool Generated => _certificate.IsValueCreated;
+
     private static X509Certificate2 Generate()
     {
         using var rsa = RSA.Create(2048);

@@ -10,7 +10,7 @@ namespace Portal.DevIdp.Services;
 /// <summary>
 /// The IdP's answer (SAML core §3.3.3, SPID technical rules): a Response with one Assertion, both signed, the subject a
 /// transient NameID, bearer confirmation towards the ACS, audience the SP, the level as AuthnContextClassRef, and the
-/// SPID attributes (fiscalNumber with the TINIT- prefix, name, familyName, spidCode, email...) that the SP asked for.
+/// SPID attributes the SP asked for (name, familyName, email, dateOfBirth...) plus the identifying fiscalNumber (TINIT- prefix) and spidCode.
 /// </summary>
 public static class ResponseWriter
 {
@@ -41,7 +41,7 @@ public static class ResponseWriter
         var assertionId = SamlXml.NewId();
         var until = SamlXml.Instant(now + assertionLifetime);
         var attributes = Attributes(person, idpEntityId)
-            .Where(a => requestedAttributes.Count == 0 || requestedAttributes.Contains(a.Key) || a.Key == "fiscalNumber")
+            .Where(a => requestedAttributes.Count == 0 || requestedAttributes.Contains(a.Key) || a.Key is "fiscalNumber" or "spidCode")
             .Select(a => new XElement(A + "Attribute", new XAttribute("Name", a.Key), new XAttribute("NameFormat", SamlXml.BasicAttrFormat),
                 new XElement(A + "AttributeValue", new XAttribute(Xsi + "type", "xs:string"), a.Value)));
         var assertion = new XElement(A + "Assertion",
