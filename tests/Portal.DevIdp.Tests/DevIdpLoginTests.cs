@@ -24,10 +24,10 @@ public class DevIdpLoginTests(DevIdpPortal portal) : IClassFixture<DevIdpPortal>
         var html = WebUtility.HtmlDecode(await portal.Browser().GetStringAsync("/accedi?returnUrl=/avvisi"));
         Assert.Contains("data-testid=\"elenco-gestori-spid\"", html);
         Assert.Contains("<span>Entra con SPID</span>", html);
-        Assert.Contains("href=\"/saml2/login/spid-prova?returnUrl=%2Favvisi\" data-idp=\"spid-prova\"><span>SPID di prova (portale)</span>", html);
+        Assert.Contains("href=\"/saml2/login/spid-portale?returnUrl=%2Favvisi\" data-idp=\"spid-portale\"><span>SPID di prova (portale)</span>", html);
         Assert.Contains("Non hai SPID?", html);
-        Assert.Contains("href=\"/saml2/login/cie-prova?returnUrl=%2Favvisi\">Entra con CIE</a>", html);
-        Assert.Contains("href=\"/saml2/login/cohesion-prova?returnUrl=%2Favvisi\">Entra con Cohesion</a>", html);
+        Assert.Contains("href=\"/saml2/login/cie-portale?returnUrl=%2Favvisi\">Entra con CIE</a>", html);
+        Assert.Contains("href=\"/saml2/login/cohesion-portale?returnUrl=%2Favvisi\">Entra con Cohesion</a>", html);
         Assert.Contains("href=\"/accesso-di-prova?returnUrl=%2Favvisi\">Accesso di prova</a>", html);
     }
 
@@ -35,7 +35,7 @@ public class DevIdpLoginTests(DevIdpPortal portal) : IClassFixture<DevIdpPortal>
     public async Task Spid_a_demo_person_chosen_at_the_idp_is_logged_in_through_the_sp_checks_with_the_spid_attributes()
     {
         var browser = portal.Browser();
-        var (chooser, _) = await portal.StartAsync(browser, "spid-prova", "?returnUrl=%2Favvisi");
+        var (chooser, _) = await portal.StartAsync(browser, "spid-portale", "?returnUrl=%2Favvisi");
         var page = WebUtility.HtmlDecode(chooser);
         Assert.Contains("Il servizio <strong>Portale dei servizi</strong> chiede l'autenticazione con livello SPID 2", page);
         Assert.Contains("Mario Rossi", page);
@@ -77,7 +77,7 @@ public class DevIdpLoginTests(DevIdpPortal portal) : IClassFixture<DevIdpPortal>
     public async Task Cie_another_identity_typed_at_the_idp_becomes_a_new_person_at_the_level_asked()
     {
         var browser = portal.Browser();
-        var (chooser, _) = await portal.StartAsync(browser, "cie-prova", "?livello=3");
+        var (chooser, _) = await portal.StartAsync(browser, "cie-portale", "?livello=3");
         Assert.Contains("con livello SPID 3.", WebUtility.HtmlDecode(chooser));
         var cf = TestCodiciFiscali.Make("VLN", "SFO", new DateOnly(1991, 6, 14), female: true);
 
@@ -100,7 +100,7 @@ public class DevIdpLoginTests(DevIdpPortal portal) : IClassFixture<DevIdpPortal>
     public async Task Cohesion_cancelled_at_the_idp_comes_back_as_the_spid_anomaly_and_the_sp_says_access_cancelled()
     {
         var browser = portal.Browser();
-        var (chooser, _) = await portal.StartAsync(browser, "cohesion-prova");
+        var (chooser, _) = await portal.StartAsync(browser, "cohesion-portale");
         var answer = await DevIdpPortal.PostChooserAsync(browser, chooser, "Annulla");
         var (action, samlResponse, doc) = DevIdpPortal.AnswerOf(await answer.Content.ReadAsStringAsync());
         Assert.Empty(doc.GetElementsByTagName("Assertion", Saml));
@@ -116,7 +116,7 @@ public class DevIdpLoginTests(DevIdpPortal portal) : IClassFixture<DevIdpPortal>
     public async Task A_level_lower_than_the_one_asked_is_refused_by_the_sp()
     {
         var browser = portal.Browser();
-        var (chooser, _) = await portal.StartAsync(browser, "spid-prova", "?livello=2");
+        var (chooser, _) = await portal.StartAsync(browser, "spid-portale", "?livello=2");
         var answer = await DevIdpPortal.PostChooserAsync(browser, chooser, "Persona", ("personId", (await PersonIdAsync(Demo.Cittadino)).ToString()), ("Livello", "1"));
         var (action, samlResponse, _) = DevIdpPortal.AnswerOf(await answer.Content.ReadAsStringAsync());
         var acs = await DevIdpPortal.PostToAcsAsync(browser, action, samlResponse);
@@ -128,7 +128,7 @@ public class DevIdpLoginTests(DevIdpPortal portal) : IClassFixture<DevIdpPortal>
     public async Task The_answer_reaches_only_the_browser_that_started_the_login()
     {
         var browser = portal.Browser();
-        var (chooser, _) = await portal.StartAsync(browser, "spid-prova");
+        var (chooser, _) = await portal.StartAsync(browser, "spid-portale");
         var answer = await DevIdpPortal.PostChooserAsync(browser, chooser, "Persona", ("personId", (await PersonIdAsync(Demo.Cittadino)).ToString()), ("Livello", "2"));
         var (action, samlResponse, _) = DevIdpPortal.AnswerOf(await answer.Content.ReadAsStringAsync());
         var stranger = portal.Browser();

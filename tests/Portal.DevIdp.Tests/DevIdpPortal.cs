@@ -52,9 +52,9 @@ public sealed partial class DevIdpPortal : PortalFactory
         var client = Browser();
         for (var i = 0; i < 100; i++)
         {
-            if ((await client.GetAsync("/saml2/login/cohesion-prova")).StatusCode == HttpStatusCode.Redirect
-                && (await client.GetAsync("/saml2/login/spid-prova")).StatusCode == HttpStatusCode.Redirect
-                && (await client.GetAsync("/saml2/login/cie-prova")).StatusCode == HttpStatusCode.Redirect) return;
+            if ((await client.GetAsync("/saml2/login/cohesion-portale")).StatusCode == HttpStatusCode.Redirect
+                && (await client.GetAsync("/saml2/login/spid-portale")).StatusCode == HttpStatusCode.Redirect
+                && (await client.GetAsync("/saml2/login/cie-portale")).StatusCode == HttpStatusCode.Redirect) return;
             await Task.Delay(100);
         }
         throw new TimeoutException("Il service provider non ha caricato i metadati dell'IdP di prova.");

@@ -12,7 +12,7 @@ public class DevIdpRefusalTests(DevIdpPortal portal) : IClassFixture<DevIdpPorta
     public Task InitializeAsync() => portal.WaitForProvidersAsync();
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<Uri> SsoRedirectAsync(HttpClient browser, string idp = "spid-prova")
+    private async Task<Uri> SsoRedirectAsync(HttpClient browser, string idp = "spid-portale")
     {
         var login = await browser.GetAsync($"/saml2/login/{idp}");
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
@@ -45,7 +45,7 @@ public class DevIdpRefusalTests(DevIdpPortal portal) : IClassFixture<DevIdpPorta
     public async Task A_request_sent_to_another_entity_of_the_idp_is_refused_for_its_destination()
     {
         var browser = portal.Browser();
-        var sso = await SsoRedirectAsync(browser, "cie-prova");
+        var sso = await SsoRedirectAsync(browser, "cie-portale");
         var elsewhere = sso.AbsoluteUri.Replace("/dev-idp/cie/sso", "/dev-idp/spid/sso", StringComparison.Ordinal);
         var refused = await browser.GetAsync(elsewhere);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
@@ -68,7 +68,7 @@ public class DevIdpRefusalTests(DevIdpPortal portal) : IClassFixture<DevIdpPorta
     public async Task An_altered_or_missing_request_token_on_the_chooser_says_the_request_expired_and_signs_nothing()
     {
         var browser = portal.Browser();
-        var (chooser, url) = await portal.StartAsync(browser, "spid-prova");
+        var (chooser, url) = await portal.StartAsync(browser, "spid-portale");
         var altered = await browser.GetAsync(url[..^4] + "AAAA");
         Assert.Equal(HttpStatusCode.BadRequest, altered.StatusCode);
         var html = await altered.Content.ReadAsStringAsync();
@@ -94,7 +94,7 @@ public class DevIdpRefusalTests(DevIdpPortal portal) : IClassFixture<DevIdpPorta
         string cf, string nome, string cognome, string email, string field, string message)
     {
         var browser = portal.Browser();
-        var (chooser, _) = await portal.StartAsync(browser, "spid-prova");
+        var (chooser, _) = await portal.StartAsync(browser, "spid-portale");
         var response = await DevIdpPortal.PostChooserAsync(browser, chooser, "Altra",
             ("Altra.CodiceFiscale", cf), ("Altra.Nome", nome), ("Altra.Cognome", cognome), ("Altra.Email", email), ("Livello", "2"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -109,7 +109,7 @@ public class DevIdpRefusalTests(DevIdpPortal portal) : IClassFixture<DevIdpPorta
     public async Task A_level_outside_1_to_3_is_refused_with_a_message(string level)
     {
         var browser = portal.Browser();
-        var (chooser, _) = await portal.StartAsync(browser, "spid-prova");
+        var (chooser, _) = await portal.StartAsync(browser, "spid-portale");
         var id = await PersonIdAsync(Demo.Cittadino);
         var response = await DevIdpPortal.PostChooserAsync(browser, chooser, "Persona", ("personId", id.ToString()), ("Livello", level));
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
@@ -121,7 +121,7 @@ public class DevIdpRefusalTests(DevIdpPortal portal) : IClassFixture<DevIdpPorta
     public async Task A_person_who_is_not_a_demo_person_cannot_be_picked_from_the_list()
     {
         var browser = portal.Browser();
-        var (chooser, _) = await portal.StartAsync(browser, "spid-prova");
+        var (chooser, _) = await portal.StartAsync(browser, "spid-portale");
         var response = await DevIdpPortal.PostChooserAsync(browser, chooser, "Persona", ("personId", Guid.NewGuid().ToString()), ("Livello", "2"));
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("Persona dimostrativa non trovata", html);

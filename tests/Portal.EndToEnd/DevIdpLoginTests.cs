@@ -28,7 +28,7 @@ public sealed class DevIdpLoginTests(PortalFixture portal)
         await Expect(page).ToHaveURLAsync(new Regex("/dev-idp/spid/accesso\\?richiesta="));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "SPID di prova", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.Locator("#main")).ToContainTextAsync("chiede l'autenticazione con livello SPID 2");
-        await AnswerAndArriveAsync(s, page.GetByRole(AriaRole.Button, new() { Name = "Entra come Mario Rossi", Exact = true }), "/avvisi");
+        await AnswerAndArriveAsync(s, page.GetByRole(AriaRole.Button, new() { Name = "Entra come Mario Rossi", Exact = true }), "Mario Rossi", "/avvisi");
 
         await Expect(page.Locator(".portal-user")).ToContainTextAsync("Mario Rossi");
         var session = await IdpWalks.SessionAsync(s);
@@ -54,8 +54,13 @@ public sealed class DevIdpLoginTests(PortalFixture portal)
         await s.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Entra con questa identità", Exact = true }));
         await Expect(page.Locator("#Altra_CodiceFiscale-errore")).ToHaveTextAsync("Il codice fiscale non è valido: controllare i 16 caratteri.");
 
+        // Without scripts the answer page waits for its button, as a real IdP's page does.
+        await page.RouteAsync("**/invio-risposta.js", route => route.FulfillAsync(new() { Body = "", ContentType = "text/javascript" }));
         await page.GetByLabel("Codice fiscale", new() { Exact = true }).FillAsync(cf);
-        await AnswerAndArriveAsync(s, page.GetByRole(AriaRole.Button, new() { Name = "Entra con questa identità", Exact = true }), null);
+        await s.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Entra con questa identità", Exact = true }));
+        await Expect(page.GetByTestId("identita-scelta")).ToHaveTextAsync("Sofia Valentini");
+        await s.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Prosegui verso il portale", Exact = true }));
+        Assert.DoesNotMatch("/(dev-idp|saml2)/", page.Url);
 
         await Expect(page.Locator(".portal-user")).ToContainTextAsync("Sofia Valentini");
         var session = await IdpWalks.SessionAsync(s);
@@ -67,8 +72,9 @@ public sealed class DevIdpLoginTests(PortalFixture portal)
     /// <summary>
     /// Presses the IdP's answering button. Its answer page posts the signed Response to the ACS by script; that post is
     /// held until axe-core has checked the answer page, then the walk follows the ACS into the portal and checks that page.
+    /// <paramref name="who"/> is the identity the answer page names.
     /// </summary>
-    private static async Task AnswerAndArriveAsync(BrowserSession s, ILocator answer, string? expectedPath)
+    private static async Task AnswerAndArriveAsync(BrowserSession s, ILocator answer, string who, string? expectedPath)
     {
         var page = s.Page;
         var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -83,7 +89,8 @@ public sealed class DevIdpLoginTests(PortalFixture portal)
         {
             await answer.ClickAsync();
             await held.Task.WaitAsync(TimeSpan.FromMilliseconds(PortalFixture.DefaultTimeoutMs));
-            await Expect(page.GetByTestId("identita-scelta")).ToBeVisibleAsync();
+            // While the POST is held the answer page is still the document (locators would wait for the navigation).
+            Assert.Equal(who, await page.EvaluateAsync<string>("() => document.querySelector('[data-testid=identita-scelta]').textContent"));
             await s.CheckPageAsync();
             release.TrySetResult();
             var portalOrigin = s.Portal.BaseUrl.GetLeftPart(UriPartial.Authority);
