@@ -9,7 +9,7 @@ public enum IdpRoute
 {
     /// <summary>/accedi → "Entra con Cohesion" → the IdP.</summary>
     Cohesion,
-    /// <summary>/accedi → "Entra con SPID" → the provider chooser → the IdP.</summary>
+    /// <summary>/accedi → "Entra con SPID" → the list of providers it opens → the IdP.</summary>
     Spid,
 }
 
@@ -33,9 +33,7 @@ public static class IdpWalks
         var main = page.Locator("#main");
         if (route == IdpRoute.Spid)
         {
-            await s.ClickAndWaitForPageAsync(main.GetByRole(AriaRole.Link, new() { Name = "Entra con SPID", Exact = true }));
-            await Expect(page).ToHaveURLAsync(new Regex("/saml2/spid"));
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Entra con SPID", Level = 1 })).ToBeVisibleAsync();
+            await SpidWalks.OpenProviderListAsync(s);
             await main.GetByRole(AriaRole.Link, new() { Name = SimpleSamlIdp.SpidDisplayName, Exact = true }).ClickAsync();
         }
         else

@@ -59,7 +59,10 @@ public sealed class PortalFixture : IAsyncLifetime
             // The SP's ACS and entityID name the portal's address: choose the port before the start.
             var port = PortalProcess.FreePort();
             var idp = SimpleSamlIdp.FromEnvironment(out _idpMissing);
-            var settings = idp?.PortalSettings(new Uri($"http://127.0.0.1:{port}"));
+            var settings = idp?.PortalSettings(new Uri($"http://127.0.0.1:{port}"))
+                // Without SimpleSAMLphp the SP still names this address (appsettings.Development.json says localhost:5000):
+                // the portal's own test IdP (Portal.DevIdp) answers there.
+                ?? new Dictionary<string, string?> { ["Portal:Identity:ServiceProvider:BaseUrl"] = $"http://127.0.0.1:{port}" };
             _host = await PortalProcess.StartAsync(_database, settings, environment: "Development", port: port);
             if (idp is not null)
             {

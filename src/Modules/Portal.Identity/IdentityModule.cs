@@ -30,6 +30,7 @@ public sealed class IdentityModule : PortalModule
         s.Configure<IdentityOptions>(section);
         s.AddHttpClient("saml-metadata", c => c.Timeout = TimeSpan.FromSeconds(30));
         s.AddSingleton<IdpRegistry>();
+        s.AddSingleton<ILoginChoices, SpidLoginChoices>();
         s.AddSingleton<SpCredentials>();
         s.AddSingleton<SamlSessionCookie>();
         s.AddScoped<ResponseValidator>();

@@ -4,6 +4,11 @@ using Microsoft.Extensions.Options;
 namespace Portal.Identity.Providers;
 
 /// <summary>The configured IdPs that parsed; one that fails is logged and skipped, never a crash.</summary>
+/// <remarks>
+/// A metadata source starting with <c>~/</c> is a path on the portal's own address (ServiceProvider:BaseUrl): an IdP the
+/// portal serves itself, such as the development IdP. It can be read only once the server listens, so the first load
+/// (<c>includeOwn: false</c>, at start) leaves it for the load after the start.
+/// </remarks>
 public sealed class IdpRegistry(IOptions<IdentityOptions> options, IHttpClientFactory http, ILogger<IdpRegistry> logger)
 {
     private volatile IReadOnlyList<IdentityProvider> _providers = [];
@@ -12,17 +17,29 @@ public sealed class IdpRegistry(IOptions<IdentityOptions> options, IHttpClientFa
 
     public IdentityProvider? Find(string key) => _providers.FirstOrDefault(p => p.Key == key);
 
-    public bool HasUrlSources => options.Value.Providers.Any(p => IsUrl(p.Metadata));
+    public bool HasUrlSources => options.Value.Providers.Any(p => IsUrl(p.Metadata) || IsOwn(p.Metadata));
 
-    public async Task RefreshAsync(CancellationToken ct = default)
+    /// <summary>Whether some IdP's metadata is served by the portal itself (a <c>~/</c> source).</summary>
+    public bool HasOwnSources => options.Value.Providers.Any(p => IsOwn(p.Metadata));
+
+    public async Task RefreshAsync(CancellationToken ct = default) => await RefreshAsync(includeOwn: true, ct);
+
+    public async Task RefreshAsync(bool includeOwn, CancellationToken ct = default)
     {
         var current = _providers.ToDictionary(p => p.Key);
         var loaded = new List<IdentityProvider>();
         foreach (var config in options.Value.Providers)
         {
+            if (IsOwn(config.Metadata) && !includeOwn)
+            {
+                if (current.TryGetValue(config.Key, out var kept)) loaded.Add(kept);
+                continue;
+            }
             try
             {
-                var xml = IsUrl(config.Metadata)
+                var xml = IsOwn(config.Metadata)
+                    ? await http.CreateClient("saml-metadata").GetStringAsync(OwnUrl(config.Metadata), ct)
+                    : IsUrl(config.Metadata)
                     ? await http.CreateClient("saml-metadata").GetStringAsync(new Uri(config.Metadata), ct)
                     : await File.ReadAllTextAsync(config.Metadata, ct);
                 loaded.Add(IdpMetadataParser.Parse(config, xml));
@@ -36,6 +53,13 @@ public sealed class IdpRegistry(IOptions<IdentityOptions> options, IHttpClientFa
         }
         _providers = loaded;
     }
+
+    private static bool IsOwn(string s) => s.StartsWith("~/", StringComparison.Ordinal);
+
+    private Uri OwnUrl(string source) =>
+        Uri.TryCreate(options.Value.ServiceProvider.Base + source[1..], UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? url
+            : throw new InvalidOperationException($"Metadata {source} on the portal's own address needs Portal:Identity:ServiceProvider:BaseUrl.");
 
     private static bool IsUrl(string s) =>
         s.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || s.StartsWith("http://", StringComparison.OrdinalIgnoreCase);
