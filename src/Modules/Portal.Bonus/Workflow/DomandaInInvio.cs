@@ -7,7 +7,7 @@ namespace Portal.Bonus.Workflow;
 /// window, household flag), with its call and window. The workflow describes the subject inside the sending transaction;
 /// with this it needs no round trip for what the sending has just read (the click-day hot path).
 /// </summary>
-internal sealed class DomandaInInvio
+public sealed class DomandaInInvio
 {
-    public (Domanda Domanda, Bando Bando, FinestraInfo? Finestra)? Current { get; set; }
+    internal (Domanda Domanda, Bando Bando, FinestraInfo? Finestra)? Current { get; set; }
 }

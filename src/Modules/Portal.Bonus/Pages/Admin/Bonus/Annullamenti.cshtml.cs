@@ -28,7 +28,6 @@ public sealed class AnnullamentiModel(BonusDbContext db, DomandeService domande,
     public string? ErroreMotivo { get; private set; }
     public string? ErroreGenerale { get; private set; }
     public string? PostedMotivo { get; private set; }
-    public string? Messaggio { get; private set; }
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -58,7 +57,6 @@ public sealed class AnnullamentiModel(BonusDbContext db, DomandeService domande,
     private async Task LoadAsync()
     {
         var ct = HttpContext.RequestAborted;
-        Messaggio = TempData["Messaggio"] as string;
         InAttesa = await db.Domande.AsNoTracking()
             .Where(d => d.AnnullamentoRichiestoUtc != null && d.InviataUtc != null && d.AnnullataUtc == null && d.Stato != StatoDomanda.AnnullataSuRichiesta)
             .OrderBy(d => d.AnnullamentoRichiestoUtc).Take(200).ToListAsync(ct);
