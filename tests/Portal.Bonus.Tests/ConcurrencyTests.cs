@@ -111,11 +111,13 @@ public sealed class ConcurrencyTests(BonusPortal portal)
         var bando = await portal.BandoIdAsync();
         var pdf = TestFiles.Pdf("ISEE");
         var parents = new List<(int Family, Guid Person, string Cf, Guid Domanda)>();
+        // One child per family, never the same CF in two families (else both parents of the later one are rightly flagged).
+        var firstBirth = new DateOnly(2007, 1, 1).AddDays(Random.Shared.Next(0, 3000));
         for (var f = 0; f < families; f++)
         {
             var a = await portal.NewPersonAsync("Conti", $"Madre{f}");
             var b = await portal.NewPersonAsync("Conti", $"Padre{f}");
-            var child = TestCodiciFiscali.Make("CNT", "FGL", new DateOnly(2007, 1, 1).AddDays(f * 11 + Random.Shared.Next(0, 3000)), place: "A271");
+            var child = TestCodiciFiscali.Make("CNT", "FGL", firstBirth.AddDays(f), place: "A271");
             foreach (var (me, other) in new[] { (a, b), (b, a) })
             {
                 var user = BonusPortal.Principal(me.Id, me.Cf);
