@@ -24,7 +24,7 @@ public static class BonusSendLoad
 {
     public static async Task RunAsync(int citizens, int tasks)
     {
-        using var portal = new PortalFactory();
+        using var portal = new BonusBenchPortal();
         _ = portal.Services;
         var bandoId = await portal.InScopeAsync(sp => sp.GetRequiredService<BonusDbContext>().Bandi.Where(b => b.Codice == "BONUS_DDI_2021").Select(b => b.Id).SingleAsync());
         Console.WriteLine($"bonus [{portal.Database.Provider}]: preparo {citizens} cittadini…");
@@ -51,6 +51,24 @@ public static class BonusSendLoad
         });
         prep.Stop();
         Console.WriteLine($"  accesso + bozza + 7 sezioni + ISEE: {prep.Elapsed.TotalSeconds:0.0} s ({citizens * 10 / prep.Elapsed.TotalSeconds:0} richieste/s), errori {prepErrors}");
+
+        var others = 1; // the demo's sent application
+        // One send alone first, with the SQL it issues (the round trips of the hot path); it is not counted below.
+        if (drafts.Length > 0 && drafts[^1].Client is { } probeClient)
+        {
+            portal.Probe.Start();
+            var t0 = Stopwatch.GetTimestamp();
+            using (var probe = await probeClient.PostAsync($"/api/v1/bonus/domande/{drafts[^1].Id}/invio", null))
+            {
+                var elapsed = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+                var commands = portal.Probe.Stop();
+                Console.WriteLine($"  un invio da solo: {(int)probe.StatusCode} in {elapsed:0.0} ms, {commands.Count} comandi SQL:");
+                foreach (var c in commands) Console.WriteLine($"    {c}");
+            }
+            drafts[^1] = default;
+            citizens--;
+            others++;
+        }
 
         var latencies = new double[citizens];
         var errors = 0;
@@ -80,7 +98,7 @@ public static class BonusSendLoad
         {
             await Task.Delay(500);
             numbered = await portal.InScopeAsync(sp => sp.GetRequiredService<Portal.Protocol.Data.ProtocolDbContext>().Entries.CountAsync(p => p.SubjectType == Domanda.SubjectType));
-        } while (numbered < ids.Count + 1 && wait.Elapsed < TimeSpan.FromMinutes(5));
+        } while (numbered < ids.Count + others && wait.Elapsed < TimeSpan.FromMinutes(5));
         Console.WriteLine($"  protocollo assegnato a tutte le domande in {wait.Elapsed.TotalSeconds:0.0} s dopo l'ultimo invio");
         await VerifyAsync(portal, ids);
     }

@@ -102,6 +102,68 @@ public sealed class ConcurrencyTests(BonusPortal portal)
         Assert.Equal(queued, entries.Select(e => e.SubjectId).ToList());
     }
 
+    [Fact]
+    public async Task Two_members_of_a_family_sending_at_the_same_instant_the_second_is_flagged()
+    {
+        // Twenty families of two parents (each lists the other and their child), all forty sendings released together:
+        // in every family exactly one application is flagged, the one sent second, pointing at the other.
+        const int families = 20;
+        var bando = await portal.BandoIdAsync();
+        var pdf = TestFiles.Pdf("ISEE");
+        var parents = new List<(int Family, Guid Person, string Cf, Guid Domanda)>();
+        // One child per family, never the same CF in two families (else both parents of the later one are rightly flagged).
+        var firstBirth = new DateOnly(2007, 1, 1).AddDays(Random.Shared.Next(0, 3000));
+        for (var f = 0; f < families; f++)
+        {
+            var a = await portal.NewPersonAsync("Conti", $"Madre{f}");
+            var b = await portal.NewPersonAsync("Conti", $"Padre{f}");
+            var child = TestCodiciFiscali.Make("CNT", "FGL", firstBirth.AddDays(f), place: "A271");
+            foreach (var (me, other) in new[] { (a, b), (b, a) })
+            {
+                var user = BonusPortal.Principal(me.Id, me.Cf);
+                var id = await portal.InScopeAsync(async sp =>
+                {
+                    await SaveAnagraficaAsync(sp, me.Id, me.Cf);
+                    var s = sp.GetRequiredService<DomandeService>();
+                    var d = await s.CreateAsync(user, bando, default);
+                    foreach (var (sezione, body) in Sections(child, other.Cf))
+                        await s.SaveSectionAsync(user, d.Id, sezione, JsonSerializer.SerializeToElement(body), default);
+                    await s.UploadIseeAsync(user, d.Id, "isee.pdf", new MemoryStream(pdf), default);
+                    return d.Id;
+                });
+                parents.Add((f, me.Id, me.Cf, id));
+            }
+        }
+        using var start = new Barrier(parents.Count);
+        var outcomes = await Task.WhenAll(parents.Select(p => Task.Factory.StartNew(() =>
+        {
+            start.SignalAndWait();
+            return portal.InScopeAsync(sp => sp.GetRequiredService<DomandaInvio>().SendAsync(BonusPortal.Principal(p.Person, p.Cf), p.Domanda, null, default));
+        }, TaskCreationOptions.LongRunning).Unwrap()));
+        Assert.All(outcomes, o => Assert.NotNull(o.Domanda?.InviataUtc));
+
+        var ids = parents.Select(p => p.Domanda).ToList();
+        var rows = await portal.InBonusAsync(db => db.Domande.AsNoTracking().Where(d => ids.Contains(d.Id))
+            .Select(d => new { d.Id, d.InviataUtc, d.NucleoGiaRichiedente, d.NucleoSegnalazione }).ToListAsync());
+        foreach (var family in parents.GroupBy(p => p.Family))
+        {
+            var pair = family.Select(p => rows.Single(r => r.Id == p.Domanda)).ToList();
+            var flagged = pair.Where(r => r.NucleoGiaRichiedente).ToList();
+            Assert.True(flagged.Count == 1, $"famiglia {family.Key}: {flagged.Count} domande segnalate su 2");
+            var other = pair.Single(r => !r.NucleoGiaRichiedente);
+            Assert.Contains(other.Id.ToString(), flagged[0].NucleoSegnalazione);
+            Assert.True(other.InviataUtc <= flagged[0].InviataUtc, $"famiglia {family.Key}: segnalata la prima inviata");
+            // The warning went to the one flagged, and only to it.
+            Assert.NotNull(outcomes[parents.FindIndex(p => p.Domanda == flagged[0].Id)].AvvisoNucleo);
+            Assert.Null(outcomes[parents.FindIndex(p => p.Domanda == other.Id)].AvvisoNucleo);
+        }
+        // Each CF of a family is held by exactly one sent application.
+        var cfs = parents.Select(p => p.Cf).ToList();
+        var held = await portal.InBonusAsync(db => db.NucleiInvio.AsNoTracking().Where(n => n.BandoId == bando && cfs.Contains(n.CodiceFiscale)).ToListAsync());
+        Assert.Equal(cfs.Count, held.Count);
+        await portal.RunOutboxAsync();
+    }
+
     private static async Task SaveAnagraficaAsync(IServiceProvider sp, Guid personId, string cf)
     {
         var db = sp.GetRequiredService<Portal.Anagrafica.Data.AnagraficaDbContext>();
@@ -114,10 +176,10 @@ public sealed class ConcurrencyTests(BonusPortal portal)
         await db.SaveChangesAsync();
     }
 
-    private static IEnumerable<(string, object)> Sections(string child) =>
+    private static IEnumerable<(string, object)> Sections(string child, string? spouse = null) =>
     [
         ("richiedente", DomandaSteps.Richiedente()),
-        ("nucleo", DomandaSteps.Nucleo((child, "Figlio"))),
+        ("nucleo", spouse is null ? DomandaSteps.Nucleo((child, "Figlio")) : DomandaSteps.Nucleo((spouse, "Coniuge"), (child, "Figlio"))),
         ("figli", DomandaSteps.Figli(child)),
         ("isee", DomandaSteps.Isee()),
         ("occupazione", DomandaSteps.Occupazione()),

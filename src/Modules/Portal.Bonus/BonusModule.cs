@@ -33,6 +33,7 @@ public sealed class BonusModule : PortalModule
         s.AddScoped<DomandeService>();
         s.AddScoped<ISubmissionSource, DomandeSubmissions>();
         s.AddScoped<DomandaInvio>();
+        s.AddScoped<DomandaInInvio>();
         s.AddScoped<DomandaDownloads>();
         s.AddScoped<IRecipeStep, BandoStep>();
         s.AddScoped<IRecipeStep, DomandeDemoStep>();
@@ -47,7 +48,10 @@ public sealed class BonusModule : PortalModule
         [new("Bonus PC per la didattica", "/bonus", 70, BonusPermissions.Apply.Name)];
 
     public override IEnumerable<MenuEntry> AdminMenu =>
-        [new("Bandi Bonus", "/admin/bonus", 450, BonusPermissions.ManageBandi.Name, "Bonus")];
+        [
+            new("Bandi Bonus", "/admin/bonus", 450, BonusPermissions.ManageBandi.Name, "Bonus"),
+            new("Richieste di annullamento Bonus", "/admin/bonus/annullamenti", 451, BonusPermissions.Cancel.Name, "Bonus"),
+        ];
 
     public override IEnumerable<Permission> Permissions => BonusPermissions.All;
 }

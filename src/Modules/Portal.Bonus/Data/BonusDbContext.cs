@@ -13,6 +13,7 @@ public class BonusDbContext(DbContextOptions options) : PortalDbContext(options)
     public DbSet<Domanda> Domande => Set<Domanda>();
     public DbSet<ComponenteNucleo> Componenti => Set<ComponenteNucleo>();
     public DbSet<FiglioStudente> Figli => Set<FiglioStudente>();
+    public DbSet<NucleoInvio> NucleiInvio => Set<NucleoInvio>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -21,6 +22,7 @@ public class BonusDbContext(DbContextOptions options) : PortalDbContext(options)
         b.ApplyConfiguration(new DomandaConfiguration());
         b.ApplyConfiguration(new ComponenteNucleoConfiguration());
         b.ApplyConfiguration(new FiglioStudenteConfiguration());
+        b.ApplyConfiguration(new NucleoInvioConfiguration());
     }
 }
 

@@ -25,7 +25,7 @@ public sealed record InvioEsito(Domanda? Domanda, IReadOnlyList<Mancanza> Mancan
 /// </summary>
 public sealed class DomandaInvio(
     BonusDbContext db, DomandeService domande, IFinestre finestre, IUnitOfWork unitOfWork, IWorkflowEngine engine,
-    TimeProvider clock, ILogger<DomandaInvio> logger)
+    DomandaInInvio inInvio, TimeProvider clock, ILogger<DomandaInvio> logger)
 {
     public const string AvvisoNucleoTesto =
         "Attenzione: un componente del tuo nucleo familiare risulta già in una domanda inviata per questo bando. " +
@@ -51,7 +51,6 @@ public sealed class DomandaInvio(
         var mancanti = Completeness.Check(d, bando.Regole, DateOnly.FromDateTime(RomeTime.ToRome(now)));
         if (mancanti.Count > 0) return new InvioEsito(null, mancanti, false, null);
 
-        var (flagged, details) = await HouseholdAsync(d, bando.Regole, ct);
         var instanceId = d.WorkflowInstanceId ?? (await engine.FindAsync(Domanda.SubjectType, d.Id.ToString(), ct))?.Id
             ?? throw PortalException.Conflict("Il flusso della domanda non è avviato: contatta l'assistenza.");
         var storedKey = key ?? $"server:{Guid.NewGuid():N}";
@@ -66,8 +65,6 @@ public sealed class DomandaInvio(
                         .SetProperty(x => x.InviataUtc, now)
                         .SetProperty(x => x.FinestraId, open.Id)
                         .SetProperty(x => x.IdempotencyKey, storedKey)
-                        .SetProperty(x => x.NucleoGiaRichiedente, flagged)
-                        .SetProperty(x => x.NucleoSegnalazione, details)
                         .SetProperty(x => x.UpdatedUtc, now), ct);
             }
             catch (DbUpdateException)
@@ -77,13 +74,23 @@ public sealed class DomandaInvio(
             }
             if (claimed == 1)
             {
-                var fired = await engine.FireAsync(instanceId, DomandaWorkflow.Transitions.Invia, WorkflowActor.From(user), ct: ct);
+                var (flagged, details) = await HouseholdAsync(d, bando.Regole, now, ct);
+                // The application as this transaction makes it: the workflow describes it from here (no reading back).
+                (d.InviataUtc, d.FinestraId, d.IdempotencyKey, d.NucleoGiaRichiedente, d.NucleoSegnalazione) = (now, open.Id, storedKey, flagged, details);
+                inInvio.Current = (d, bando, open);
+                WorkflowResult fired;
+                try
+                {
+                    fired = await engine.FireAsync(instanceId, DomandaWorkflow.Transitions.Invia, WorkflowActor.From(user), ct: ct);
+                }
+                finally
+                {
+                    inInvio.Current = null;
+                }
                 if (fired.Succeeded)
                 {
                     await work.CompleteAsync(ct);
-                    // What was just committed, without reading it back.
                     d.Stato = StatoDomanda.Inviata;
-                    (d.InviataUtc, d.FinestraId, d.IdempotencyKey, d.NucleoGiaRichiedente, d.NucleoSegnalazione) = (now, open.Id, storedKey, flagged, details);
                     return new InvioEsito(d, [], false, flagged ? AvvisoNucleoTesto : null);
                 }
                 if (fired.Failure != WorkflowFailure.Conflict)
@@ -99,20 +106,33 @@ public sealed class DomandaInvio(
     private static InvioEsito Already(Domanda d) => new(d, [], true, d.NucleoGiaRichiedente ? AvvisoNucleoTesto : null);
 
     /// <summary>
-    /// Art. 5.2: the applicant or a member appears (as applicant or member) in an earlier sent application of the call that
-    /// was not cancelled. The citizen is told only that someone of the household applied; the ids are for the istruttoria.
+    /// Art. 5.2, inside the sending transaction: the household's CFs (applicant and members) are inserted as keys of the
+    /// call (<see cref="NucleoInvio"/>); a CF another sent application already holds is not inserted, and this application is
+    /// flagged. The primary key makes it exact under concurrency: on PostgreSQL a second sending inserting the same CF waits
+    /// for the first to commit (then finds it held) or to roll back (then takes it); on SQLite writers are serialized. The CFs
+    /// go in one statement in a fixed order, so two households cannot deadlock. The citizen is told only that someone of the
+    /// household applied; the ids of the earlier applications are for the istruttoria.
     /// </summary>
-    private async Task<(bool, string?)> HouseholdAsync(Domanda d, BandoRegole regole, CancellationToken ct)
+    private async Task<(bool, string?)> HouseholdAsync(Domanda d, BandoRegole regole, DateTime now, CancellationToken ct)
     {
         if (!regole.UnaDomandaPerNucleo) return (false, null);
-        var cfs = d.Componenti.Select(c => c.CodiceFiscale).Append(d.CodiceFiscale).Distinct().ToList();
-        var earlier = await db.Domande.AsNoTracking()
-            .Where(x => x.BandoId == d.BandoId && x.Id != d.Id && x.InviataUtc != null
-                && x.Stato != StatoDomanda.AnnullataSuRichiesta && x.Stato != StatoDomanda.Rinunciata
-                && (cfs.Contains(x.CodiceFiscale) || x.Componenti.Any(c => cfs.Contains(c.CodiceFiscale))))
-            .OrderBy(x => x.InviataUtc).Select(x => x.Id).Take(10).ToListAsync(ct);
-        return earlier.Count == 0 ? (false, null)
-            : (true, "Codici fiscali del nucleo presenti nelle domande inviate prima: " + string.Join(", ", earlier));
+        var cfs = d.Componenti.Select(c => c.CodiceFiscale).Append(d.CodiceFiscale).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var values = string.Join(", ", cfs.Select((_, i) => $"({{0}}, {{{i + 3}}}, {{1}}, {{2}})"));
+        object[] parameters = [d.BandoId, d.Id, now, .. cfs];
+        // Only placeholders are concatenated ({0}…{n}); every value is a parameter.
+        var sql = $"INSERT INTO {Data.NucleoInvioConfiguration.Table} (\"BandoId\", \"CodiceFiscale\", \"DomandaId\", \"InviataUtc\") VALUES {values} " +
+            "ON CONFLICT (\"BandoId\", \"CodiceFiscale\") DO NOTHING";
+#pragma warning disable EF1003
+        var inserted = await db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
+#pragma warning restore EF1003
+        if (inserted == cfs.Count) return (false, null);
+        var earlier = await db.NucleiInvio.AsNoTracking()
+            .Where(x => x.BandoId == d.BandoId && cfs.Contains(x.CodiceFiscale) && x.DomandaId != d.Id)
+            .OrderBy(x => x.InviataUtc).Select(x => x.DomandaId).Distinct().Take(10).ToListAsync(ct);
+        var details = "Codici fiscali del nucleo presenti nelle domande inviate prima: " + string.Join(", ", earlier);
+        await db.Domande.Where(x => x.Id == d.Id).ExecuteUpdateAsync(u => u
+            .SetProperty(x => x.NucleoGiaRichiedente, true).SetProperty(x => x.NucleoSegnalazione, details), ct);
+        return (true, details);
     }
 
     private static string? ValidateKey(string? key)

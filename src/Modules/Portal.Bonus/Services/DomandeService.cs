@@ -279,6 +279,8 @@ public sealed class DomandeService(
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Domande.Where(x => x.Id == id).ExecuteUpdateAsync(u => u
             .SetProperty(x => x.AnnullataUtc, now).SetProperty(x => x.AnnullataDa, user.ActorName()).SetProperty(x => x.AnnullamentoMotivo, m), ct);
+        // The household's CFs are free again: a new application of the family is not flagged because of this one (art. 4).
+        await db.NucleiInvio.Where(x => x.DomandaId == id).ExecuteDeleteAsync(ct);
         await audit.RecordAsync("bonus.domanda.annullata", $"Domanda {d.Id}", m);
         await work.CompleteAsync(ct);
         db.ChangeTracker.Clear();

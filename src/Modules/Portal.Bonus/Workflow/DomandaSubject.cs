@@ -13,7 +13,7 @@ namespace Portal.Bonus.Workflow;
 /// The Domanda as the workflow engine sees it (title, snapshot, receipt) and the one writer of <see cref="Domanda.Stato"/>:
 /// each firing mirrors the instance's new state on the row with a conditional update from the state it leaves.
 /// </summary>
-internal sealed class DomandaSubject(BonusDbContext db, IFinestre finestre) : IWorkflowSubjectProvider
+internal sealed class DomandaSubject(BonusDbContext db, IFinestre finestre, DomandaInInvio inInvio) : IWorkflowSubjectProvider
 {
     public const string ReceiptTitle = "Ricevuta di invio – Domanda di contributo";
 
@@ -24,10 +24,18 @@ internal sealed class DomandaSubject(BonusDbContext db, IFinestre finestre) : IW
     public async Task<WorkflowSubjectInfo?> DescribeAsync(string subjectId, CancellationToken ct)
     {
         if (!Guid.TryParse(subjectId, out var id)) return null;
-        var d = await db.Domande.AsNoTracking().Include(x => x.Componenti).Include(x => x.Figli).AsSingleQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (d is null) return null;
-        var bando = await db.Bandi.AsNoTracking().FirstAsync(b => b.Id == d.BandoId, ct);
-        var finestra = d.FinestraId is { } fid ? await finestre.GetAsync(fid, ct) : null;
+        Domanda? d;
+        Bando bando;
+        FinestraInfo? finestra;
+        if (inInvio.Current is { } current && current.Domanda.Id == id)
+            (d, bando, finestra) = current;
+        else
+        {
+            d = await db.Domande.AsNoTracking().Include(x => x.Componenti).Include(x => x.Figli).AsSingleQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
+            if (d is null) return null;
+            bando = await db.Bandi.AsNoTracking().FirstAsync(b => b.Id == d.BandoId, ct);
+            finestra = d.FinestraId is { } fid ? await finestre.GetAsync(fid, ct) : null;
+        }
         var snapshot = new Dictionary<string, string?>
         {
             ["bando"] = bando.Codice,

@@ -387,6 +387,28 @@ namespace Portal.Bonus.Data.Migrations.Postgres
                     b.ToTable("bonus_figlio", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Bonus.Model.NucleoInvio", b =>
+                {
+                    b.Property<Guid>("BandoId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CodiceFiscale")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("DomandaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("InviataUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("BandoId", "CodiceFiscale");
+
+                    b.HasIndex("DomandaId");
+
+                    b.ToTable("bonus_nucleo_invio", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Bonus.Model.ComponenteNucleo", b =>
                 {
                     b.HasOne("Portal.Bonus.Model.Domanda", null)
@@ -409,6 +431,15 @@ namespace Portal.Bonus.Data.Migrations.Postgres
                 {
                     b.HasOne("Portal.Bonus.Model.Domanda", null)
                         .WithMany("Figli")
+                        .HasForeignKey("DomandaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Bonus.Model.NucleoInvio", b =>
+                {
+                    b.HasOne("Portal.Bonus.Model.Domanda", null)
+                        .WithMany()
                         .HasForeignKey("DomandaId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -376,6 +376,28 @@ namespace Portal.Bonus.Data.Migrations.Sqlite
                     b.ToTable("bonus_figlio", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Bonus.Model.NucleoInvio", b =>
+                {
+                    b.Property<Guid>("BandoId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodiceFiscale")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DomandaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("InviataUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BandoId", "CodiceFiscale");
+
+                    b.HasIndex("DomandaId");
+
+                    b.ToTable("bonus_nucleo_invio", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Bonus.Model.ComponenteNucleo", b =>
                 {
                     b.HasOne("Portal.Bonus.Model.Domanda", null)
@@ -398,6 +420,15 @@ namespace Portal.Bonus.Data.Migrations.Sqlite
                 {
                     b.HasOne("Portal.Bonus.Model.Domanda", null)
                         .WithMany("Figli")
+                        .HasForeignKey("DomandaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Bonus.Model.NucleoInvio", b =>
+                {
+                    b.HasOne("Portal.Bonus.Model.Domanda", null)
+                        .WithMany()
                         .HasForeignKey("DomandaId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -20,7 +20,6 @@ public sealed class IndexModel(BandiService bandi, Data.BonusDbContext db) : Pag
     public List<(BandoConFinestre Bando, IReadOnlyList<BandoVersione> Versioni)> Bandi { get; } = [];
     public Guid? InErrore { get; private set; }
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
-    public string? Messaggio { get; private set; }
     public string? PostedRegole { get; private set; }
     public string? PostedTitolo { get; private set; }
 
@@ -63,7 +62,6 @@ public sealed class IndexModel(BandiService bandi, Data.BonusDbContext db) : Pag
 
     private async Task LoadAsync()
     {
-        Messaggio = TempData["Messaggio"] as string;
         foreach (var b in db.Bandi.OrderBy(b => b.Codice).ToList())
             Bandi.Add((await bandi.WithFinestreAsync(b, HttpContext.RequestAborted), await bandi.VersionsAsync(b.Id, HttpContext.RequestAborted)));
     }
