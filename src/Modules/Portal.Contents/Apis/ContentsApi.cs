@@ -63,7 +63,7 @@ public static class ContentsApi
 
     private static async Task<Ok<ElencoDto<AvvisoSintesiDto>>> ListAvvisi(string? q, string? categoria, string? stato, int? pagina, ContentQueries queries, CancellationToken ct)
     {
-        if (SearchText.Parse(q).Error is { } error) throw Portal.Core.Errors.PortalException.Invalid("q", error);
+        if (SearchText.Parse(q) is { TooLong: true, Error: { } error }) throw Portal.Core.Errors.PortalException.Invalid("q", error);
         var (items, total) = await queries.SearchAvvisiAsync(new AvvisoFilter(q, categoria, stato, pagina ?? 1, 20), ct);
         return TypedResults.Ok(new ElencoDto<AvvisoSintesiDto>(items.Select(a => new AvvisoSintesiDto(a.Item.Id, a.Version.Title, a.Item.Slug!,
             a.Version.Summary, a.Data.Categoria, a.Data.Servizio, a.Item.FirstPublishedUtc)).ToList(), total, pagina ?? 1));

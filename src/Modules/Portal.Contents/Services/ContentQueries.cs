@@ -107,7 +107,7 @@ public sealed class ContentQueries(ContentsDbContext db, TimeProvider clock)
     public async Task<List<PublishedContent>> LatestAvvisiAsync(int count, CancellationToken ct = default)
     {
         var ids = await db.SearchEntries.AsNoTracking().Where(s => s.ContentType == ContentTypes.Avviso)
-            .OrderByDescending(s => s.PublishedUtc).ThenBy(s => s.Id).Take(count).Select(s => s.ItemId).ToListAsync(ct);
+            .OrderByDescending(s => s.PublishedUtc).ThenByDescending(s => s.Id).Take(count).Select(s => s.ItemId).ToListAsync(ct);
         return await LoadPublishedAsync(ids, ct);
     }
 
@@ -120,7 +120,7 @@ public sealed class ContentQueries(ContentsDbContext db, TimeProvider clock)
             var code = serviceCode.ToLower();
             q = q.Where(s => s.Servizio!.ToLower() == code);
         }
-        var ids = await q.OrderByDescending(s => s.PublishedUtc).ThenBy(s => s.Id).Take(200).Select(s => s.ItemId).ToListAsync(ct);
+        var ids = await q.OrderByDescending(s => s.PublishedUtc).ThenByDescending(s => s.Id).Take(200).Select(s => s.ItemId).ToListAsync(ct);
         return await LoadPublishedAsync(ids, ct);
     }
 
@@ -152,14 +152,14 @@ public sealed class ContentQueries(ContentsDbContext db, TimeProvider clock)
         if (text.IsEmpty)
         {
             var total = await entries.CountAsync(ct);
-            var ids = await entries.OrderByDescending(s => s.PublishedUtc).ThenBy(s => s.Id).Skip(skip).Take(pageSize).Select(s => s.ItemId).ToListAsync(ct);
+            var ids = await entries.OrderByDescending(s => s.PublishedUtc).ThenByDescending(s => s.Id).Skip(skip).Take(pageSize).Select(s => s.ItemId).ToListAsync(ct);
             return (ids, total);
         }
         var hits = from s in entries
                    join h in ContentSearch.Hits(db, text) on s.Id equals h.Id
                    select new { s.ItemId, s.Id, s.PublishedUtc, h.Rank };
         var count = await hits.CountAsync(ct);
-        var found = await hits.OrderByDescending(x => x.Rank).ThenByDescending(x => x.PublishedUtc).ThenBy(x => x.Id)
+        var found = await hits.OrderByDescending(x => x.Rank).ThenByDescending(x => x.PublishedUtc).ThenByDescending(x => x.Id)
             .Skip(skip).Take(pageSize).Select(x => x.ItemId).ToListAsync(ct);
         return (found, count);
     }

@@ -20,13 +20,15 @@ public sealed partial class SearchText
     public string? Error { get; }
     public bool IsEmpty => Text.Length == 0;
     public bool CanSearch => Error is null && Words.Count > 0;
+    /// <summary>Longer than <see cref="MaxLength"/>: refused (an API answers 400), where a text without words only finds nothing.</summary>
+    public bool TooLong { get; private init; }
 
     public static SearchText Parse(string? typed)
     {
         var text = new string((typed ?? "").Where(c => !char.IsControl(c)).ToArray()).Trim();
         if (text.Length == 0) return new SearchText("", [], null);
         if (text.Length > MaxLength)
-            return new SearchText(text[..MaxLength], [], $"Il testo da cercare può contenere al massimo {MaxLength} caratteri: accorcialo e riprova.");
+            return new SearchText(text[..MaxLength], [], $"Il testo da cercare può contenere al massimo {MaxLength} caratteri: accorcialo e riprova.") { TooLong = true };
         var words = WordPattern().Matches(text).Select(m => m.Value.ToLowerInvariant()).Distinct().Take(MaxWords).ToList();
         return words.Count == 0
             ? new SearchText(text, [], "Scrivi almeno una parola da cercare (lettere o numeri).")

@@ -22,7 +22,7 @@ public sealed class CercaModel(ContentQueries queries) : PageModel
     {
         (Q, Tipo, Pagina) = (q, tipo is not null && SiteSearchResult.TypeOf(tipo) is not null ? tipo.Trim().ToLowerInvariant() : null, Math.Max(1, pagina));
         var text = SearchText.Parse(q);
-        Searched = q is not null;
+        Searched = Request.Query.ContainsKey("q");
         SearchError = text.IsEmpty ? (Searched ? "Scrivi una o più parole da cercare." : null) : text.Error;
         if (!text.CanSearch) return;
         (var items, Total) = await queries.SearchSiteAsync(text, Tipo, Pagina, PageSize);
