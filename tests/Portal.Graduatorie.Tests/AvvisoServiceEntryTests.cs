@@ -32,7 +32,7 @@ public class AvvisoServiceEntryTests(PortalFactory portal) : IClassFixture<Porta
         portal.Clock.Advance(TimeSpan.FromDays(400));
         var closed = await portal.Anonymous().GetStringAsync("/avvisi/borse-di-studio");
         Assert.DoesNotContain("data-testid=\"presenta-domanda\"", closed);
-        Assert.Contains("In questo momento non c&#x27;è una finestra aperta", closed);
+        Assert.Contains("In questo momento non c'è una finestra aperta", closed);
         Assert.Contains("data-testid=\"pagina-servizio\"", closed);
     }
 }
