@@ -7,6 +7,7 @@ using Portal.Bench;
 // dotnet run -c Release --project bench/Portal.Bench -- wide-row [runs] [cells]
 // dotnet run -c Release --project bench/Portal.Bench -- monitoraggio [lines]   (PostgreSQL: PORTAL_TEST_POSTGRES, psql)
 // dotnet run -c Release --project bench/Portal.Bench -- bonus [citizens] [tasks]
+// dotnet run -c Release --project bench/Portal.Bench -- avvisi [total]   (PORTAL_TEST_PROVIDER=Sqlite|Postgres)
 switch (args.FirstOrDefault())
 {
     case "protocol":
@@ -24,10 +25,13 @@ switch (args.FirstOrDefault())
     case "bonus":
         await BonusSendLoad.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 1000, args.Length > 2 ? int.Parse(args[2]) : 64);
         break;
+    case "avvisi":
+        await AvvisiListLoad.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 10_000);
+        break;
     case "receipt":
         BenchmarkRunner.Run<ReceiptBenchmarks>(args: args[1..]);
         break;
     default:
-        Console.WriteLine("Uso: receipt [opzioni BenchmarkDotNet] | protocol [totale] [task] | elenco [ripetizioni] | wide-row [ripetizioni] [celle] | monitoraggio [righe] | bonus [cittadini] [task]");
+        Console.WriteLine("Uso: receipt [opzioni BenchmarkDotNet] | protocol [totale] [task] | elenco [ripetizioni] | wide-row [ripetizioni] [celle] | monitoraggio [righe] | bonus [cittadini] [task] | avvisi [totale]");
         break;
 }

@@ -36,6 +36,7 @@ public sealed class BonusModule : PortalModule
         s.AddScoped<DomandaInInvio>();
         s.AddScoped<DomandaDownloads>();
         s.AddScoped<IRecipeStep, BandoStep>();
+        s.AddScoped<Portal.Contents.Contracts.IServiceEntry, BonusServiceEntry>();
         s.AddScoped<IRecipeStep, DomandeDemoStep>();
         s.AddWorkflowSubject<DomandaSubject>();
         s.AddWorkflowDefinitionFile(typeof(BonusModule).Assembly, DomandaWorkflow.DefinitionFile);

@@ -48,6 +48,7 @@ public sealed class ContentsModule : PortalModule
     {
         endpoints.MapContentsApi();
         endpoints.MapAttachmentDownload();
+        endpoints.MapGraduatoriaDownload();
     }
 
     public override IEnumerable<Permission> Permissions => ContentsPermissions.All;

@@ -40,6 +40,8 @@ public sealed class GraduatorieModule : PortalModule
         context.Services.AddScoped<RegioneSolleciti>();
         context.Services.AddScoped<CodiciPseudonimi>();
         context.Services.AddScoped<GraduatoriaRegionaleService>();
+        context.Services.AddScoped<Portal.Contents.Contracts.IServiceEntry, GraduatorieServiceEntry>();
+        context.Services.AddScoped<Portal.Contents.Contracts.IGraduatoriaRighe, GraduatoriaRighePubbliche>();
         foreach (var template in RegioneNotificationTemplates.All) context.Services.AddSingleton(template);
     }
 

@@ -53,6 +53,9 @@ public sealed class WorkflowsModule : PortalModule
 
     public override IEnumerable<Permission> Permissions => WorkflowsPermissions.All;
 
+    /// <summary>The demo workflow ("richieste di prova", with its receipt) for every signed-in person.</summary>
+    public override IEnumerable<MenuEntry> Navigation => [new("Richieste di prova", "/richieste-di-prova", 90, SignedIn: true)];
+
     public override IEnumerable<MenuEntry> AdminMenu =>
     [
         new("Flussi di lavoro", "/admin/flussi", 700, WorkflowsPermissions.Manage.Name, "Sistema"),

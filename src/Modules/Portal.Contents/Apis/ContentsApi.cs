@@ -17,7 +17,8 @@ public static class ContentsApi
     public static void MapContentsApi(this IEndpointRouteBuilder endpoints)
     {
         var pub = endpoints.MapGroup("/api/v1").WithTags("Contenuti pubblici").AllowAnonymous();
-        pub.MapGet("/avvisi", ListAvvisi).WithSummary("Avvisi pubblicati, con ricerca testuale e filtri (categoria; stato: aperti, in-arrivo, chiusi)");
+        pub.MapGet("/avvisi", ListAvvisi).WithSummary("Avvisi pubblicati, con ricerca testuale e filtri (categoria; stato: aperti, in-arrivo, chiusi)")
+            .ProducesValidationProblem();
         pub.MapGet("/avvisi/{slug}", GetAvviso).WithSummary("Un avviso pubblicato con le sue finestre e i loro stati").ProducesProblem(404);
         pub.MapGet("/finestre/{id:guid}", GetFinestra).WithSummary("Una finestra e il suo stato adesso (futura, aperta, chiusa)").ProducesProblem(404);
         pub.MapGet("/graduatorie", ListGraduatorie).WithSummary("Graduatorie pubblicate");
@@ -62,6 +63,7 @@ public static class ContentsApi
 
     private static async Task<Ok<ElencoDto<AvvisoSintesiDto>>> ListAvvisi(string? q, string? categoria, string? stato, int? pagina, ContentQueries queries, CancellationToken ct)
     {
+        if (SearchText.Parse(q) is { TooLong: true, Error: { } error }) throw Portal.Core.Errors.PortalException.Invalid("q", error);
         var (items, total) = await queries.SearchAvvisiAsync(new AvvisoFilter(q, categoria, stato, pagina ?? 1, 20), ct);
         return TypedResults.Ok(new ElencoDto<AvvisoSintesiDto>(items.Select(a => new AvvisoSintesiDto(a.Item.Id, a.Version.Title, a.Item.Slug!,
             a.Version.Summary, a.Data.Categoria, a.Data.Servizio, a.Item.FirstPublishedUtc)).ToList(), total, pagina ?? 1));

@@ -12,6 +12,21 @@ public class ContentsDbContext(DbContextOptions options) : PortalDbContext(optio
     public DbSet<ContentItem> Items => Set<ContentItem>();
     public DbSet<ContentVersion> Versions => Set<ContentVersion>();
     public DbSet<ContentAttachment> Attachments => Set<ContentAttachment>();
+    public DbSet<ContentSearchEntry> SearchEntries => Set<ContentSearchEntry>();
+
+    public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        await ContentSearchSync.ApplyAsync(this, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        ContentSearchSync.ApplyAsync(this, CancellationToken.None).GetAwaiter().GetResult();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -54,6 +69,19 @@ public class ContentsDbContext(DbContextOptions options) : PortalDbContext(optio
             e.Property(x => x.ContentType).HasMaxLength(100);
             e.Property(x => x.Sha256).HasMaxLength(64);
             e.HasIndex(x => x.FileId);
+        });
+        b.Entity<ContentSearchEntry>(e =>
+        {
+            e.ToTable("contents_search");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.ItemId).IsUnique();
+            e.HasIndex(x => new { x.ContentType, x.PublishedUtc });
+            e.HasIndex(x => x.ParentId);
+            e.Property(x => x.ContentType).HasMaxLength(32);
+            e.Property(x => x.Slug).HasMaxLength(120);
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Summary).HasMaxLength(500);
+            e.Property(x => x.Categoria).HasMaxLength(100);
         });
     }
 }

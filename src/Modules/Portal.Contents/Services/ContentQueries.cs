@@ -71,44 +71,118 @@ public sealed class ContentQueries(ContentsDbContext db, TimeProvider clock)
             .OrderByDescending(p => p.Item.FirstPublishedUtc).ToList();
     }
 
-    /// <summary>Public list of avvisi, with text search and filters; "stato" is derived from the avviso's windows.</summary>
+    /// <summary>
+    /// Public list of avvisi, paged in the database: full-text search (<see cref="ContentSearch"/>, most relevant first),
+    /// category, and "stato" derived from the avviso's published windows at this instant; newest first without a text.
+    /// A text that cannot be searched (<see cref="SearchText.Error"/>) finds nothing.
+    /// </summary>
     public async Task<(List<PublishedContent> Items, int Total)> SearchAvvisiAsync(AvvisoFilter filter, CancellationToken ct = default)
     {
-        var avvisi = await ListPublishedAsync(ContentTypes.Avviso, ct: ct);
-        IEnumerable<PublishedContent> result = avvisi;
-        if (!string.IsNullOrWhiteSpace(filter.Q))
-        {
-            var words = filter.Q.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            result = result.Where(a =>
-            {
-                var text = $"{a.Version.Title} {a.Version.Summary} {a.Version.Body} {a.Data.Categoria}".ToLowerInvariant();
-                return words.All(w => text.Contains(w, StringComparison.Ordinal));
-            });
-        }
+        var text = SearchText.Parse(filter.Q);
+        if (!text.IsEmpty && !text.CanSearch) return ([], 0);
+        var avvisi = db.SearchEntries.AsNoTracking().Where(s => s.ContentType == ContentTypes.Avviso);
         if (!string.IsNullOrWhiteSpace(filter.Categoria))
-            result = result.Where(a => string.Equals(a.Data.Categoria, filter.Categoria, StringComparison.OrdinalIgnoreCase));
+        {
+            var categoria = filter.Categoria.Trim().ToLower();
+            avvisi = avvisi.Where(s => s.Categoria != null && s.Categoria.ToLower() == categoria);
+        }
         if (!string.IsNullOrWhiteSpace(filter.Stato))
         {
-            var finestre = await ListPublishedAsync(ContentTypes.Finestra, ct: ct);
             var now = clock.GetUtcNow().UtcDateTime;
-            var states = finestre.Where(f => f.Item.ParentId is not null && f.Data.OpensAtUtc is not null && f.Data.ClosesAtUtc is not null)
-                .GroupBy(f => f.Item.ParentId!.Value)
-                .ToDictionary(g => g.Key, g => g.Select(f => FinestraInfo.StateAt(f.Data.OpensAtUtc!.Value, f.Data.ClosesAtUtc!.Value, now)).ToList());
-            result = filter.Stato switch
+            var finestre = db.SearchEntries.Where(f => f.ContentType == ContentTypes.Finestra && f.OpensAtUtc != null && f.ClosesAtUtc != null);
+            avvisi = filter.Stato switch
             {
-                "aperti" => result.Where(a => states.TryGetValue(a.Item.Id, out var s) && s.Contains(FinestraState.Aperta)),
-                "in-arrivo" => result.Where(a => states.TryGetValue(a.Item.Id, out var s) && !s.Contains(FinestraState.Aperta) && s.Contains(FinestraState.Futura)),
-                "chiusi" => result.Where(a => !states.TryGetValue(a.Item.Id, out var s) || s.All(x => x == FinestraState.Chiusa)),
-                _ => result,
+                "aperti" => avvisi.Where(a => finestre.Any(f => f.ParentId == a.ItemId && f.OpensAtUtc <= now && now < f.ClosesAtUtc)),
+                "in-arrivo" => avvisi.Where(a => !finestre.Any(f => f.ParentId == a.ItemId && f.OpensAtUtc <= now && now < f.ClosesAtUtc)
+                    && finestre.Any(f => f.ParentId == a.ItemId && now < f.OpensAtUtc)),
+                "chiusi" => avvisi.Where(a => !finestre.Any(f => f.ParentId == a.ItemId && now < f.ClosesAtUtc)),
+                _ => avvisi,
             };
         }
-        var list = result.ToList();
-        var page = Math.Max(1, filter.Page);
-        return (list.Skip((page - 1) * filter.PageSize).Take(filter.PageSize).ToList(), list.Count);
+        var (ids, total) = await PageAsync(avvisi, text, filter.Page, filter.PageSize, ct);
+        return (await LoadPublishedAsync(ids, ct), total);
     }
 
+    /// <summary>The newest published avvisi, limited in the database (the home's "ultimi avvisi").</summary>
+    public async Task<List<PublishedContent>> LatestAvvisiAsync(int count, CancellationToken ct = default)
+    {
+        var ids = await db.SearchEntries.AsNoTracking().Where(s => s.ContentType == ContentTypes.Avviso)
+            .OrderByDescending(s => s.PublishedUtc).ThenByDescending(s => s.Id).Take(count).Select(s => s.ItemId).ToListAsync(ct);
+        return await LoadPublishedAsync(ids, ct);
+    }
+
+    /// <summary>Published avvisi that open a service (all of them, or those of one service code, case-insensitive), newest first.</summary>
+    public async Task<List<PublishedContent>> AvvisiWithServiceAsync(string? serviceCode = null, CancellationToken ct = default)
+    {
+        var q = db.SearchEntries.AsNoTracking().Where(s => s.ContentType == ContentTypes.Avviso && s.Servizio != null);
+        if (serviceCode is not null)
+        {
+            var code = serviceCode.ToLower();
+            q = q.Where(s => s.Servizio!.ToLower() == code);
+        }
+        var ids = await q.OrderByDescending(s => s.PublishedUtc).ThenByDescending(s => s.Id).Take(200).Select(s => s.ItemId).ToListAsync(ct);
+        return await LoadPublishedAsync(ids, ct);
+    }
+
+    /// <summary>Published windows of the given avvisi, in one query.</summary>
+    public async Task<List<PublishedContent>> FinestreOfAsync(IReadOnlyCollection<Guid> avvisoIds, CancellationToken ct = default)
+    {
+        var ids = await db.SearchEntries.AsNoTracking()
+            .Where(s => s.ContentType == ContentTypes.Finestra && s.ParentId != null && avvisoIds.Contains(s.ParentId.Value))
+            .Select(s => s.ItemId).ToListAsync(ct);
+        return await LoadPublishedAsync(ids, ct);
+    }
+
+    /// <summary>The site search (/cerca): published avvisi, pages and graduatorie matching the text, most relevant first.</summary>
+    public async Task<(List<SiteSearchResult> Items, int Total)> SearchSiteAsync(SearchText text, string? tipo, int page, int pageSize, CancellationToken ct = default)
+    {
+        if (!text.CanSearch) return ([], 0);
+        var types = tipo is not null && SiteSearchResult.TypeOf(tipo) is { } one ? [one] : SiteSearchResult.Types;
+        var entries = db.SearchEntries.AsNoTracking().Where(s => types.Contains(s.ContentType));
+        var (ids, total) = await PageAsync(entries, text, page, pageSize, ct);
+        var rows = await db.SearchEntries.AsNoTracking().Where(s => ids.Contains(s.ItemId)).ToListAsync(ct);
+        var byId = rows.ToDictionary(r => r.ItemId);
+        return (ids.Where(byId.ContainsKey).Select(id => SiteSearchResult.From(byId[id])).ToList(), total);
+    }
+
+    /// <summary>One page of item ids (and the total), by relevance when there is a text, else newest first.</summary>
+    private async Task<(List<Guid> Ids, int Total)> PageAsync(IQueryable<ContentSearchEntry> entries, SearchText text, int page, int pageSize, CancellationToken ct)
+    {
+        var skip = (int)Math.Min(int.MaxValue - pageSize, (Math.Max(1L, page) - 1) * pageSize);
+        if (text.IsEmpty)
+        {
+            var total = await entries.CountAsync(ct);
+            var ids = await entries.OrderByDescending(s => s.PublishedUtc).ThenByDescending(s => s.Id).Skip(skip).Take(pageSize).Select(s => s.ItemId).ToListAsync(ct);
+            return (ids, total);
+        }
+        var hits = from s in entries
+                   join h in ContentSearch.Hits(db, text) on s.Id equals h.Id
+                   select new { s.ItemId, s.Id, s.PublishedUtc, h.Rank };
+        var count = await hits.CountAsync(ct);
+        var found = await hits.OrderByDescending(x => x.Rank).ThenByDescending(x => x.PublishedUtc).ThenByDescending(x => x.Id)
+            .Skip(skip).Take(pageSize).Select(x => x.ItemId).ToListAsync(ct);
+        return (found, count);
+    }
+
+    /// <summary>The published items with these ids and their published versions, in the order of the ids.</summary>
+    private async Task<List<PublishedContent>> LoadPublishedAsync(IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        var rows = await (from i in db.Items.AsNoTracking()
+                          join v in db.Versions.AsNoTracking().Include(v => v.Attachments) on new { Id = i.Id, N = i.PublishedVersion ?? -1 } equals new { Id = v.ItemId, N = v.Number }
+                          where ids.Contains(i.Id) && i.Status == ContentStatus.Pubblicato
+                          select new { i, v }).ToListAsync(ct);
+        var byId = rows.ToDictionary(r => r.i.Id);
+        return ids.Where(byId.ContainsKey).Select(id => new PublishedContent(byId[id].i, byId[id].v, ContentData.FromJson(byId[id].v.DataJson))).ToList();
+    }
+
+    /// <summary>Titles of published items, by id (e.g. the avvisi of the graduatorie listed).</summary>
+    public async Task<Dictionary<Guid, string>> PublishedTitlesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default) =>
+        await db.SearchEntries.AsNoTracking().Where(s => ids.Contains(s.ItemId)).ToDictionaryAsync(s => s.ItemId, s => s.Title, ct);
+
     public async Task<List<string>> ListCategorieAsync(CancellationToken ct = default) =>
-        (await ListPublishedAsync(ContentTypes.Avviso, ct: ct)).Select(a => a.Data.Categoria).OfType<string>()
+        (await db.SearchEntries.AsNoTracking().Where(s => s.ContentType == ContentTypes.Avviso && s.Categoria != null)
+            .Select(s => s.Categoria!).Distinct().Take(500).ToListAsync(ct))
             .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Create(Portal.Core.Time.RomeTime.Italian, true)).ToList();
 
     /// <summary>True when the file is attached to the published version of a published item.</summary>

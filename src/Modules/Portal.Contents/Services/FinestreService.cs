@@ -30,7 +30,7 @@ internal sealed class FinestreService(ContentQueries queries, TimeProvider clock
     }
 
     public async Task<IReadOnlyList<AvvisoInfo>> AvvisiOfServiceAsync(string serviceCode, CancellationToken ct = default) =>
-        (await queries.ListPublishedAsync(ContentTypes.Avviso, ct: ct)).Where(a => IsOf(a, serviceCode)).Select(ToAvviso).ToList();
+        (await queries.AvvisiWithServiceAsync(serviceCode, ct)).Where(a => IsOf(a, serviceCode)).Select(ToAvviso).ToList();
 
     private static bool IsOf(PublishedContent avviso, string serviceCode) =>
         avviso.Item.ContentType == ContentTypes.Avviso && string.Equals(avviso.Data.Servizio, serviceCode, StringComparison.OrdinalIgnoreCase);
@@ -40,7 +40,7 @@ internal sealed class FinestreService(ContentQueries queries, TimeProvider clock
             ? null
             : new FinestraInfo(f.Item.Id, f.Item.ParentId.Value, f.Version.Title, f.Data.OpensAtUtc.Value, f.Data.ClosesAtUtc.Value);
 
-    private static AvvisoInfo ToAvviso(PublishedContent a) => new(a.Item.Id, a.Version.Title, a.Item.Slug, a.Data.Servizio,
+    internal static AvvisoInfo ToAvviso(PublishedContent a) => new(a.Item.Id, a.Version.Title, a.Item.Slug, a.Data.Servizio,
         a.Version.Attachments.OrderBy(d => d.Order)
             .Select(d => new AvvisoDocument(d.FileId, d.Title, d.FileName, d.ContentType, d.Length, AttachmentDownload.UrlOf(d.FileId, d.FileName)))
             .ToList());

@@ -1,5 +1,6 @@
 using Ganss.Xss;
 using Markdig;
+using Markdig.Syntax;
 
 namespace Portal.Contents.Services;
 
@@ -15,6 +16,15 @@ public sealed class MarkdownRenderer
 
     public string ToHtml(string? markdown) =>
         string.IsNullOrWhiteSpace(markdown) ? "" : _sanitizer.Sanitize(Markdown.ToHtml(markdown, _pipeline));
+
+    /// <summary>The same without its tables: for a text whose table is shown from the database instead (a published Graduatoria's rows).</summary>
+    public string ToHtmlWithoutTables(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown)) return "";
+        var document = Markdown.Parse(markdown, _pipeline);
+        foreach (var table in document.Descendants<Markdig.Extensions.Tables.Table>().ToList()) table.Parent?.Remove(table);
+        return _sanitizer.Sanitize(document.ToHtml(_pipeline));
+    }
 
     private static HtmlSanitizer CreateSanitizer()
     {

@@ -7,7 +7,8 @@ using Portal.Core.Contracts;
 
 namespace Portal.Contents.Pages.Contents;
 
-public sealed class AvvisoModel(ContentQueries queries, IFinestre finestre, MarkdownRenderer markdown, TimeProvider clock) : PageModel
+public sealed class AvvisoModel(ContentQueries queries, IFinestre finestre, MarkdownRenderer markdown, TimeProvider clock,
+    IEnumerable<IServiceEntry> services) : PageModel
 {
     public AvvisoView View { get; private set; } = null!;
     public PublishedContent Avviso => View.Avviso;
@@ -16,7 +17,7 @@ public sealed class AvvisoModel(ContentQueries queries, IFinestre finestre, Mark
     {
         var a = await queries.GetPublishedBySlugAsync(ContentTypes.Avviso, slug);
         if (a is null) return NotFound();
-        View = await AvvisoView.BuildAsync(a, queries, finestre, markdown, clock.GetUtcNow());
+        View = await AvvisoView.BuildAsync(a, queries, finestre, markdown, clock.GetUtcNow(), services);
         return Page();
     }
 }

@@ -12,6 +12,6 @@ public sealed class GraduatorieModel(ContentQueries queries) : PageModel
     public async Task OnGetAsync()
     {
         Items = await queries.ListPublishedAsync(ContentTypes.Graduatoria);
-        Avvisi = (await queries.ListPublishedAsync(ContentTypes.Avviso)).ToDictionary(a => a.Item.Id, a => a.Version.Title);
+        Avvisi = await queries.PublishedTitlesAsync(Items.Select(g => g.Item.ParentId).OfType<Guid>().Distinct().ToList());
     }
 }

@@ -17,18 +17,19 @@ public sealed class HomeModel(ContentQueries queries, TimeProvider clock) : Page
     public async Task OnGetAsync()
     {
         Now = clock.GetUtcNow();
-        var avvisi = await queries.ListPublishedAsync(ContentTypes.Avviso);
-        // All published windows in one query, grouped by avviso (not one query per service card).
-        var windows = (await queries.ListPublishedAsync(ContentTypes.Finestra)).Select(FinestreService.ToInfo).OfType<FinestraInfo>()
+        // Only the avvisi that open a service, and their windows in one query (not one query per card);
+        // the latest avvisi are limited in the database.
+        var avvisi = await queries.AvvisiWithServiceAsync();
+        var windows = (await queries.FinestreOfAsync(avvisi.Select(a => a.Item.Id).ToList())).Select(FinestreService.ToInfo).OfType<FinestraInfo>()
             .ToLookup(f => f.AvvisoId);
         var cards = new List<ServiceCard>();
-        foreach (var a in avvisi.Where(a => a.Data.Servizio is not null))
+        foreach (var a in avvisi)
         {
             var own = windows[a.Item.Id].OrderBy(w => w.OpensAtUtc).ToList();
             var current = own.FirstOrDefault(w => w.StateAt(Now) == FinestraState.Aperta) ?? own.FirstOrDefault(w => w.StateAt(Now) == FinestraState.Futura);
             cards.Add(new ServiceCard(a, current));
         }
         Services = cards.OrderBy(c => c.Current is null ? 2 : c.Current.StateAt(Now) == FinestraState.Aperta ? 0 : 1).ToList();
-        Latest = avvisi.Take(5).ToList();
+        Latest = await queries.LatestAvvisiAsync(5);
     }
 }

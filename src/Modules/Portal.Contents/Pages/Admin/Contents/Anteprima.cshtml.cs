@@ -12,7 +12,8 @@ namespace Portal.Contents.Pages.Admin.Contents;
 
 /// <summary>Shows any version (default: the latest) as the public site would, for editors only.</summary>
 [Authorize(Policy = PermissionPolicy.Prefix + "Contents.Edit")]
-public sealed class AnteprimaModel(ContentQueries queries, IFinestre finestre, MarkdownRenderer markdown, TimeProvider clock) : PageModel
+public sealed class AnteprimaModel(ContentQueries queries, IFinestre finestre, MarkdownRenderer markdown, TimeProvider clock,
+    IEnumerable<IServiceEntry> services) : PageModel
 {
     public PublishedContent Shown { get; private set; } = null!;
     public AvvisoView? Avviso { get; private set; }
@@ -27,7 +28,7 @@ public sealed class AnteprimaModel(ContentQueries queries, IFinestre finestre, M
         Shown = new PublishedContent(item, version, ContentData.FromJson(version.DataJson));
         BodyHtml = markdown.ToHtml(version.Body);
         if (item.ContentType == ContentTypes.Avviso)
-            Avviso = await AvvisoView.BuildAsync(Shown, queries, finestre, markdown, clock.GetUtcNow());
+            Avviso = await AvvisoView.BuildAsync(Shown, queries, finestre, markdown, clock.GetUtcNow(), services);
         Response.Headers.CacheControl = "no-store";
         return Page();
     }
