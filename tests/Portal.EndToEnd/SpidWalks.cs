@@ -16,6 +16,8 @@ public static class SpidWalks
         await Expect(button).ToHaveAttributeAsync("aria-expanded", "true");
         var list = main.GetByTestId("elenco-gestori-spid").Locator(".dropdown-menu");
         await Expect(list).ToBeVisibleAsync();
+        // The menu fades in: axe-core and the click wait for its transitions to end (mid-fade colours fail the contrast check).
+        await list.EvaluateAsync("e => Promise.all(e.getAnimations({ subtree: true }).map(a => a.finished))");
         await Expect(list.GetByRole(AriaRole.Link, new() { Name = "Non hai SPID?", Exact = true })).ToBeVisibleAsync();
         await s.CheckPageAsync();
     }
