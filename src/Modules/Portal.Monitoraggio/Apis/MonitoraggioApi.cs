@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -26,15 +27,17 @@ public static class MonitoraggioApi
     public static void MapMonitoraggioApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1/monitoraggio").WithTags("Monitoraggio");
-        var flussi = api.MapGroup("/flussi").RequireAuthorization();
-        var upload = flussi.MapGroup("/").RequireAuthorization(PermissionPolicy.For(MonitoraggioPermissions.Upload))
+        // The ente's management system authenticates with its API credential (bearer token), people with the session.
+        var flussi = api.MapGroup("/flussi").RequireAuthorization(new AuthorizationPolicyBuilder(ApiTokenSchemes.TokenOrSession).RequireAuthenticatedUser().Build());
+        var upload = flussi.MapGroup("/").RequireAuthorization(new AuthorizationPolicyBuilder(ApiTokenSchemes.TokenOrSession)
+                .RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(MonitoraggioPermissions.Upload.Name)).Build())
             // Raw and multipart bodies from the management systems: the session cookie is SameSite=Lax, no cross-site form carries it.
             .DisableAntiforgery();
 
         upload.MapPost("/", Upload)
             .WithSummary("Invia un flusso (corpo grezzo o multipart, campo «file»): risponde subito con l'identificativo, l'elaborazione prosegue in background")
             .Accepts<IFormFile>("multipart/form-data", "application/octet-stream", "text/csv", "text/plain")
-            .Produces<FlussoDto>(StatusCodes.Status202Accepted).Problems(400, 403, 413);
+            .Produces<FlussoDto>(StatusCodes.Status202Accepted).Problems(400, 401, 403, 413);
         upload.MapPost("/{id:guid}/conferma", Confirm)
             .WithSummary("Conferma un flusso con avvisi: viene applicato").Problems(403, 404, 409);
         upload.MapPost("/{id:guid}/annulla", Cancel)
