@@ -37,9 +37,11 @@ public sealed class MonitoraggioModule : PortalModule
         s.AddScoped<FlussoQueries>();
         s.AddScoped<ErrorReport>();
         s.AddScoped<MonitoraggioReports>();
-        s.AddScoped<IOutboxHandler, FlussoProcessor>();
+        s.AddScoped<FlussoProcessor>();
+        s.AddScoped<IOutboxHandler>(sp => sp.GetRequiredService<FlussoProcessor>());
         s.AddScoped<IOutboxHandler, RicevutaHandler>();
         s.AddScoped<IRecipeStep, MisureStep>();
+        s.AddScoped<IRecipeStep, FlussiDemoStep>();
         s.AddScoped<CredenzialiApiService>();
         s.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenSchemes.Token, "Credenziale API dell'ente gestore", _ => { })
