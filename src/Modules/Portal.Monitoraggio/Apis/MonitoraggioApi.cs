@@ -57,6 +57,8 @@ public static class MonitoraggioApi
 
         var formato = api.MapGroup("/formato").AllowAnonymous();
         formato.MapGet("/", Format).WithSummary("Il tracciato del flusso (versione 1): campi, regole, stati");
+        formato.MapGet("/pdf", FormatPdf).WithSummary("Il tracciato del flusso in PDF, generato dalla stessa definizione usata dal controllo dei file")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf");
         formato.MapGet("/esempio", Example).WithSummary("Un file di esempio che supera la validazione")
             .Produces(StatusCodes.Status200OK, contentType: "text/plain");
     }
@@ -179,6 +181,15 @@ public static class MonitoraggioApi
         FeedFormat.Fields.Select(f => new FormatoCampoDto(f.Position, f.Name, f.Contenuto, f.Regola, f.Esempio)).ToList(),
         FeedFormat.Rules.Select(r => new FormatoRegolaDto(r.Code, r.Field, r.Descrizione, r.Avviso)).ToList(),
         FeedFormat.Stati.Select(s => s.Code).ToList()));
+
+    private static async Task<FileContentHttpResult> FormatPdf(MonitoraggioDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var misure = await db.Misure.AsNoTracking().OrderBy(m => m.Code).ToListAsync(ct);
+        var today = DateOnly.FromDateTime(RomeTime.ToRome(clock.GetUtcNow().UtcDateTime));
+        var example = FeedFormat.Example("CODICE-ENTE", today.AddDays(-1), misure.Select(m => m.Code).ToList());
+        var pdf = FormatoPdf.Render(misure, example, clock.GetUtcNow().UtcDateTime);
+        return TypedResults.File(pdf, "application/pdf", $"tracciato-flusso-monitoraggio-v{FeedFormat.Version}.pdf");
+    }
 
     private static async Task<FileContentHttpResult> Example(MonitoraggioDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
