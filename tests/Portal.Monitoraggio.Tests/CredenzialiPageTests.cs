@@ -14,7 +14,7 @@ public partial class CredenzialiPageTests(PortalFactory portal) : IClassFixture<
 {
     private const string Page = "/admin/monitoraggio/credenziali";
 
-    [GeneratedRegex("id=\"token\" class=\"form-control font-monospace\" readonly value=\"(mon_[^\"]+)\"")]
+    [GeneratedRegex("type=\"text\" id=\"token\" class=\"form-control font-monospace\" readonly value=\"(mon_[^\"]+)\"")]
     private static partial Regex TokenField();
 
     [Fact]
