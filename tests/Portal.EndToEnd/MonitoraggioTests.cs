@@ -51,7 +51,7 @@ public sealed class MonitoraggioTests(PortalFixture portal)
         await s.CheckPageAsync();
     }
 
-    [Fact]
+    [Fact(Skip = "Scritto ma non ancora eseguito in Chromium (macchina satura alla consegna): da eseguire e correggere prima di attivarlo")]
     public async Task L_operatore_dell_ente_invia_i_flussi_e_il_funzionario_legge_i_report()
     {
         var rif = DateTime.Today.AddDays(-1);
@@ -142,7 +142,7 @@ public sealed class MonitoraggioTests(PortalFixture portal)
         fun.AssertEveryPageChecked();
     }
 
-    [Fact]
+    [Fact(Skip = "Scritto ma non ancora eseguito in Chromium (macchina satura alla consegna): da eseguire e correggere prima di attivarlo")]
     public async Task L_amministratore_rilascia_e_revoca_una_credenziale_API()
     {
         await using var admin = await portal.NewSessionAsync("monitoraggio-credenziali");
@@ -174,7 +174,7 @@ public sealed class MonitoraggioTests(PortalFixture portal)
         admin.AssertEveryPageChecked();
     }
 
-    [Fact]
+    [Fact(Skip = "Scritto ma non ancora eseguito in Chromium (macchina satura alla consegna): da eseguire e correggere prima di attivarlo")]
     public async Task Le_pagine_del_monitoraggio_a_390_pixel_non_scorrono_in_orizzontale()
     {
         var pages = new (string Name, string Role, string[] Paths)[]
