@@ -26,6 +26,8 @@ public class CrashTests
         const int lines = 20_000;
         var rif = observer.Yesterday();
         var client = await observer.OperatoreEnteAsync();
+        // The demo recipe's feeds are there already: what counts is that this feed adds nothing until it is applied whole.
+        var before = await observer.CountsAsync(Ente);
         var sent = await client.SendAsync(Bytes(Enumerable.Range(1, lines).Select(i => Fields($"K-{i}", rif))), "grande.txt");
         var id = sent.Id();
 
@@ -54,7 +56,7 @@ public class CrashTests
         } // killed here
         Assert.True(applying, "il flusso era già concluso al momento dell'arresto: il test non prova nulla");
         Assert.Equal(Model.StatoFlusso.InElaborazione, (await FlussoAsync(observer, id)).Stato);
-        Assert.Equal((0, 0), await observer.CountsAsync(Ente));
+        Assert.Equal(before, await observer.CountsAsync(Ente));
 
         // After the lease has expired another node takes the feed and processes it from the start.
         await Task.Delay(2500);
@@ -73,7 +75,7 @@ public class CrashTests
             await processor.RunOnceAsync();
             await Task.Delay(100);
         }
-        Assert.Equal((lines, lines), await observer.CountsAsync(Ente));
+        Assert.Equal((before.Pratiche + lines, before.Storico + lines), await observer.CountsAsync(Ente));
         Assert.Equal(lines, (await FlussoAsync(observer, id)).Righe);
     }
 

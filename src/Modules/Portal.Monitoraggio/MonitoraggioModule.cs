@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Portal.Core.Contracts;
 using Portal.Core.Data;
 using Portal.Core.Modules;
@@ -35,12 +37,28 @@ public sealed class MonitoraggioModule : PortalModule
         s.AddScoped<FlussoQueries>();
         s.AddScoped<ErrorReport>();
         s.AddScoped<MonitoraggioReports>();
-        s.AddScoped<IOutboxHandler, FlussoProcessor>();
+        s.AddScoped<FlussoProcessor>();
+        s.AddScoped<IOutboxHandler>(sp => sp.GetRequiredService<FlussoProcessor>());
         s.AddScoped<IOutboxHandler, RicevutaHandler>();
         s.AddScoped<IRecipeStep, MisureStep>();
+        s.AddScoped<IRecipeStep, FlussiDemoStep>();
+        s.AddScoped<CredenzialiApiService>();
+        s.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenSchemes.Token, "Credenziale API dell'ente gestore", _ => { })
+            .AddPolicyScheme(ApiTokenSchemes.TokenOrSession, "Credenziale API o sessione", _ => { });
+        // Without a bearer header the flussi endpoints read the portal's own session (the default scheme, whatever its name).
+        s.AddOptions<PolicySchemeOptions>(ApiTokenSchemes.TokenOrSession).Configure<IOptions<AuthenticationOptions>>((o, auth) =>
+        {
+            o.ForwardDefault = auth.Value.DefaultScheme;
+            o.ForwardDefaultSelector = c => ApiTokenSchemes.HasBearer(c) ? ApiTokenSchemes.Token : null;
+        });
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapMonitoraggioApi();
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapMonitoraggioApi();
+        endpoints.MapCredenzialiApi();
+    }
 
     public override IEnumerable<Permission> Permissions => MonitoraggioPermissions.All;
 
@@ -50,5 +68,8 @@ public sealed class MonitoraggioModule : PortalModule
     ];
 
     public override IEnumerable<MenuEntry> AdminMenu =>
-        [new("Monitoraggio pratiche", "/admin/monitoraggio", 450, MonitoraggioPermissions.Reports.Name, "Monitoraggio")];
+        [
+            new("Monitoraggio pratiche", "/admin/monitoraggio", 450, MonitoraggioPermissions.Reports.Name, "Monitoraggio"),
+            new("Credenziali API degli enti", "/admin/monitoraggio/credenziali", 451, MonitoraggioPermissions.Credentials.Name, "Monitoraggio"),
+        ];
 }

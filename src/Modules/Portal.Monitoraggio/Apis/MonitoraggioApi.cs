@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -26,15 +27,17 @@ public static class MonitoraggioApi
     public static void MapMonitoraggioApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/v1/monitoraggio").WithTags("Monitoraggio");
-        var flussi = api.MapGroup("/flussi").RequireAuthorization();
-        var upload = flussi.MapGroup("/").RequireAuthorization(PermissionPolicy.For(MonitoraggioPermissions.Upload))
+        // The ente's management system authenticates with its API credential (bearer token), people with the session.
+        var flussi = api.MapGroup("/flussi").RequireAuthorization(new AuthorizationPolicyBuilder(ApiTokenSchemes.TokenOrSession).RequireAuthenticatedUser().Build());
+        var upload = flussi.MapGroup("/").RequireAuthorization(new AuthorizationPolicyBuilder(ApiTokenSchemes.TokenOrSession)
+                .RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(MonitoraggioPermissions.Upload.Name)).Build())
             // Raw and multipart bodies from the management systems: the session cookie is SameSite=Lax, no cross-site form carries it.
             .DisableAntiforgery();
 
         upload.MapPost("/", Upload)
             .WithSummary("Invia un flusso (corpo grezzo o multipart, campo «file»): risponde subito con l'identificativo, l'elaborazione prosegue in background")
             .Accepts<IFormFile>("multipart/form-data", "application/octet-stream", "text/csv", "text/plain")
-            .Produces<FlussoDto>(StatusCodes.Status202Accepted).Problems(400, 403, 413);
+            .Produces<FlussoDto>(StatusCodes.Status202Accepted).Problems(400, 401, 403, 413);
         upload.MapPost("/{id:guid}/conferma", Confirm)
             .WithSummary("Conferma un flusso con avvisi: viene applicato").Problems(403, 404, 409);
         upload.MapPost("/{id:guid}/annulla", Cancel)
@@ -54,6 +57,8 @@ public static class MonitoraggioApi
 
         var formato = api.MapGroup("/formato").AllowAnonymous();
         formato.MapGet("/", Format).WithSummary("Il tracciato del flusso (versione 1): campi, regole, stati");
+        formato.MapGet("/pdf", FormatPdf).WithSummary("Il tracciato del flusso in PDF, generato dalla stessa definizione usata dal controllo dei file")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf");
         formato.MapGet("/esempio", Example).WithSummary("Un file di esempio che supera la validazione")
             .Produces(StatusCodes.Status200OK, contentType: "text/plain");
     }
@@ -176,6 +181,15 @@ public static class MonitoraggioApi
         FeedFormat.Fields.Select(f => new FormatoCampoDto(f.Position, f.Name, f.Contenuto, f.Regola, f.Esempio)).ToList(),
         FeedFormat.Rules.Select(r => new FormatoRegolaDto(r.Code, r.Field, r.Descrizione, r.Avviso)).ToList(),
         FeedFormat.Stati.Select(s => s.Code).ToList()));
+
+    private static async Task<FileContentHttpResult> FormatPdf(MonitoraggioDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var misure = await db.Misure.AsNoTracking().OrderBy(m => m.Code).ToListAsync(ct);
+        var today = DateOnly.FromDateTime(RomeTime.ToRome(clock.GetUtcNow().UtcDateTime));
+        var example = FeedFormat.Example("CODICE-ENTE", today.AddDays(-1), misure.Select(m => m.Code).ToList());
+        var pdf = FormatoPdf.Render(misure, example, clock.GetUtcNow().UtcDateTime);
+        return TypedResults.File(pdf, "application/pdf", $"tracciato-flusso-monitoraggio-v{FeedFormat.Version}.pdf");
+    }
 
     private static async Task<FileContentHttpResult> Example(MonitoraggioDbContext db, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {

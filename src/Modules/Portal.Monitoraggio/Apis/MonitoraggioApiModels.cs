@@ -36,3 +36,15 @@ public sealed record FormatoCampoDto(int Posizione, string Nome, string Contenut
 public sealed record FormatoRegolaDto(string Codice, string? Campo, string Descrizione, bool Avviso);
 
 public sealed record FormatoDto(int Versione, string Intestazione, IReadOnlyList<FormatoCampoDto> Campi, IReadOnlyList<FormatoRegolaDto> Regole, IReadOnlyList<string> Stati);
+
+public sealed record CredenzialeDto(Guid Id, string Ente, string Etichetta, string Prefisso, string CreataDa, DateTime CreataUtc,
+    DateTime? UltimoUsoUtc, DateTime? RevocataUtc, string? RevocataDa, bool Attiva)
+{
+    public static CredenzialeDto From(CredenzialeApi c) =>
+        new(c.Id, c.EnteCode, c.Etichetta, c.Prefisso, c.CreatedBy, c.CreatedUtc, c.LastUsedUtc, c.RevokedUtc, c.RevokedBy, c.Attiva);
+}
+
+/// <summary>The answer to an issue: the token is in this answer only; the portal keeps its hash.</summary>
+public sealed record CredenzialeRilasciataDto(CredenzialeDto Credenziale, string Token, string Avvertenza);
+
+public sealed record NuovaCredenzialeRequest(string? Ente, string? Etichetta);

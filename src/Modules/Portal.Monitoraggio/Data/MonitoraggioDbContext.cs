@@ -14,6 +14,7 @@ public class MonitoraggioDbContext(DbContextOptions options) : PortalDbContext(o
     public DbSet<FlussoSegnalazione> Segnalazioni => Set<FlussoSegnalazione>();
     public DbSet<Pratica> Pratiche => Set<Pratica>();
     public DbSet<PraticaStorico> Storico => Set<PraticaStorico>();
+    public DbSet<CredenzialeApi> Credenziali => Set<CredenzialeApi>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -23,6 +24,7 @@ public class MonitoraggioDbContext(DbContextOptions options) : PortalDbContext(o
         b.ApplyConfiguration(new FlussoSegnalazioneConfiguration());
         b.ApplyConfiguration(new PraticaConfiguration());
         b.ApplyConfiguration(new PraticaStoricoConfiguration());
+        b.ApplyConfiguration(new CredenzialeApiConfiguration());
     }
 }
 

@@ -21,6 +21,14 @@ public sealed class FlussiService(
     public async Task<Flusso> UploadAsync(ClaimsPrincipal user, string? enteAsked, string? fileName, Stream content, string canale, CancellationToken ct)
     {
         var enteCode = FlussoAccess.EnteOf(user, enteAsked);
+        return await ReceiveAsync(enteCode, fileName, content, canale,
+            user.GetPersonId(), user.ActorName(), user.FindFirstValue(PortalClaims.CodiceFiscale), queue: true, ct);
+    }
+
+    /// <param name="queue">False only for the demo recipe, which processes its feeds at once through <see cref="FlussoProcessor"/>.</param>
+    internal async Task<Flusso> ReceiveAsync(string enteCode, string? fileName, Stream content, string canale,
+        Guid? operatorId, string operatorName, string? operatorCf, bool queue, CancellationToken ct)
+    {
         var ente = await enti.FindAsync(enteCode, ct);
         if (ente is not { Active: true })
             throw PortalException.Forbidden($"L'ente gestore {enteCode} non è attivo: non può inviare flussi.");
@@ -34,9 +42,9 @@ public sealed class FlussiService(
             Sha256 = "",
             Stato = StatoFlusso.InCoda,
             Canale = canale,
-            OperatorId = user.GetPersonId(),
-            OperatorName = user.ActorName(),
-            OperatorCf = user.FindFirstValue(PortalClaims.CodiceFiscale),
+            OperatorId = operatorId,
+            OperatorName = operatorName,
+            OperatorCf = operatorCf,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.Flussi.Add(flusso);
@@ -44,9 +52,10 @@ public sealed class FlussiService(
         var (length, sha) = await blocchi.WriteAsync(flusso.Id, content, options.Value.MaxFileBytes, ct);
         if (length == 0) throw PortalException.Invalid("file", "Il file è vuoto: scegliere il file del flusso da inviare.");
         await db.Flussi.Where(f => f.Id == flusso.Id).ExecuteUpdateAsync(u => u.SetProperty(f => f.Length, length).SetProperty(f => f.Sha256, sha), ct);
-        await outbox.EnqueueAsync(FlussoJobs.Process(flusso.Id, "verifica"), ct);
+        if (queue) await outbox.EnqueueAsync(FlussoJobs.Process(flusso.Id, "verifica"), ct);
         await audit.RecordAsync("Monitoraggio.Flusso", $"Flusso {flusso.Id}",
-            $"Ente {enteCode}: ricevuto il file «{name}» ({length} byte, SHA-256 {sha}) tramite {(canale == "api" ? "API" : "pagina web")}; in coda per l'elaborazione.");
+            $"Ente {enteCode}: ricevuto il file «{name}» ({length} byte, SHA-256 {sha}) tramite {(canale == "api" ? "API" : "pagina web")}; "
+            + (queue ? "in coda per l'elaborazione." : "elaborato subito (ricetta dimostrativa)."));
         await work.CompleteAsync(ct);
         flusso.Length = length;
         flusso.Sha256 = sha;

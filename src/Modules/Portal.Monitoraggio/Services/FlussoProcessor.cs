@@ -40,6 +40,13 @@ public sealed class FlussoProcessor(
         await ProcessAsync(flusso, confirmed, ct);
     }
 
+    /// <summary>Processes a feed now, in the caller's scope (the demo recipe: its feeds are decided before the site opens).</summary>
+    internal async Task ProcessNowAsync(Guid id, CancellationToken ct)
+    {
+        var flusso = await db.Flussi.AsNoTracking().SingleAsync(f => f.Id == id, ct);
+        await ProcessAsync(flusso, confirmed: false, ct);
+    }
+
     private async Task ProcessAsync(Flusso flusso, bool confirmed, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;

@@ -33,6 +33,17 @@ public static class FeedFormat
     public const string ImportoErogato = "IMPORTO_EROGATO";
     public const string Note = "NOTE";
 
+    /// <summary>The rules of the whole file, as the page and the PDF state them.</summary>
+    public static IReadOnlyList<string> GeneralRules =>
+    [
+        "Codifica UTF-8 (il BOM iniziale è tollerato); ogni altra codifica, ad esempio Latin-1 o Windows-1252, è respinta indicando riga e byte.",
+        $"Un record per riga, righe terminate da LF o CRLF; al massimo {MaxLines.ToString("N0", Core.Time.RomeTime.Italian)} pratiche e 200 MB.",
+        "Campi a lunghezza variabile separati dal carattere «|» (U+007C), senza virgolette: nessun campo può contenere «|».",
+        "Importi con la virgola decimale (U+002C), senza separatore delle migliaia, al massimo due decimali (ad esempio 1234,56); date nel formato gg/mm/aaaa.",
+        "La prima riga è l'intestazione, esattamente: " + Header,
+        "Il flusso è applicato per intero o per niente: con anche un solo errore nessuna pratica cambia; con soli avvisi l'operatore conferma o annulla. Le pratiche sono aggiornate per codice ente e ID_PRATICA, e ne resta la storia per data di riferimento.",
+    ];
+
     /// <summary>The states in their order of progress (a lower rank after a higher one is "going back").</summary>
     public static readonly IReadOnlyList<(string Code, int Rank, string Descrizione)> Stati =
     [

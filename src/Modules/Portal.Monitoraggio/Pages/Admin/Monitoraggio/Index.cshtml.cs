@@ -36,6 +36,22 @@ public sealed class IndexModel(MonitoraggioReports reports, MonitoraggioDbContex
         ["misura"] = "Per misura", ["ente"] = "Per ente gestore", ["stato"] = "Per stato della pratica", ["provincia"] = "Per provincia", ["comune"] = "Per Comune",
     };
 
+    /// <summary>The data of one chart for monitoraggio-grafici.js (Chart.js), amounts in euro; the server SVG stays as the fallback.</summary>
+    public static string Grafico(string id, string tipo, string titolo, IEnumerable<string> etichette, IEnumerable<(long Richiesto, long Deliberato, long Erogato)> valori)
+    {
+        var v = valori.ToList();
+        return System.Text.Json.JsonSerializer.Serialize(new
+        {
+            id, tipo, titolo, etichette = etichette.ToList(),
+            serie = new[]
+            {
+                new { chiave = "richiesto", nome = "Richiesto", valori = v.Select(x => x.Richiesto / 100m).ToList() },
+                new { chiave = "deliberato", nome = "Deliberato", valori = v.Select(x => x.Deliberato / 100m).ToList() },
+                new { chiave = "erogato", nome = "Erogato", valori = v.Select(x => x.Erogato / 100m).ToList() },
+            },
+        });
+    }
+
     private ReportFilter Filter => new(Ente, Misura, Provincia?.ToUpperInvariant(), Dal, Al);
 
     public async Task OnGetAsync(CancellationToken ct)
