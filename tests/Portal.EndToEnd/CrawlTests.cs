@@ -1,0 +1,254 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Portal.Testing;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.EndToEnd;
+
+/// <summary>
+/// The crawl: for the anonymous visitor and for every demo person of recipes/demo.recipe.json with each of their
+/// roles, every page reachable from the menus (header and navbar with «I miei servizi», the admin menu, the
+/// footer, the links of the area personale) at 1366 px and at 390 px, checked by <see cref="PageAudit"/>. All the
+/// problems of a page are reported together with its address; screenshots go to artifacts/e2e/crawl/.
+/// One browser context per person (its roles are chosen in turn through «Cambia ruolo»). A page that is the same
+/// for every holder of a role is checked once per role; the person's own pages (area personale, «I miei servizi»)
+/// once per person and role.
+/// </summary>
+[Collection(PortalCollection.Name)]
+public sealed class CrawlTests(PortalFixture portal, ITestOutputHelper output)
+{
+    public const string Anonymous = "Visitatore anonimo";
+
+    /// <summary>
+    /// Pages owned by work in progress elsewhere (the lead fixes them after merging): still visited and checked, their
+    /// problems are written to artifacts/e2e/crawl/pagine-note.txt and the test output, but they do not fail the crawl.
+    /// Keyed by path prefix (the path itself or what lies under it).
+    /// </summary>
+    private static readonly (string Prefix, string Reason)[] KnownFailures =
+    [
+    ];
+
+    private static readonly int[] Widths = [1366, 390];
+
+    /// <summary>Pages already checked, by role (shared pages) or by person and role (their own pages).</summary>
+    private static readonly HashSet<string> Checked = [];
+
+    public static TheoryData<string> People()
+    {
+        var data = new TheoryData<string> { Anonymous };
+        foreach (var p in DemoPeople()) data.Add(p.FullName);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(People))]
+    public async Task Ogni_pagina_dei_menu_a_1366_e_a_390_px(string person)
+    {
+        var clock = Stopwatch.StartNew();
+        var failures = new List<string>();
+        var known = new List<string>();
+        await using var s = await portal.NewSessionAsync(person);
+        var pages = 0;
+        if (person == Anonymous)
+        {
+            pages += await CrawlIdentityAsync(s, person, "Anonimo", failures, known);
+        }
+        else
+        {
+            var demo = DemoPeople().Single(p => p.FullName == person);
+            await SignInAsync(s, demo);
+            var first = true;
+            foreach (var role in demo.Roles)
+            {
+                if (!first) await ChooseRoleAsync(s, role);
+                first = false;
+                pages += await CrawlIdentityAsync(s, person, role, failures, known);
+            }
+        }
+        output.WriteLine($"{person}: {pages} pagine controllate (per larghezza) in {clock.Elapsed.TotalSeconds:0.0} s");
+        lock (Checked)
+        {
+            File.AppendAllText(Path.Combine(CrawlDir, "tempi.txt"), $"{person}\t{pages}\t{clock.Elapsed.TotalSeconds:0.0} s\n");
+            if (known.Count > 0) File.AppendAllText(Path.Combine(CrawlDir, "pagine-note.txt"), string.Join("\n", known) + "\n");
+        }
+        foreach (var k in known) output.WriteLine("[nota, non blocca] " + k);
+        Assert.True(failures.Count == 0, $"[{person}] {failures.Count} pagine con problemi:\n\n" + string.Join("\n\n", failures));
+    }
+
+    /// <summary>Discovers the menus' pages for the session's current role and checks each at both widths.</summary>
+    private async Task<int> CrawlIdentityAsync(BrowserSession s, string person, string role, List<string> failures, List<string> known)
+    {
+        var page = s.Page;
+        await page.SetViewportSizeAsync(Widths[0], 900);
+        var links = await DiscoverAsync(s);
+        var count = 0;
+        foreach (var (url, personal) in links)
+        {
+            var key = personal ? $"{person}|{role}|{url}" : $"{role}|{url}";
+            lock (Checked) if (!Checked.Add(key)) continue;
+            count++;
+            foreach (var width in Widths)
+            {
+                var problems = await AuditAsync(s, url, width, $"{person}-{role}");
+                if (problems.Count == 0) continue;
+                var report = $"[{person}, ruolo {role}] {url} a {width} px:\n  - " + string.Join("\n  - ", problems);
+                var reason = KnownFailures.FirstOrDefault(k => Under(url, k.Prefix)).Reason;
+                (reason is null ? failures : known).Add(reason is null ? report : $"{report}\n  (pagina nota: {reason})");
+            }
+        }
+        return count;
+    }
+
+    /// <summary>The menus' links: header and navbar (with «I miei servizi»), footer, admin menu, area personale.</summary>
+    private async Task<List<(string Url, bool Personal)>> DiscoverAsync(BrowserSession s)
+    {
+        var page = s.Page;
+        var found = new Dictionary<string, bool>(StringComparer.Ordinal);
+        void Add(IEnumerable<string> urls, bool personal)
+        {
+            foreach (var u in urls)
+            {
+                if (u is "/esci") continue;
+                found[u] = found.GetValueOrDefault(u) || personal;
+            }
+        }
+
+        await GotoOkAsync(page, "/");
+        Add(await LinksAsync(page, "header a[href], footer a[href]"), false);
+        Add(await LinksAsync(page, "#menu-principale .dropdown-menu a[href]"), true);
+        if (found.ContainsKey("/admin"))
+        {
+            await GotoOkAsync(page, "/admin");
+            Add(await LinksAsync(page, "header a[href], nav[aria-label='Menu di amministrazione'] a[href]"), false);
+        }
+        if (found.ContainsKey("/area-personale"))
+        {
+            await GotoOkAsync(page, "/area-personale");
+            Add(["/area-personale"], true);
+            foreach (var u in await LinksAsync(page, "main a[href]"))
+            {
+                if (found.ContainsKey(u)) continue;
+                // Receipts and documents are files: only pages are crawled (the file must still answer).
+                var response = await page.Context.APIRequest.GetAsync(u, new() { MaxRedirects = 5 });
+                var type = response.Headers.GetValueOrDefault("content-type", "");
+                if (response.Status >= 400) Add([u], true);
+                else if (type.StartsWith("text/html", StringComparison.Ordinal)) Add([u], true);
+            }
+        }
+        return found.Select(kv => (kv.Key, kv.Value)).ToList();
+    }
+
+    /// <summary>Same-site links (path and query, no fragment) of the elements matching the selector.</summary>
+    private static async Task<IReadOnlyList<string>> LinksAsync(IPage page, string selector)
+    {
+        var links = await page.EvaluateAsync<string[]>(
+            "sel => [...document.querySelectorAll(sel)].filter(a => !a.hasAttribute('download')).map(a => { const u = new URL(a.getAttribute('href'), location.href); " +
+            "return u.origin === location.origin && u.protocol.startsWith('http') ? u.pathname + u.search : null; })" +
+            ".filter(u => u)", selector);
+        return links.Distinct().ToList();
+    }
+
+    private async Task<List<string>> AuditAsync(BrowserSession s, string url, int width, string who)
+    {
+        var page = s.Page;
+        var problems = new List<string>();
+        await page.SetViewportSizeAsync(width, width < 600 ? 844 : 900);
+        IResponse? response;
+        try
+        {
+            response = await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        }
+        catch (PlaywrightException e)
+        {
+            return [$"la pagina non si apre: {e.Message.Split('\n')[0]}"];
+        }
+        if (response is null || response.Status != 200)
+            problems.Add($"risponde {response?.Status.ToString() ?? "senza risposta"}");
+        var landed = new Uri(page.Url).PathAndQuery;
+        if (!string.Equals(landed, url, StringComparison.Ordinal) && !landed.StartsWith(url.Split('?')[0], StringComparison.Ordinal))
+            problems.Add($"porta altrove: {landed}");
+        problems.AddRange(await PageAudit.AxeAsync(page));
+        problems.AddRange(await PageAudit.LayoutAndTextAsync(page, development: true));
+        var dir = Path.Combine(CrawlDir, Slug(who));
+        Directory.CreateDirectory(dir);
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(dir, $"{Slug(url)}-{width}.jpg"), FullPage = true, Type = ScreenshotType.Jpeg, Quality = 60,
+        });
+        return problems;
+    }
+
+    private static async Task GotoOkAsync(IPage page, string url)
+    {
+        var response = await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+        Assert.True(response?.Status == 200, $"{url} ha risposto {response?.Status}");
+    }
+
+    /// <summary>The development login (Accesso di prova), then the first role if the person has several.</summary>
+    private static async Task SignInAsync(BrowserSession s, DemoPerson person)
+    {
+        var page = s.Page;
+        await s.GotoAsync("/accesso-di-prova");
+        await s.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Button, new() { Name = $"Entra come {person.FullName}", Exact = true }));
+        if (person.Roles.Count > 1)
+        {
+            await Expect(page).ToHaveURLAsync(new Regex("/scelta-ruolo"));
+            await s.ClickAndWaitForPageAsync(page.GetByTestId($"ruolo-{person.Roles[0]}"));
+        }
+        await Expect(page).Not.ToHaveURLAsync(new Regex("/scelta-ruolo|/accesso-di-prova"));
+        await Expect(page.GetByTestId("ruolo-attivo")).ToBeVisibleAsync();
+    }
+
+    private static async Task ChooseRoleAsync(BrowserSession s, string role)
+    {
+        await s.GotoAsync("/scelta-ruolo");
+        await s.ClickAndWaitForPageAsync(s.Page.GetByTestId($"ruolo-{role}"));
+        await Expect(s.Page).Not.ToHaveURLAsync(new Regex("/scelta-ruolo"));
+    }
+
+    private static bool Under(string url, string prefix)
+    {
+        var path = url.Split('?')[0];
+        return path == prefix || path.StartsWith(prefix.TrimEnd('/') + "/", StringComparison.Ordinal);
+    }
+
+    private static string CrawlDir
+    {
+        get
+        {
+            var dir = Path.Combine(TestPaths.Artifacts, "crawl");
+            Directory.CreateDirectory(dir);
+            return dir;
+        }
+    }
+
+    private static string Slug(string text)
+    {
+        var slug = Regex.Replace(text.ToLowerInvariant(), "[^a-z0-9]+", "-").Trim('-');
+        return slug.Length == 0 ? "home" : slug.Length > 80 ? slug[..80] : slug;
+    }
+
+    private sealed record DemoPerson(string FullName, IReadOnlyList<string> Roles);
+
+    /// <summary>The demo people of the demo recipe, each with Cittadino (everyone's role) and their own roles.</summary>
+    private static IReadOnlyList<DemoPerson> DemoPeople()
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Recipes, "demo.recipe.json")));
+        var people = new List<DemoPerson>();
+        foreach (var step in doc.RootElement.GetProperty("steps").EnumerateArray())
+        {
+            if (!step.TryGetProperty("people", out var list)) continue;
+            foreach (var p in list.EnumerateArray())
+            {
+                var roles = new List<string> { "Cittadino" };
+                if (p.TryGetProperty("roles", out var r))
+                    roles.AddRange(r.EnumerateArray().Select(x => x.GetProperty("role").GetString()!).Where(x => x != "Cittadino").Distinct());
+                people.Add(new DemoPerson($"{p.GetProperty("nome").GetString()} {p.GetProperty("cognome").GetString()}", roles));
+            }
+        }
+        return people;
+    }
+}
