@@ -44,6 +44,22 @@ public sealed class AccreditamentiModule : PortalModule
         endpoints.MapEnablementApi();
     }
 
+    /// <summary>What this module writes to the activity register, in words.</summary>
+    public override IEnumerable<Portal.Core.Audit.AuditAction> AuditActions =>
+    [
+        new("Cpi.Creato", "Centro per l'Impiego creato"),
+        new("Cpi.Modificato", "Centro per l'Impiego modificato"),
+        new("EnteGestore.Creato", "Ente gestore creato"),
+        new("EnteGestore.Modificato", "Ente gestore modificato"),
+        new("Abilitazione.Concessa", "Abilitazione concessa"),
+        new("Abilitazione.Revocata", "Abilitazione revocata"),
+        new("Accreditamento.Approvato", "Accreditamento approvato"),
+        new("Accreditamento.Importazione", "Operatori dei Comuni importati"),
+        new("Accreditamento.Respinto", "Accreditamento respinto"),
+        new("Accreditamento.Revocato", "Accreditamento revocato"),
+        new("Accreditamento.Richiesto", "Accreditamento richiesto"),
+    ];
+
     public override IEnumerable<Permission> Permissions => AccreditamentiPermissions.All;
 
     public override IEnumerable<MenuEntry> AdminMenu =>

@@ -49,6 +49,8 @@ public static class PortalHostExtensions
         foreach (var module in catalog.Modules)
             module.ConfigureServices(context);
         services.AddSingleton(new PermissionRegistry(catalog.Modules.SelectMany(m => m.Permissions)));
+        services.AddSingleton(new Labels.AuditActionRegistry(catalog.Modules.SelectMany(m => m.AuditActions)));
+        services.AddScoped<Portal.Core.Labels.ILabels, Labels.PortalLabels>();
 
         AddSecurity(builder);
         services.AddPortalRateLimits(builder.Configuration);
