@@ -14,8 +14,9 @@ namespace Portal.EndToEnd;
 /// footer, the links of the area personale) at 1366 px and at 390 px, checked by <see cref="PageAudit"/>. All the
 /// problems of a page are reported together with its address; screenshots go to artifacts/e2e/crawl/.
 /// One browser context per person (its roles are chosen in turn through «Cambia ruolo»). A page that is the same
-/// for every holder of a role is checked once per role; the person's own pages (area personale, «I miei servizi»)
-/// once per person and role.
+/// for every holder of a role is checked once per role, the public site once signed in (its header differs); the
+/// person's own pages (the area personale and its links) once per person and role. At 390 px the page is not loaded
+/// again: the window narrows, as when a phone turns, and the checks run again.
 /// </summary>
 [Collection(PortalCollection.Name)]
 public sealed class CrawlTests(PortalFixture portal, ITestOutputHelper output)
@@ -36,8 +37,26 @@ public sealed class CrawlTests(PortalFixture portal, ITestOutputHelper output)
     /// <summary>Pages already checked, by role (shared pages) or by person and role (their own pages).</summary>
     private static readonly HashSet<string> Checked = [];
 
-    /// <summary>The anonymous visitor's pages: the public site, checked once more signed in (the header differs), not once per role.</summary>
-    private static readonly HashSet<string> PublicPages = [];
+    /// <summary>The anonymous visitor's menu pages: the public site, checked once more signed in (the header differs), not once per role.</summary>
+    private static HashSet<string>? _publicPages;
+    private static readonly SemaphoreSlim PublicPagesLock = new(1, 1);
+
+    private async Task<HashSet<string>> PublicPagesAsync()
+    {
+        await PublicPagesLock.WaitAsync();
+        try
+        {
+            if (_publicPages is not null) return _publicPages;
+            await using var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseUrl.ToString() });
+            var page = await context.NewPageAsync();
+            await GotoOkAsync(page, "/");
+            return _publicPages = [.. await LinksAsync(page, "header a[href], footer a[href]")];
+        }
+        finally
+        {
+            PublicPagesLock.Release();
+        }
+    }
 
     /// <summary>Seconds spent in axe-core, in the other checks and in screenshots (written to tempi.txt).</summary>
     private static readonly double[] Timings = new double[3];
@@ -94,18 +113,15 @@ public sealed class CrawlTests(PortalFixture portal, ITestOutputHelper output)
         var count = 0;
         foreach (var (url, personal) in links)
         {
-            bool isPublic;
-            lock (Checked)
-            {
-                if (person == Anonymous) PublicPages.Add(url);
-                isPublic = PublicPages.Contains(url);
-            }
+            var isPublic = (await PublicPagesAsync()).Contains(url);
             var key = person == Anonymous ? $"{role}|{url}" : personal ? $"{person}|{role}|{url}" : isPublic ? $"autenticato|{url}" : $"{role}|{url}";
             lock (Checked) if (!Checked.Add(key)) continue;
             count++;
+            var first = true;
             foreach (var width in Widths)
             {
-                var problems = await AuditAsync(s, url, width, $"{person}-{role}");
+                var problems = await AuditAsync(s, url, width, $"{person}-{role}", reload: first);
+                first = false;
                 if (problems.Count == 0) continue;
                 var report = $"[{person}, ruolo {role}] {url} a {width} px:\n  - " + string.Join("\n  - ", problems);
                 var reason = KnownFailures.FirstOrDefault(k => Under(url, k.Prefix)).Reason;
@@ -131,7 +147,6 @@ public sealed class CrawlTests(PortalFixture portal, ITestOutputHelper output)
 
         await GotoOkAsync(page, "/");
         Add(await LinksAsync(page, "header a[href], footer a[href]"), false);
-        Add(await LinksAsync(page, "#menu-principale .dropdown-menu a[href]"), true);
         if (found.ContainsKey("/admin"))
         {
             await GotoOkAsync(page, "/admin");
@@ -164,22 +179,30 @@ public sealed class CrawlTests(PortalFixture portal, ITestOutputHelper output)
         return links.Distinct().ToList();
     }
 
-    private async Task<List<string>> AuditAsync(BrowserSession s, string url, int width, string who)
+    private async Task<List<string>> AuditAsync(BrowserSession s, string url, int width, string who, bool reload)
     {
         var page = s.Page;
         var problems = new List<string>();
         await page.SetViewportSizeAsync(width, width < 600 ? 844 : 900);
-        IResponse? response;
-        try
+        if (reload)
         {
-            response = await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+            IResponse? response;
+            try
+            {
+                response = await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+            }
+            catch (PlaywrightException e)
+            {
+                return [$"la pagina non si apre: {e.Message.Split('\n')[0]}"];
+            }
+            if (response is null || response.Status != 200)
+                problems.Add($"risponde {response?.Status.ToString() ?? "senza risposta"}");
         }
-        catch (PlaywrightException e)
+        else
         {
-            return [$"la pagina non si apre: {e.Message.Split('\n')[0]}"];
+            // Let the layout (and the scripts listening to resize) settle at the new width.
+            await page.EvaluateAsync("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))");
         }
-        if (response is null || response.Status != 200)
-            problems.Add($"risponde {response?.Status.ToString() ?? "senza risposta"}");
         var t0 = Stopwatch.GetTimestamp();
         problems.AddRange(await PageAudit.AxeAsync(page));
         var t1 = Stopwatch.GetTimestamp();
@@ -189,7 +212,7 @@ public sealed class CrawlTests(PortalFixture portal, ITestOutputHelper output)
         Directory.CreateDirectory(dir);
         await page.ScreenshotAsync(new PageScreenshotOptions
         {
-            Path = Path.Combine(dir, $"{Slug(url)}-{width}.jpg"), FullPage = true, Type = ScreenshotType.Jpeg, Quality = 60,
+            Path = Path.Combine(dir, $"{Slug(url)}-{width}.jpg"), FullPage = true, Type = ScreenshotType.Jpeg, Quality = 50,
         });
         var t3 = Stopwatch.GetTimestamp();
         lock (Timings)

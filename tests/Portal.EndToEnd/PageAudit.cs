@@ -131,6 +131,8 @@ public static class PageAudit
           });
           const texts = [];
           for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n.nodeValue);
+          // A list's choices are read when it opens: they count as visible text.
+          for (const sel of document.querySelectorAll('select')) if (shown(sel)) for (const o of sel.options) texts.push(o.text);
           for (const el of document.querySelectorAll('input:not([type=hidden]), textarea, [placeholder]')) {
             if (el.placeholder) texts.push(el.placeholder);
           }

@@ -73,7 +73,8 @@ public sealed class AccreditamentiModule : PortalModule
 
     public override IEnumerable<MenuEntry> Navigation =>
     [
-        new("Accreditamenti", "/accreditamenti", 60, AccreditamentiPermissions.Request.Name),
+        // Every citizen may ask (a municipal employee signs in as a citizen first): the entry says whom it is for.
+        new("Accreditamento operatori dei Comuni", "/accreditamenti", 60, AccreditamentiPermissions.Request.Name),
         new("Operatori del Comune", "/operatori-comune", 61, AccreditamentiPermissions.ViewComuneOperators.Name),
     ];
 }

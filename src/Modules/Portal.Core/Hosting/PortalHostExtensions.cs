@@ -45,6 +45,7 @@ public static class PortalHostExtensions
         services.Configure<Security.SessionOptions>(builder.Configuration.GetSection(Security.SessionOptions.Section));
         services.AddSingleton<PortalInitializer>();
 
+        Settings.PublicAddress.Require(builder.Configuration, builder.Environment);
         var context = new ModuleContext(services, builder.Configuration, builder.Environment);
         foreach (var module in catalog.Modules)
             module.ConfigureServices(context);
