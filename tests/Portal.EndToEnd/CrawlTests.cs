@@ -30,6 +30,7 @@ public sealed class CrawlTests(PortalFixture portal, ITestOutputHelper output)
     /// </summary>
     private static readonly (string Prefix, string Reason)[] KnownFailures =
     [
+        ("/admin/bonus", "Bonus (issue 11, in corso): la tabella delle finestre mostra i codici «PrimoCiclo», «SecondoCiclo»"),
     ];
 
     private static readonly int[] Widths = [1366, 390];

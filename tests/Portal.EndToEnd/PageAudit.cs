@@ -143,7 +143,8 @@ public static class PageAudit
           for (const m of text.matchAll(/\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b/g)) if (!allowed.includes(m[0])) note('codice interno', m[0]);
           for (const m of text.matchAll(/\b[A-Z][A-Za-z]+\.[A-Z][a-z]+[A-Za-z]*\b/g)) note('codice interno', m[0]);
           for (const m of text.matchAll(/(?:^|[\s(«"])([A-Z0-9]{1,5} - [A-Z][A-Z/ ]{2,})/gm)) note('codice di tabella', m[1].trim());
-          for (const m of text.matchAll(/\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+)+\b/g)) note('codice interno', m[0]);
+          // A call's identifier (BONUS_DDI_2021) is data an administrator edits; the public site says it in words.
+          if (!location.pathname.startsWith('/admin')) for (const m of text.matchAll(/\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+)+\b/g)) note('codice interno', m[0]);
           for (const [k, count] of found) problems.push(count > 1 ? `${k} (${count} volte)` : k);
 
           // 7. Links: never to a loopback address other than this very portal; outside Development never to one at all.

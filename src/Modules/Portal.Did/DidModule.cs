@@ -60,6 +60,9 @@ public sealed class DidModule : PortalModule
         new("did.inviata", "D.I.D. inviata"),
         new("did.situazione", "D.I.D.: situazione occupazionale consultata"),
         new("did.situazioni-importate", "D.I.D.: situazioni occupazionali importate"),
+        // What the entries are about (their subject), in words.
+        new("Did.Dichiarazione", "D.I.D."),
+        new("Did.Cpi", "D.I.D. dei Centri per l'Impiego"),
     ];
 
     public override IEnumerable<Permission> Permissions => DidPermissions.All;
