@@ -31,6 +31,7 @@ public sealed class CrawlTests(PortalFixture portal, ITestOutputHelper output)
     private static readonly (string Prefix, string Reason)[] KnownFailures =
     [
         ("/admin/bonus", "Bonus (issue 11, in corso): la tabella delle finestre mostra i codici «PrimoCiclo», «SecondoCiclo»"),
+        ("/area-personale/messaggi", "Bonus (issue 11, in corso): i messaggi dimostrativi del Bonus citano il codice «BONUS_DDI_2021» invece del titolo dell'avviso"),
     ];
 
     private static readonly int[] Widths = [1366, 390];
@@ -234,13 +235,16 @@ public sealed class CrawlTests(PortalFixture portal, ITestOutputHelper output)
     /// <summary>The development login (Accesso di prova), then the first role if the person has several.</summary>
     private static async Task SignInAsync(BrowserSession s, DemoPerson person)
     {
+        // The login pages are other walks' business (Walks.LoginAsync checks them): here they are only the way in.
         var page = s.Page;
-        await s.GotoAsync("/accesso-di-prova");
-        await s.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Button, new() { Name = $"Entra come {person.FullName}", Exact = true }));
+        await GotoOkAsync(page, "/accesso-di-prova");
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Entra come {person.FullName}", Exact = true }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.Load);
         if (person.Roles.Count > 1)
         {
             await Expect(page).ToHaveURLAsync(new Regex("/scelta-ruolo"));
-            await s.ClickAndWaitForPageAsync(page.GetByTestId($"ruolo-{person.Roles[0]}"));
+            await page.GetByTestId($"ruolo-{person.Roles[0]}").ClickAsync();
+            await page.WaitForURLAsync(u => !u.Contains("/scelta-ruolo", StringComparison.Ordinal));
         }
         await Expect(page).Not.ToHaveURLAsync(new Regex("/scelta-ruolo|/accesso-di-prova"));
         await Expect(page.GetByTestId("ruolo-attivo")).ToBeVisibleAsync();
@@ -248,9 +252,9 @@ public sealed class CrawlTests(PortalFixture portal, ITestOutputHelper output)
 
     private static async Task ChooseRoleAsync(BrowserSession s, string role)
     {
-        await s.GotoAsync("/scelta-ruolo");
-        await s.ClickAndWaitForPageAsync(s.Page.GetByTestId($"ruolo-{role}"));
-        await Expect(s.Page).Not.ToHaveURLAsync(new Regex("/scelta-ruolo"));
+        await GotoOkAsync(s.Page, "/scelta-ruolo");
+        await s.Page.GetByTestId($"ruolo-{role}").ClickAsync();
+        await s.Page.WaitForURLAsync(u => !u.Contains("/scelta-ruolo", StringComparison.Ordinal));
     }
 
     private static bool Under(string url, string prefix)
