@@ -78,7 +78,7 @@ public class ValidationTests(AnagraficaPortal portal) : IClassFixture<Anagrafica
         var record = await portal.RecordAsync(id);
         Assert.Equal(("VE", "70", "215"), (record!.StatoCivile, record.TitoloStudio, record.Cittadinanza));
         var profilo = await ok.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("215 - FRANCIA", profilo.GetProperty("modificabili").GetProperty("cittadinanza").GetString());
+        Assert.Equal("FRANCIA", profilo.GetProperty("modificabili").GetProperty("cittadinanza").GetString());
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class BandoTests(BonusPortal portal)
         var bandi = await portal.Anonymous().GetFromJsonAsync<JsonArray>("/api/v1/bonus/bandi");
         var b = bandi!.Single(x => x!["codice"]!.GetValue<string>() == "BONUS_DDI_2021")!;
         Assert.Equal(3, b["finestre"]!.AsArray().Count);
-        Assert.Equal("Avviso pubblico BONUS_DDI_2021", b["avviso"]!["titolo"]!.GetValue<string>());
+        Assert.Equal("Avviso pubblico Bonus DDI 2021", b["avviso"]!["titolo"]!.GetValue<string>());
         var r = b["regole"]!;
         Assert.Equal(2500000m, r["dotazione"]!.GetValue<decimal>());
         Assert.Equal([50m, 35m, 15m], r["fonti"]!.AsArray().Select(f => f!["percentuale"]!.GetValue<decimal>()));

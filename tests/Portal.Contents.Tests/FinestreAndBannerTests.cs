@@ -135,7 +135,7 @@ public class FinestreAndBannerTests(PortalFactory portal) : IClassFixture<Portal
             var bonus = await sp.GetRequiredService<ContentQueries>().GetPublishedBySlugAsync(ContentTypes.Avviso, "bonus-ddi-2021");
             return (await sp.GetRequiredService<IFinestre>().ForAvvisoAsync(bonus!.Item.Id)).Single(f => f.Nome == "Seconda finestra");
         });
-        var card = html[html.IndexOf("Avviso pubblico BONUS_DDI_2021", StringComparison.Ordinal)..];
+        var card = html[html.IndexOf("Avviso pubblico Bonus DDI 2021", StringComparison.Ordinal)..];
         Assert.Matches($@"^[^<]*</a></h3>[\s\S]*?Aperta</span>\s*fino al {System.Text.RegularExpressions.Regex.Escape(RomeTime.Format(seconda.ClosesAtUtc))}", card);
     }
 }

@@ -24,9 +24,9 @@ public sealed class AnonymousVisitorTests(PortalFixture portal)
         await s.ScreenshotAsync("home");
 
         // The avviso, from its card on the home.
-        await s.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Link, new() { Name = "Avviso pubblico BONUS_DDI_2021", Exact = true }).First);
+        await s.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Link, new() { Name = "Avviso pubblico Bonus DDI 2021", Exact = true }).First);
         await Expect(page).ToHaveURLAsync(new Regex("/avvisi/bonus-ddi-2021$"));
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Avviso pubblico BONUS_DDI_2021");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Avviso pubblico Bonus DDI 2021");
         await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Percorso" })).ToContainTextAsync("Avvisi");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Chi può chiedere il contributo" })).ToBeVisibleAsync();
 

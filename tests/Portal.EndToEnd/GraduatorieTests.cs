@@ -41,14 +41,14 @@ public class GraduatorieTests(PortalFixture portal)
         await Expect(page.Locator("#esito .alert-danger")).ToContainTextAsync("Invio respinto.");
         var errors = page.GetByTestId("segnalazioni");
         await Expect(errors).ToBeVisibleAsync();
-        await Expect(errors).ToContainTextAsync("Errore R02");
-        await Expect(errors).ToContainTextAsync("Errore R07");
+        await Expect(errors).ToContainTextAsync("Errore (controllo R02)");
+        await Expect(errors).ToContainTextAsync("Errore (controllo R07)");
 
         // A file with warnings: the operator reads them and confirms.
         await page.Locator("#file").SetInputFilesAsync(withWarnings);
         await op.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Carica il file", Exact = true }));
         await Expect(page.Locator("#esito .alert-warning")).ToContainTextAsync("in attesa di conferma");
-        await Expect(page.GetByTestId("segnalazioni")).ToContainTextAsync("Avviso W03");
+        await Expect(page.GetByTestId("segnalazioni")).ToContainTextAsync("Avviso (controllo W03)");
         await op.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Conferma invio", Exact = true }));
         await Expect(page.Locator("#esito .alert-success")).ToContainTextAsync("File caricato con successo");
 

@@ -44,7 +44,7 @@ public class OperatorPageTests(PortalFactory portal) : IClassFixture<PortalFacto
         var index = await client.GetStringAsync("/invio-elenchi");
         Assert.Contains($"/invio-elenchi/{finestra}", index);
         var html = WebUtility.HtmlDecode(await client.GetStringAsync(Page(finestra)));
-        Assert.Contains("1. Download manuale utente e modello Excel", html);
+        Assert.Contains("1. Scarica il manuale e il modello Excel", html);
         Assert.Contains("2. Caricamento dell'elenco dei beneficiari", html);
         Assert.Contains("3. Invii del Comune di Ancona", html);
         Assert.Contains("4. Nominativi con errori o avvisi", html);
@@ -126,7 +126,7 @@ public class OperatorPageTests(PortalFactory portal) : IClassFixture<PortalFacto
         Assert.Contains("Invio respinto.", html);
         Assert.Contains("<details id=\"righe-errore\" open=\"open\">", html);
         var row = ElencoFiles.Row(1);
-        Assert.Matches($"<td>3</td>\\s*<td>{row[0]}</td>\\s*<td>{row[1]} {row[2]}</td>\\s*<td>VALORE ISEE</td>\\s*<td>Errore R07</td>", html);
+        Assert.Matches($"<td>3</td>\\s*<td>{row[0]}</td>\\s*<td>{row[1]} {row[2]}</td>\\s*<td>VALORE ISEE</td>\\s*<td>Errore <small class=\"text-muted\">\\(controllo <code>R07</code>\\)</small></td>", html);
         var invio = Assert.Single(await portal.InviiAsync(finestra));
         Assert.Contains($"/api/v1/graduatorie/invii/{invio.Id}/file-segnalato", html);
         Assert.Equal(StatoInvio.Respinto, invio.Stato);
@@ -140,7 +140,7 @@ public class OperatorPageTests(PortalFactory portal) : IClassFixture<PortalFacto
 
         var pending = WebUtility.HtmlDecode(await FollowAsync(client, await PostAsync(client, finestra, "Carica", Ancona, WithWarning())));
         Assert.Contains("Invio con avvisi, in attesa di conferma.", pending);
-        Assert.Contains("Avviso W03", pending);
+        Assert.Contains("Avviso <small class=\"text-muted\">(controllo <code>W03</code>)</small>", pending);
         var invio = Assert.Single(await portal.InviiAsync(finestra));
 
         // Reloading the page later still offers the decision.
@@ -167,7 +167,7 @@ public class OperatorPageTests(PortalFactory portal) : IClassFixture<PortalFacto
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("Verifica senza invio del file «prova.xlsx»", html);
         Assert.Contains("il file verrebbe\n", html.Replace("\r", ""));
-        Assert.Contains("Errore R07", html);
+        Assert.Contains("Errore <small class=\"text-muted\">(controllo <code>R07</code>)</small>", html);
         Assert.Empty(await portal.InviiAsync(finestra));
     }
 

@@ -10,6 +10,7 @@ public class StartupTests
         using var portal = PortalFactory.Create(TestDatabase.Create(), new Dictionary<string, string?>
         {
             ["environment"] = "Production",
+            ["Portal:PublicBaseUrl"] = "https://servizi.regione.example.it",
             ["Portal:Identity:ServiceProvider:BaseUrl"] = SamlPortal.BaseUrl,
             ["Portal:Identity:Providers:0:Key"] = SamlPortal.IdpKey,
             ["Portal:Identity:Providers:0:Kind"] = "spid",
@@ -26,6 +27,7 @@ public class StartupTests
         using var portal = PortalFactory.Create(TestDatabase.Create(), new Dictionary<string, string?>
         {
             ["environment"] = "Production",
+            ["Portal:PublicBaseUrl"] = "https://servizi.regione.example.it",
             ["Portal:Identity:ServiceProvider:BaseUrl"] = SamlPortal.BaseUrl,
             // Any key pair will do as the SP's: the test IdP's own PEM files.
             ["Portal:Identity:ServiceProvider:CertificatePemPath"] = TestIdp.Stranger.CertPemPath,

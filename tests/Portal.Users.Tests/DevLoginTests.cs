@@ -12,6 +12,7 @@ public class DevLoginTests
         using var portal = PortalFactory.Create(TestDatabase.Create(), new Dictionary<string, string?>
         {
             ["environment"] = "Production",
+            ["Portal:PublicBaseUrl"] = "https://servizi.regione.example.it",
             ["Portal:DevLogin:Enabled"] = "true",
         });
         var client = portal.Anonymous();

@@ -44,6 +44,22 @@ public sealed class AccreditamentiModule : PortalModule
         endpoints.MapEnablementApi();
     }
 
+    /// <summary>What this module writes to the activity register, in words.</summary>
+    public override IEnumerable<Portal.Core.Audit.AuditAction> AuditActions =>
+    [
+        new("Cpi.Creato", "Centro per l'Impiego creato"),
+        new("Cpi.Modificato", "Centro per l'Impiego modificato"),
+        new("EnteGestore.Creato", "Ente gestore creato"),
+        new("EnteGestore.Modificato", "Ente gestore modificato"),
+        new("Abilitazione.Concessa", "Abilitazione concessa"),
+        new("Abilitazione.Revocata", "Abilitazione revocata"),
+        new("Accreditamento.Approvato", "Accreditamento approvato"),
+        new("Accreditamento.Importazione", "Operatori dei Comuni importati"),
+        new("Accreditamento.Respinto", "Accreditamento respinto"),
+        new("Accreditamento.Revocato", "Accreditamento revocato"),
+        new("Accreditamento.Richiesto", "Accreditamento richiesto"),
+    ];
+
     public override IEnumerable<Permission> Permissions => AccreditamentiPermissions.All;
 
     public override IEnumerable<MenuEntry> AdminMenu =>
@@ -57,7 +73,8 @@ public sealed class AccreditamentiModule : PortalModule
 
     public override IEnumerable<MenuEntry> Navigation =>
     [
-        new("Accreditamenti", "/accreditamenti", 60, AccreditamentiPermissions.Request.Name),
+        // Every citizen may ask (a municipal employee signs in as a citizen first): the entry says whom it is for.
+        new("Accreditamento operatori dei Comuni", "/accreditamenti", 60, AccreditamentiPermissions.Request.Name),
         new("Operatori del Comune", "/operatori-comune", 61, AccreditamentiPermissions.ViewComuneOperators.Name),
     ];
 }

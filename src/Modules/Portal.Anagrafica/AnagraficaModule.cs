@@ -42,6 +42,15 @@ public sealed class AnagraficaModule : PortalModule
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapAnagraficaApi();
 
+    /// <summary>What this module writes to the activity register, in words.</summary>
+    public override IEnumerable<Portal.Core.Audit.AuditAction> AuditActions =>
+    [
+        new("AnagraficaPrimoSalvataggio", "Anagrafica salvata la prima volta"),
+        new("AnagraficaSalvata", "Anagrafica modificata"),
+        new("AccessoDatiPersonali", "Consultazione di dati personali"),
+        new("RegistroWelfareImportato", "Indice regionale del welfare importato"),
+    ];
+
     public override IEnumerable<Permission> Permissions => AnagraficaPermissions.All;
 
     public override IEnumerable<MenuEntry> AdminMenu =>

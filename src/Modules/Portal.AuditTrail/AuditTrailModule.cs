@@ -32,6 +32,12 @@ public sealed class AuditTrailModule : PortalModule
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapRegistroAttivitaApi();
 
+    /// <summary>What this module writes to the activity register, in words.</summary>
+    public override IEnumerable<Portal.Core.Audit.AuditAction> AuditActions =>
+    [
+        new("Registro.Esportato", "Registro delle attività esportato"),
+    ];
+
     public override IEnumerable<MenuEntry> AdminMenu =>
     [
         new("Registro delle attività", "/admin/registro", 830, CorePermissions.ViewAudit.Name, "Sistema"),

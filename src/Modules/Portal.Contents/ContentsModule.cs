@@ -51,6 +51,17 @@ public sealed class ContentsModule : PortalModule
         endpoints.MapGraduatoriaDownload();
     }
 
+    /// <summary>What this module writes to the activity register, in words.</summary>
+    public override IEnumerable<Portal.Core.Audit.AuditAction> AuditActions =>
+    [
+        new("Contenuto.Creato", "Contenuto creato"),
+        new("Contenuto.Programmato", "Pubblicazione programmata"),
+        new("Contenuto.Pubblicato", "Contenuto pubblicato"),
+        new("Contenuto.Ripristinato", "Versione ripristinata"),
+        new("Contenuto.Ritirato", "Contenuto ritirato"),
+        new("Contenuto.Salvato", "Contenuto salvato"),
+    ];
+
     public override IEnumerable<Permission> Permissions => ContentsPermissions.All;
 
     public override IEnumerable<MenuEntry> AdminMenu =>

@@ -31,6 +31,7 @@ public sealed class CoreModule : PortalModule
         s.AddScoped<IRoleAssignments, RoleAssignments>();
         s.AddScoped<IPortalSession, PortalSession>();
         s.AddScoped<ISiteSettings, SiteSettings>();
+        s.AddSingleton<IPublicAddress, PublicAddress>();
         s.AddScoped<IFileStore, FileStore>();
         s.Configure<OutboxOptions>(context.Configuration.GetSection(OutboxOptions.Section));
         s.AddScoped<IOutbox, DatabaseOutbox>();
@@ -49,6 +50,18 @@ public sealed class CoreModule : PortalModule
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapCoreApi();
+
+    /// <summary>What this module writes to the activity register, in words.</summary>
+    public override IEnumerable<Portal.Core.Audit.AuditAction> AuditActions =>
+    [
+        new("Accesso", "Accesso al portale"),
+        new("CambioRuolo", "Cambio di ruolo"),
+        new("Comuni.Importati", "Elenco dei Comuni importato"),
+        new("Impostazioni.Modificate", "Impostazioni modificate"),
+        new("Ricetta.Eseguita", "Ricetta eseguita"),
+        new("Sessioni.Terminate", "Sessioni terminate"),
+        new("Uscita", "Uscita dal portale"),
+    ];
 
     public override IEnumerable<Permission> Permissions => CorePermissions.All;
 

@@ -50,6 +50,21 @@ public sealed class DidModule : PortalModule
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapDidApi();
 
+    /// <summary>What this module writes to the activity register, in words.</summary>
+    public override IEnumerable<Portal.Core.Audit.AuditAction> AuditActions =>
+    [
+        new("did.colloquio", "D.I.D.: colloquio fissato"),
+        new("did.giustificato-motivo", "D.I.D.: giustificato motivo"),
+        new("did.esito", "D.I.D.: esito registrato"),
+        new("did.esportazione", "D.I.D.: esportazione"),
+        new("did.inviata", "D.I.D. inviata"),
+        new("did.situazione", "D.I.D.: situazione occupazionale consultata"),
+        new("did.situazioni-importate", "D.I.D.: situazioni occupazionali importate"),
+        // What the entries are about (their subject), in words.
+        new("Did.Dichiarazione", "D.I.D."),
+        new("Did.Cpi", "D.I.D. dei Centri per l'Impiego"),
+    ];
+
     public override IEnumerable<Permission> Permissions => DidPermissions.All;
 
     public override IEnumerable<MenuEntry> Navigation =>

@@ -51,6 +51,20 @@ public sealed class GraduatorieModule : PortalModule
         endpoints.MapGraduatorieRegioneApi();
     }
 
+    /// <summary>What this module writes to the activity register, in words.</summary>
+    public override IEnumerable<Portal.Core.Audit.AuditAction> AuditActions =>
+    [
+        new("Graduatorie.AltriComuni", "Elenco per altri Comuni"),
+        new("Graduatorie.Annullamento", "Invio annullato"),
+        new("Graduatorie.Approvazione", "Graduatoria approvata"),
+        new("Graduatorie.Conferma", "Invio confermato"),
+        new("Graduatorie.Costruzione", "Graduatoria costruita"),
+        new("Graduatorie.FileSegnalato", "File segnalato"),
+        new("Graduatorie.Invio", "Elenco inviato"),
+        new("Graduatorie.Pubblicazione", "Graduatoria pubblicata"),
+        new("Graduatorie.Sollecito", "Sollecito ai Comuni"),
+    ];
+
     public override IEnumerable<MenuEntry> Navigation =>
     [
         new("Invio elenchi borse di studio", "/invio-elenchi", 62, GraduatoriePermissions.Upload.Name),

@@ -22,6 +22,13 @@ public sealed class IdentityModule : PortalModule
 
     public override IReadOnlyList<string> DependsOn => ["Portal.Core"];
 
+    /// <summary>What this module writes to the activity register, in words.</summary>
+    public override IEnumerable<Portal.Core.Audit.AuditAction> AuditActions =>
+    [
+        new("Accesso.Rifiutato", "Accesso rifiutato"),
+        new("Uscita.Rifiutata", "Uscita rifiutata"),
+    ];
+
     public override void ConfigureServices(ModuleContext context)
     {
         context.AddModuleDbContext<IdentityDbContext, IdentitySqliteDbContext, IdentityPostgresDbContext>(IdentityDbContext.HistoryTable);

@@ -42,6 +42,12 @@ public sealed class NotificationsModule : PortalModule
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => endpoints.MapMessaggiApi();
 
+    /// <summary>What this module writes to the activity register, in words.</summary>
+    public override IEnumerable<Portal.Core.Audit.AuditAction> AuditActions =>
+    [
+        new("Notifiche.ModelloModificato", "Modello di notifica modificato"),
+    ];
+
     public override IEnumerable<Permission> Permissions => NotificationsPermissions.All;
 
     public override IEnumerable<MenuEntry> AdminMenu =>

@@ -51,6 +51,12 @@ public sealed class WorkflowsModule : PortalModule
         foreach (var template in DemoTemplates.All) s.AddSingleton(template);
     }
 
+    /// <summary>What this module writes to the activity register, in words.</summary>
+    public override IEnumerable<Portal.Core.Audit.AuditAction> AuditActions =>
+    [
+        new("Workflows.DefinizioneSalvata", "Definizione del flusso salvata"),
+    ];
+
     public override IEnumerable<Permission> Permissions => WorkflowsPermissions.All;
 
     /// <summary>The demo workflow ("richieste di prova", with its receipt) for every signed-in person.</summary>

@@ -5,10 +5,13 @@ using Portal.Core.Settings;
 
 namespace Portal.Anagrafica.Services;
 
-/// <summary>A coded value as the search-select shows it: "CN - CELIBE/NUBILE".</summary>
+/// <summary>
+/// A coded value; the search-select shows people its description only ("CELIBE/NUBILE"), the code is the registry's.
+/// What is typed back is matched by description (or, from programs and older forms, by "CODE - DESCRIPTION").
+/// </summary>
 public sealed record CodedValue(string Code, string Description)
 {
-    public string Display => $"{Code} - {Description}";
+    public string Display => Description;
 }
 
 /// <summary>The look-up tables the form uses, read once per request.</summary>

@@ -194,7 +194,7 @@ public sealed class AnagraficaService(
         code is null ? null : (await lookups.TableAsync(table, ct)).FirstOrDefault(v => v.Code == code)?.Display ?? code;
 
     private async Task<string?> CittadinanzaDisplayAsync(string? code, CancellationToken ct) =>
-        code is null ? null : (await lookups.CittadinanzeAsync(ct)).FirstOrDefault(c => c.Code == code) is { } c ? $"{c.Code} - {c.Description}" : code;
+        code is null ? null : (await lookups.CittadinanzeAsync(ct)).FirstOrDefault(c => c.Code == code) is { } c ? c.Description : code;
 }
 
 internal sealed class AnagraficaStatus(AnagraficaDbContext db) : IAnagraficaStatus

@@ -5,5 +5,5 @@ namespace Portal.Contents.Services;
 /// <summary>How a content item is named in the audit trail.</summary>
 internal static class ContentAudit
 {
-    public static string Subject(ContentItem item) => $"{item.ContentType} «{item.Title}» ({item.Id})";
+    public static string Subject(ContentItem item) => $"{ContentTypes.Label(item.ContentType)} «{item.Title}» ({item.Id})";
 }

@@ -17,6 +17,8 @@ public static class PortalClaims
     public const string LoginAt = "portal:login";
     /// <summary>The server-side session this cookie belongs to (see SessionRecord).</summary>
     public const string SessionId = "portal:sid";
+    /// <summary>"true" when the person holds more than one role (the header offers «Cambia ruolo» only then).</summary>
+    public const string SeveralRoles = "portal:several-roles";
 
     public static Guid? GetPersonId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(PersonId), out var id) ? id : null;
@@ -27,6 +29,9 @@ public static class PortalClaims
 
     /// <summary>The actor of work nobody asked for in a request (timers, the outbox, recipes).</summary>
     public const string SystemActor = "sistema";
+
+    /// <summary>The person can choose another role for this session (more than one role held at login).</summary>
+    public static bool HasSeveralRoles(this ClaimsPrincipal user) => user.HasClaim(SeveralRoles, "true");
 
     public static string? GetActiveRole(this ClaimsPrincipal user) => user.FindFirstValue(Role);
 

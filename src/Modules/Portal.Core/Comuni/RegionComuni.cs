@@ -23,6 +23,27 @@ public sealed class RegionComuni
             .OrderBy(c => c.Nome).ThenBy(c => c.CodiceIstat).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// One page of the region's Comuni in name order, searched by (part of the) name and optionally limited to or
+    /// excluding some ISTAT codes, counted and paged in the database.
+    /// </summary>
+    public async Task<(IReadOnlyList<Comune> Page, int Total)> PageAsync(string? name, IReadOnlyCollection<string>? only,
+        IReadOnlyCollection<string>? except, int skip, int take, CancellationToken ct)
+    {
+        var provinces = (await _settings.GetAsync(ct)).RegionProvinces.Select(p => p.ToUpperInvariant()).ToList();
+        var query = _core.Comuni.AsNoTracking().Where(c => provinces.Contains(c.SiglaProvincia.ToUpper()));
+        if (!string.IsNullOrWhiteSpace(name))
+        {
+            var lower = name.Trim().ToLowerInvariant();
+            query = query.Where(c => c.Nome.ToLower().Contains(lower));
+        }
+        if (only is not null) query = query.Where(c => only.Contains(c.CodiceIstat));
+        if (except is not null && except.Count > 0) query = query.Where(c => !except.Contains(c.CodiceIstat));
+        var total = await query.CountAsync(ct);
+        var page = await query.OrderBy(c => c.Nome).ThenBy(c => c.CodiceIstat).Skip(skip).Take(take).ToListAsync(ct);
+        return (page, total);
+    }
+
     /// <summary>The named Comuni that exist, by ISTAT code, with whether they belong to the region.</summary>
     public async Task<Dictionary<string, (Comune Comune, bool InRegion)>> FindAsync(IEnumerable<string> codes, CancellationToken ct)
     {

@@ -46,10 +46,13 @@ public static class PortalHostExtensions
         services.Configure<Security.SessionOptions>(builder.Configuration.GetSection(Security.SessionOptions.Section));
         services.AddSingleton<PortalInitializer>();
 
+        Settings.PublicAddress.Require(builder.Configuration, builder.Environment);
         var context = new ModuleContext(services, builder.Configuration, builder.Environment);
         foreach (var module in catalog.Modules)
             module.ConfigureServices(context);
         services.AddSingleton(new PermissionRegistry(catalog.Modules.SelectMany(m => m.Permissions)));
+        services.AddSingleton(new Labels.AuditActionRegistry(catalog.Modules.SelectMany(m => m.AuditActions)));
+        services.AddScoped<Portal.Core.Labels.ILabels, Labels.PortalLabels>();
 
         AddSecurity(builder);
         services.AddPortalRateLimits(builder.Configuration);

@@ -24,6 +24,9 @@ public abstract class PortalModule
 
     public virtual IEnumerable<Permission> Permissions => [];
 
+    /// <summary>The actions this module writes to the activity register, with their Italian words.</summary>
+    public virtual IEnumerable<Portal.Core.Audit.AuditAction> AuditActions => [];
+
     public virtual IEnumerable<MenuEntry> AdminMenu => [];
 
     public virtual IEnumerable<MenuEntry> Navigation => [];

@@ -28,7 +28,7 @@ internal sealed class PortalSession(CoreDbContext db, IAuditTrail audit, TimePro
         };
         db.Sessions.Add(record);
         await db.SaveChangesAsync();
-        await IssueAsync(http, person, authMethod, single, now.ToUnixTimeSeconds(), record.Id);
+        await IssueAsync(http, person, authMethod, single, choices.Count > 1, now.ToUnixTimeSeconds(), record.Id);
         await audit.RecordAsync("Accesso", $"Persona {person.CodiceFiscale}", $"Metodo: {authMethod}", person);
         return single is null ? SignInOutcome.RoleChoiceNeeded : SignInOutcome.SignedIn;
     }
@@ -65,7 +65,7 @@ internal sealed class PortalSession(CoreDbContext db, IAuditTrail audit, TimePro
         var method = http.User.FindFirstValue(PortalClaims.AuthMethod) ?? "sconosciuto";
         var previous = http.User.GetActiveRole();
         if (!Guid.TryParse(http.User.FindFirstValue(PortalClaims.SessionId), out var sessionId)) return false;
-        await IssueAsync(http, person, method, choices.First(c => c.RoleName == roleName), loginAt, sessionId);
+        await IssueAsync(http, person, method, choices.First(c => c.RoleName == roleName), choices.Count > 1, loginAt, sessionId);
         await audit.RecordAsync("CambioRuolo", $"Persona {person.CodiceFiscale}",
             $"Da {previous ?? "(nessuno)"} a {roleName}", person, roleName);
         return true;
@@ -107,7 +107,7 @@ internal sealed class PortalSession(CoreDbContext db, IAuditTrail audit, TimePro
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedUtc, now).SetProperty(s => s.EndReason, reason), ct);
     }
 
-    private static async Task IssueAsync(HttpContext http, Person person, string method, RoleChoice? role, long loginAt, Guid sessionId)
+    private static async Task IssueAsync(HttpContext http, Person person, string method, RoleChoice? role, bool severalRoles, long loginAt, Guid sessionId)
     {
         var claims = new List<Claim>
         {
@@ -119,6 +119,7 @@ internal sealed class PortalSession(CoreDbContext db, IAuditTrail audit, TimePro
             new(PortalClaims.AuthMethod, method),
             new(PortalClaims.LoginAt, loginAt.ToString(CultureInfo.InvariantCulture)),
         };
+        if (severalRoles) claims.Add(new Claim(PortalClaims.SeveralRoles, "true"));
         if (role is not null)
         {
             claims.Add(new Claim(PortalClaims.Role, role.RoleName));

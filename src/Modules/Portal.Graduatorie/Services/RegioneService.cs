@@ -24,6 +24,28 @@ public sealed class RegioneService(GraduatorieDbContext db, RegionComuni regionC
         return new StatoFinestra(finestra, finestra.Info.StateAt(clock.GetUtcNow()), rows);
     }
 
+    /// <summary>
+    /// The Funzionario's status table, one page at a time: the Comuni searched by name, all or only those with (or
+    /// without) a valid list, paged in the database; the totals count every Comune of the region.
+    /// </summary>
+    public async Task<StatoFinestraPagina> StatusPageAsync(Guid finestraId, string filtro, string? nome, int pagina, int perPagina, CancellationToken ct)
+    {
+        var finestra = await finestre.GetAsync(finestraId, ct);
+        var validCodes = await db.Invii.AsNoTracking().Where(i => i.FinestraId == finestraId && i.Stato == StatoInvio.Valido)
+            .Select(i => i.ComuneIstat).Distinct().ToListAsync(ct);
+        var (_, totalComuni) = await regionComuni.PageAsync(null, null, null, 0, 0, ct);
+        var (_, inviati) = validCodes.Count == 0 ? (null!, 0) : await regionComuni.PageAsync(null, validCodes, null, 0, 0, ct);
+        var (comuni, righe) = await regionComuni.PageAsync(nome, filtro == "inviati" ? validCodes : null, filtro == "mancanti" ? validCodes : null,
+            (pagina - 1) * perPagina, perPagina, ct);
+        var codes = comuni.Select(c => c.CodiceIstat).ToList();
+        var valid = await db.Invii.AsNoTracking().Where(i => i.FinestraId == finestraId && i.Stato == StatoInvio.Valido && codes.Contains(i.ComuneIstat))
+            .ToDictionaryAsync(i => i.ComuneIstat, ct);
+        var operators = await OperatorsAsync(ct);
+        var rows = comuni.Select(c => new ComuneStato(c.CodiceIstat, c.Nome, c.SiglaProvincia, valid.GetValueOrDefault(c.CodiceIstat),
+            operators.TryGetValue(c.CodiceIstat, out var ops) ? ops : [])).ToList();
+        return new StatoFinestraPagina(finestra, finestra.Info.StateAt(clock.GetUtcNow()), rows, righe, totalComuni, inviati);
+    }
+
     /// <summary>Every row of every valid list for the Finestra, by Comune name and sheet row.</summary>
     public async Task<IReadOnlyList<RigaConsolidata>> ConsolidatedAsync(Guid finestraId, CancellationToken ct)
     {

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Portal.Core.Data;
 using Portal.Protocol.Data;
 using Portal.Core.Files;
@@ -13,7 +12,7 @@ using Portal.Core.Receipts;
 namespace Portal.Protocol.Services;
 
 internal sealed class ReceiptService(
-    ProtocolDbContext db, IUnitOfWork unitOfWork, IFileStore files, ISiteSettings settings, IConfiguration configuration, TimeProvider clock) : IReceipts
+    ProtocolDbContext db, IUnitOfWork unitOfWork, IFileStore files, ISiteSettings settings, IPublicAddress publicAddress, TimeProvider clock) : IReceipts
 {
     private static readonly FilePolicy PdfPolicy = new([FileTypeSniffer.Pdf], 20L * 1024 * 1024);
 
@@ -26,7 +25,7 @@ internal sealed class ReceiptService(
         if (existing is not null) return existing;
         var site = await settings.GetAsync(ct);
         var code = NewCode();
-        var baseUrl = (configuration["Portal:PublicBaseUrl"] ?? "http://localhost:5000").TrimEnd('/');
+        var baseUrl = publicAddress.BaseUrl;
         var issued = clock.GetUtcNow().UtcDateTime;
         var pdf = ReceiptPdf.Render(request, site.PortalName, site.RegionName, code, $"{baseUrl}/verifica/{code}", issued);
         // The PDF and its receipt row commit together (a savepoint inside the caller's unit, e.g. an outbox message).

@@ -1,5 +1,5 @@
+using Portal.Core.Settings;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Portal.Core.Contracts;
@@ -12,7 +12,7 @@ namespace Portal.Workflows.Tasks;
 /// "notifica:&lt;template&gt;": tells the subject's owner through INotifications. The template is checked when the
 /// notification is sent (the notifications module owns templates), so definitions validate without it.
 /// </summary>
-internal sealed partial class NotificationTask(IOutbox outbox, IConfiguration configuration) : IWorkflowTask
+internal sealed partial class NotificationTask(IOutbox outbox, IPublicAddress publicAddress) : IWorkflowTask
 {
     public const string Kind = "workflows.notifica";
 
@@ -31,7 +31,7 @@ internal sealed partial class NotificationTask(IOutbox outbox, IConfiguration co
             ["pratica"] = context.Subject?.Title ?? context.Instance.SubjectId,
             ["stato"] = context.Instance.StateLabel,
             ["data"] = RomeTime.Format(context.Instance.UpdatedUtc),
-            ["indirizzo"] = (configuration["Portal:PublicBaseUrl"] ?? "http://localhost:5000").TrimEnd('/') + (context.Subject?.Path ?? "/"),
+            ["indirizzo"] = publicAddress.Link(context.Subject?.Path ?? "/"),
         };
         return outbox.EnqueueAsync(new OutboxItem(Kind,
             Payload.Write(new NotificationPayload(argument!, context.Instance.OwnerPersonId, values)), context.IdempotencyKey), ct);

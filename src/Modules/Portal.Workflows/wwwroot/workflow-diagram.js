@@ -66,6 +66,14 @@
     var marker = el('marker', { id: 'freccia', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 8, markerHeight: 8, orient: 'auto-start-reverse' }, defs);
     el('path', { d: 'M 0 0 L 10 5 L 0 10 z', fill: '#17324d' }, marker);
 
+    var taken = Object.keys(pos).map(function (c) { return { x: pos[c].x, y: pos[c].y, w: BOX_W, h: BOX_H }; });
+    function freeSpot(x, y, w, h) {
+      var clash = function (r) { return x < r.x + r.w && r.x < x + w && y < r.y + r.h + 2 && r.y < y + h + 2; };
+      for (var tries = 0; tries < 40 && taken.some(clash); tries++) y += h + 2;
+      taken.push({ x: x, y: y, w: w, h: h });
+      return y;
+    }
+
     var edges = el('g', { class: 'transizioni' }, svg);
     var pairCount = {};
     data.transitions.forEach(function (t) {
@@ -93,6 +101,8 @@
         el('path', { d: path, fill: 'none', stroke: '#17324d', 'stroke-width': 1.5, 'marker-end': 'url(#freccia)' }, g);
         var label = edgeLabel(t);
         var w = label.length * 6.6 + 10;
+        // Labels never overlap each other or a state: a label that would is moved down a line at a time.
+        ly = freeSpot(lx - w / 2, ly - 12, w, 16) + 12;
         el('rect', { x: lx - w / 2, y: ly - 12, width: w, height: 16, fill: '#ffffff', rx: 3 }, g);
         var tt = text(g, lx, ly, label, { 'font-size': 12, fill: '#17324d' });
         var full = el('title', {}, tt);
@@ -122,6 +132,16 @@
       c.textContent = count;
     });
     container.appendChild(svg);
+    // The drawing's real extent (loops above the first row, arrows and labels under the last) decides the view box, so
+    // nothing is cut; the drawing shrinks to the box's width on narrow screens rather than being clipped.
+    var box = svg.getBBox();
+    var vx = Math.min(0, box.x - 10), vy = Math.min(0, box.y - 10);
+    var vw = Math.max(width, box.x + box.width + 10) - vx, vh = Math.max(height, box.y + box.height + 10) - vy;
+    svg.setAttribute('viewBox', vx + ' ' + vy + ' ' + vw + ' ' + vh);
+    svg.setAttribute('width', vw);
+    svg.setAttribute('height', vh);
+    svg.style.maxWidth = '100%';
+    svg.style.height = 'auto';
   }
 
   document.querySelectorAll('[data-diagram]').forEach(function (container) {

@@ -30,11 +30,23 @@ public sealed class ContentValidation(ContentsDbContext db)
         Guid? parent = null;
         if (ContentTypes.HasSlug(type))
         {
-            slug = string.IsNullOrWhiteSpace(input.Slug) ? Slugs.Slugify(title ?? "") : input.Slug.Trim().ToLowerInvariant();
-            if (!Slugs.IsValid(slug))
-                errors["Slug"] = $"L'indirizzo può contenere solo lettere minuscole, cifre e trattini (massimo {Slugs.MaxLength} caratteri).";
-            else if (await db.Items.AnyAsync(i => i.ContentType == type && i.Slug == slug && i.Id != item.Id, ct))
-                errors["Slug"] = $"L'indirizzo «{slug}» è già usato da un altro contenuto dello stesso tipo.";
+            if (string.IsNullOrWhiteSpace(input.Slug))
+            {
+                // As the help says: an empty address is derived from the title (the title's own error covers an empty
+                // title), made unique with "-2", "-3"... when another content of the type already has it.
+                var derived = Slugs.Slugify(title ?? "");
+                if (derived.Length == 0 && !string.IsNullOrEmpty(title))
+                    errors["Slug"] = "Dal titolo non si ricava un indirizzo (non contiene lettere né cifre): scriverlo.";
+                slug = derived.Length == 0 ? null : await FreeSlugAsync(type, item.Id, derived, ct);
+            }
+            else
+            {
+                slug = input.Slug.Trim().ToLowerInvariant();
+                if (!Slugs.IsValid(slug))
+                    errors["Slug"] = $"L'indirizzo può contenere solo lettere minuscole, cifre e trattini (massimo {Slugs.MaxLength} caratteri).";
+                else if (await db.Items.AnyAsync(i => i.ContentType == type && i.Slug == slug && i.Id != item.Id, ct))
+                    errors["Slug"] = $"L'indirizzo «{slug}» è già usato da un altro contenuto dello stesso tipo.";
+            }
         }
         if (ContentTypes.HasParent(type))
         {
@@ -64,5 +76,19 @@ public sealed class ContentValidation(ContentsDbContext db)
             Attachments = (previous?.Attachments ?? []).Where(a => !removed.Contains(a.FileId)).OrderBy(a => a.Order).Select(a => a.Copy()).ToList(),
         };
         return (version, slug, parent);
+    }
+
+    /// <summary>The derived address, or the first of "-2", "-3"... that no other content of the type uses.</summary>
+    private async Task<string> FreeSlugAsync(string type, Guid id, string derived, CancellationToken ct)
+    {
+        var taken = await db.Items.Where(i => i.ContentType == type && i.Id != id && i.Slug != null && i.Slug.StartsWith(derived))
+            .Select(i => i.Slug!).ToListAsync(ct);
+        if (!taken.Contains(derived)) return derived;
+        for (var n = 2; ; n++)
+        {
+            var suffix = $"-{n}";
+            var candidate = (derived.Length + suffix.Length > Slugs.MaxLength ? derived[..(Slugs.MaxLength - suffix.Length)].TrimEnd('-') : derived) + suffix;
+            if (!taken.Contains(candidate)) return candidate;
+        }
     }
 }

@@ -15,7 +15,7 @@ namespace Portal.Users.Pages.Users;
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.Login)]
 public sealed class AccessoDiProvaModel(DevLoginSwitch devLogin, IPeople people, IRoleAssignments roles, RegionComuni comuni, IPortalSession session,
-    TestLogin login) : PageModel
+    TestLogin login, Portal.Core.Labels.ILabels labels) : PageModel
 {
     public IReadOnlyList<PersonInfo> People { get; private set; } = [];
     public IReadOnlyDictionary<Guid, string> Roles { get; private set; } = new Dictionary<Guid, string>();
@@ -67,7 +67,7 @@ public sealed class AccessoDiProvaModel(DevLoginSwitch devLogin, IPeople people,
     {
         ReturnUrl = LocalUrl.OrNull(returnUrl);
         People = await people.DemoPeopleAsync(ct);
-        Roles = await HoldingsText.OfPeopleAsync(roles, People, ct);
+        Roles = await HoldingsText.OfPeopleAsync(roles, labels, People, ct);
         Comuni = await comuni.ListAsync(ct);
     }
 }

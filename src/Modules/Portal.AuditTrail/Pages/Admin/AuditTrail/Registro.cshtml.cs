@@ -5,17 +5,23 @@ using Microsoft.EntityFrameworkCore;
 using Portal.AuditTrail.Model;
 using Portal.AuditTrail.Services;
 using Portal.Core.Audit;
+using Portal.Core.Labels;
 using Portal.Core.Security;
 
 namespace Portal.AuditTrail.Pages.Admin.AuditTrail;
 
 [Authorize(Policy = PermissionPolicy.Prefix + "Core.ViewAudit")]
-public sealed class RegistroModel(AuditQuery audit, IAuditTrail trail) : PageModel
+public sealed class RegistroModel(AuditQuery audit, IAuditTrail trail, ILabels labels) : PageModel
 {
     public const int PageSize = 50;
     public AuditFilter Filter { get; private set; } = new();
     public IReadOnlyList<string> Actions { get; private set; } = [];
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
+
+    /// <summary>Each entry as people read it: the action, the role, the subject and the details in words (codes replaced).</summary>
+    public IReadOnlyList<(AuditEntry Entry, string Action, string? Role, string? Subject, string? Details)> Rows { get; private set; } = [];
+
+    public string ActionLabel(string code) => labels.Action(code);
     public int Total { get; private set; }
     public int Pagina { get; private set; }
 
@@ -29,7 +35,12 @@ public sealed class RegistroModel(AuditQuery audit, IAuditTrail trail) : PageMod
         var q = audit.Apply(Filter);
         Total = await q.CountAsync();
         Entries = await q.Skip((Pagina - 1) * PageSize).Take(PageSize).ToListAsync();
-        Actions = await audit.ActionsAsync();
+        Actions = (await audit.ActionsAsync()).OrderBy(labels.Action, StringComparer.CurrentCulture).ToList();
+        var rows = new List<(AuditEntry, string, string?, string?, string?)>();
+        foreach (var e in Entries)
+            rows.Add((e, labels.Action(e.Action), e.ActorRole is null ? null : await labels.RoleAsync(e.ActorRole),
+                await labels.DescribeAsync(e.Subject), await labels.DescribeAsync(e.Details)));
+        Rows = rows;
     }
 
     public async Task<IActionResult> OnGetExcelAsync(string? azione, string? chi, string? testo, DateOnly? dal, DateOnly? al)

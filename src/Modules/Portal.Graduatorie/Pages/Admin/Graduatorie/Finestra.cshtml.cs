@@ -12,16 +12,23 @@ namespace Portal.Graduatorie.Pages.Admin.Graduatorie;
 [Authorize(Policy = PermissionPolicy.Prefix + "Graduatorie.ViewAll")]
 public sealed class FinestraModel(RegioneService regione, RegioneSolleciti solleciti, IPermissionService permissions) : PageModel
 {
-    public StatoFinestra Stato { get; private set; } = null!;
-    public IReadOnlyList<ComuneStato> Righe { get; private set; } = [];
+    public const int PerPagina = 50;
+    public StatoFinestraPagina Stato { get; private set; } = null!;
+    public IReadOnlyList<ComuneStato> Righe => Stato.Pagina;
+    public string? Nome { get; private set; }
+    public int Pagina { get; private set; } = 1;
+    public int Pagine => Math.Max(1, (Stato.Righe + PerPagina - 1) / PerPagina);
+
+    public string PageUrl(int pagina) =>
+        $"?filtro={Uri.EscapeDataString(Filtro)}&nome={Uri.EscapeDataString(Nome ?? "")}&pagina={pagina}";
     public IReadOnlyList<Sollecito> Solleciti { get; private set; } = [];
     public string Filtro { get; private set; } = "tutti";
     public bool PuoSollecitare { get; private set; }
     public EsitoSollecito? Esito { get; private set; }
     public string? Errore { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid finestraId, string? filtro, CancellationToken ct) =>
-        await LoadAsync(finestraId, filtro, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid finestraId, string? filtro, string? nome, int pagina = 1, CancellationToken ct = default) =>
+        await LoadAsync(finestraId, filtro, nome, pagina, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostSollecitoAsync(Guid finestraId, CancellationToken ct)
     {
@@ -38,26 +45,22 @@ public sealed class FinestraModel(RegioneService regione, RegioneSolleciti solle
         {
             return NotFound();
         }
-        return await LoadAsync(finestraId, "mancanti", ct) ? Page() : NotFound();
+        return await LoadAsync(finestraId, "mancanti", null, 1, ct) ? Page() : NotFound();
     }
 
-    private async Task<bool> LoadAsync(Guid finestraId, string? filtro, CancellationToken ct)
+    private async Task<bool> LoadAsync(Guid finestraId, string? filtro, string? nome, int pagina, CancellationToken ct)
     {
+        Filtro = filtro is "inviati" or "mancanti" ? filtro : "tutti";
+        Nome = string.IsNullOrWhiteSpace(nome) ? null : nome.Trim()[..Math.Min(nome.Trim().Length, 100)];
+        Pagina = Math.Clamp(pagina, 1, 10_000);
         try
         {
-            Stato = await regione.StatusAsync(finestraId, ct);
+            Stato = await regione.StatusPageAsync(finestraId, Filtro, Nome, Pagina, PerPagina, ct);
         }
         catch (PortalException e) when (e.Kind == PortalErrorKind.NotFound)
         {
             return false;
         }
-        Filtro = filtro is "inviati" or "mancanti" ? filtro : "tutti";
-        Righe = Filtro switch
-        {
-            "inviati" => Stato.Comuni.Where(c => c.Inviato).ToList(),
-            "mancanti" => Stato.Comuni.Where(c => !c.Inviato).ToList(),
-            _ => Stato.Comuni,
-        };
         Solleciti = await solleciti.HistoryAsync(finestraId, ct);
         PuoSollecitare = await permissions.HasPermissionAsync(User, GraduatorieRegionePermissions.Remind.Name);
         return true;

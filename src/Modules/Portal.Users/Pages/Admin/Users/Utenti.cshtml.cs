@@ -7,7 +7,7 @@ using Portal.Users.Services;
 namespace Portal.Users.Pages.Admin.Users;
 
 [Authorize(Policy = PermissionPolicy.Prefix + "Core.ManageUsers")]
-public sealed class UtentiModel(IPeople people, IRoleAssignments roles, IPermissionService permissions, PermissionRegistry registry, IPortalSession sessions)
+public sealed class UtentiModel(IPeople people, IRoleAssignments roles, IPermissionService permissions, PermissionRegistry registry, IPortalSession sessions, Portal.Core.Labels.ILabels labels)
     : PageModel
 {
     private const int MaxRows = 500;
@@ -36,7 +36,7 @@ public sealed class UtentiModel(IPeople people, IRoleAssignments roles, IPermiss
         Ruolo = ruolo;
         Roles = await permissions.RolesAsync(ct);
         People = await people.SearchAsync(q, ruolo, MaxRows, ct);
-        Holdings = await HoldingsText.OfPeopleAsync(roles, People, ct);
+        Holdings = await HoldingsText.OfPeopleAsync(roles, labels, People, ct);
         OpenSessions = await sessions.OpenSessionCountsAsync(People.Select(p => p.Id), ct);
     }
 

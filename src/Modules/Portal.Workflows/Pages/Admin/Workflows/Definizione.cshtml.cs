@@ -11,13 +11,16 @@ using Portal.Workflows.Services;
 namespace Portal.Workflows.Pages.Admin.Workflows;
 
 [Authorize(Policy = PermissionPolicy.Prefix + "Workflows.Manage")]
-public sealed class DefinizioneModel(DefinitionStore store, WorkflowAdminQueries queries) : PageModel
+public sealed class DefinizioneModel(DefinitionStore store, WorkflowAdminQueries queries, WorkflowCatalog catalog) : PageModel
 {
     public StoredDefinition Stored { get; private set; } = null!;
     public WorkflowDefinition Definition { get; private set; } = null!;
     public IReadOnlyDictionary<string, int> Counts { get; private set; } = new Dictionary<string, int>();
     public IReadOnlyList<InstanceRow> Instances { get; private set; } = [];
     public string? Stato { get; private set; }
+
+    /// <summary>What each listed instance is about, as its module describes it ("Domanda bonus n. 12"), by instance id.</summary>
+    public IReadOnlyDictionary<Guid, string> Subjects { get; private set; } = new Dictionary<Guid, string>();
 
     /// <summary>What the diagram script draws: states with live counts, transitions with their timers.</summary>
     public string DiagramJson { get; private set; } = "{}";
@@ -32,6 +35,14 @@ public sealed class DefinizioneModel(DefinitionStore store, WorkflowAdminQueries
         Counts = await queries.CountsByStateAsync(code, ct);
         Stato = Definition.State(stato ?? "") is null ? null : stato;
         Instances = await queries.RecentInstancesAsync(code, Stato, 50, ct);
+        var provider = catalog.Subject(Definition.SubjectType);
+        var subjects = new Dictionary<Guid, string>();
+        foreach (var i in Instances)
+        {
+            var info = provider is null ? null : await provider.DescribeAsync(i.SubjectId, ct);
+            subjects[i.Id] = info?.Title ?? $"Pratica del {RomeTimeText(i.UpdatedUtc)}";
+        }
+        Subjects = subjects;
         DiagramJson = JsonSerializer.Serialize(new
         {
             code = Definition.Code,
@@ -45,6 +56,8 @@ public sealed class DefinizioneModel(DefinitionStore store, WorkflowAdminQueries
         }, new JsonSerializerOptions(JsonSerializerDefaults.Web));
         return Page();
     }
+
+    private static string RomeTimeText(DateTime utc) => Portal.Core.Time.RomeTime.Format(utc);
 
     public string Who(TransitionDefinition t) => string.Join(", ", t.Allowed.Select(WhoLabel));
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Portal.Core.Security;
 using Portal.Workflows.Data;
+using Portal.Workflows.Definitions;
 using Portal.Workflows.Engine;
 using Portal.Workflows.Model;
 using Portal.Workflows.Services;
@@ -10,11 +11,14 @@ using Portal.Workflows.Services;
 namespace Portal.Workflows.Pages.Admin.Workflows;
 
 [Authorize(Policy = PermissionPolicy.Prefix + "Workflows.Manage")]
-public sealed class IstanzaModel(IWorkflowEngine engine, WorkflowAdminQueries queries) : PageModel
+public sealed class IstanzaModel(IWorkflowEngine engine, WorkflowAdminQueries queries, WorkflowCatalog catalog) : PageModel
 {
     public WorkflowInstanceView Instance { get; private set; } = null!;
     public IReadOnlyList<WorkflowHistoryView> History { get; private set; } = [];
     public IReadOnlyList<WorkflowTimer> Timers { get; private set; } = [];
+
+    /// <summary>What the instance is about, as its module describes it ("Domanda bonus n. 12"); the id when no module does.</summary>
+    public string Title { get; private set; } = "";
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -24,6 +28,8 @@ public sealed class IstanzaModel(IWorkflowEngine engine, WorkflowAdminQueries qu
         Instance = instance;
         History = await engine.HistoryAsync(id, ct);
         Timers = await queries.TimersAsync(id, ct);
+        Title = (catalog.Subject(instance.SubjectType) is { } provider ? await provider.DescribeAsync(instance.SubjectId, ct) : null)?.Title
+            ?? $"Pratica {instance.SubjectId}";
         return Page();
     }
 
