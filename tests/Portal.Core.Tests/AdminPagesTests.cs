@@ -96,7 +96,7 @@ public class AdminPagesTests(PortalFactory portal) : IClassFixture<PortalFactory
         var client = await portal.LoginAsync(Demo.Amministratore, "Amministratore");
         var html = WebUtility.HtmlDecode(await client.GetStringAsync("/admin/utenti?ruolo=OperatoreComune"));
         Assert.Contains(Demo.OperatoreAncona, html);
-        Assert.Contains("OperatoreComune (Comune 042002)", html);
+        Assert.Contains("Operatore del Comune (Comune 042002)", html);
         Assert.DoesNotContain(Demo.Editor, html);
     }
 }

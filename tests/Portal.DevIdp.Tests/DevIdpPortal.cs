@@ -34,7 +34,7 @@ public sealed partial class DevIdpPortal : PortalFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
+        builder.ConfigureServices(services =>
         {
             foreach (var name in new[] { "saml-metadata", "dev-idp-sp-metadata" })
                 services.AddHttpClient(name).ConfigurePrimaryHttpMessageHandler(sp => ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler());

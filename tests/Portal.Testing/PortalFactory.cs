@@ -59,7 +59,10 @@ public class PortalFactory : IAsyncLifetime, IDisposable, IAsyncDisposable
 
     public TestServer Server => (TestServer)App.Services.GetRequiredService<IServer>();
 
-    /// <summary>Runs after the portal's own registrations: what it adds or replaces wins.</summary>
+    /// <summary>
+    /// Runs after the portal's own registrations: what <c>ConfigureServices</c> adds or replaces wins.
+    /// (<c>ConfigureTestServices</c> is for the generic host's startup filters, which this host does not run.)
+    /// </summary>
     protected virtual void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureServices(services =>

@@ -182,7 +182,7 @@ public sealed class ContentQueries(ContentsDbContext db, TimeProvider clock)
 
     public async Task<List<string>> ListCategorieAsync(CancellationToken ct = default) =>
         (await db.SearchEntries.AsNoTracking().Where(s => s.ContentType == ContentTypes.Avviso && s.Categoria != null)
-            .Select(s => s.Categoria!).Distinct().Take(500).ToListAsync(ct))
+            .Select(s => s.Categoria!).Distinct().OrderBy(c => c).Take(500).ToListAsync(ct))
             .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Create(Portal.Core.Time.RomeTime.Italian, true)).ToList();
 
     /// <summary>True when the file is attached to the published version of a published item.</summary>
