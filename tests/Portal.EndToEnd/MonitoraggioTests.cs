@@ -51,7 +51,7 @@ public sealed class MonitoraggioTests(PortalFixture portal)
         await s.CheckPageAsync();
     }
 
-    [Fact(Skip = "Scritto ma non ancora eseguito in Chromium (macchina satura alla consegna): da eseguire e correggere prima di attivarlo")]
+    [Fact]
     public async Task L_operatore_dell_ente_invia_i_flussi_e_il_funzionario_legge_i_report()
     {
         var rif = DateTime.Today.AddDays(-1);
@@ -124,7 +124,7 @@ public sealed class MonitoraggioTests(PortalFixture portal)
         await Expect(fp.GetByTestId("chart-misura")).ToBeVisibleAsync();
         Assert.True(await fp.GetByTestId("chart-andamento").EvaluateAsync<bool>("c => c.width > 0 && window.Chart.getChart(c).data.labels.length >= 5"));
         await Expect(fp.GetByTestId("tabella-andamento")).ToBeVisibleAsync();
-        await fp.GetByLabel("Provincia").SelectOptionAsync("MC");
+        await fp.GetByLabel("Provincia", new() { Exact = true }).SelectOptionAsync("MC");
         await fun.ClickAndWaitForPageAsync(fp.GetByRole(AriaRole.Button, new() { Name = "Filtra", Exact = true }));
         await Expect(fp).ToHaveURLAsync(new Regex("Provincia=MC"));
         var provinces = fp.GetByTestId("tabella-provincia").Locator("tbody tr");
@@ -142,7 +142,7 @@ public sealed class MonitoraggioTests(PortalFixture portal)
         fun.AssertEveryPageChecked();
     }
 
-    [Fact(Skip = "Scritto ma non ancora eseguito in Chromium (macchina satura alla consegna): da eseguire e correggere prima di attivarlo")]
+    [Fact]
     public async Task L_amministratore_rilascia_e_revoca_una_credenziale_API()
     {
         await using var admin = await portal.NewSessionAsync("monitoraggio-credenziali");
@@ -174,7 +174,7 @@ public sealed class MonitoraggioTests(PortalFixture portal)
         admin.AssertEveryPageChecked();
     }
 
-    [Fact(Skip = "Scritto ma non ancora eseguito in Chromium (macchina satura alla consegna): da eseguire e correggere prima di attivarlo")]
+    [Fact]
     public async Task Le_pagine_del_monitoraggio_a_390_pixel_non_scorrono_in_orizzontale()
     {
         var pages = new (string Name, string Role, string[] Paths)[]
