@@ -66,7 +66,7 @@ public sealed class EditorTests(PortalFixture portal)
         var v = visitor.Page;
         await visitor.GotoAsync("/avvisi");
         await v.Locator("#q").FillAsync(token);
-        await visitor.ClickAndWaitForPageAsync(v.GetByRole(AriaRole.Search).GetByRole(AriaRole.Button, new() { Name = "Cerca", Exact = true }));
+        await visitor.ClickAndWaitForPageAsync(v.GetByRole(AriaRole.Search, new() { Name = "Cerca negli avvisi" }).GetByRole(AriaRole.Button, new() { Name = "Cerca", Exact = true }));
         await Expect(v.Locator("#main").GetByRole(AriaRole.Status)).ToHaveTextAsync("1 avviso trovato");
         await visitor.ClickAndWaitForPageAsync(v.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }));
         await Expect(v).ToHaveURLAsync(new Regex("/avvisi/[a-z0-9-]+$"));

@@ -40,7 +40,7 @@ public class DevLoginTests
         using var portal = new PortalFactory();
         var html = await portal.Anonymous().GetStringAsync("/accesso-di-prova");
         Assert.Contains(Demo.OperatoreAncona, html);
-        Assert.Contains("OperatoreComune (Comune 042002)", html);
+        Assert.Contains("Operatore del Comune (Comune 042002)", html);
         var client = await portal.LoginAsync(Demo.OperatoreAncona, "OperatoreComune");
         var session = await client.GetStringAsync("/api/v1/sessione");
         Assert.Contains("\"ruolo\":\"OperatoreComune\"", session);

@@ -60,7 +60,7 @@ public sealed class WorkflowsModule : PortalModule
     public override IEnumerable<Permission> Permissions => WorkflowsPermissions.All;
 
     /// <summary>The demo workflow ("richieste di prova", with its receipt) for every signed-in person.</summary>
-    public override IEnumerable<MenuEntry> Navigation => [new("Richieste di prova", "/richieste-di-prova", 90, SignedIn: true)];
+    public override IEnumerable<MenuEntry> Navigation => [new("Richieste di prova", "/richieste-di-prova", 90, Group: MenuEntry.Services, SignedIn: true)];
 
     public override IEnumerable<MenuEntry> AdminMenu =>
     [

@@ -38,7 +38,14 @@ public sealed record ModuleContext(IServiceCollection Services, IConfiguration C
 /// A link in the admin menu or in the public navigation, shown when the permission is held
 /// (and, with <paramref name="SignedIn"/>, only to signed-in people: personal-area links).
 /// </summary>
-public sealed record MenuEntry(string Text, string Url, int Order = 100, string? Permission = null, string? Group = null, bool SignedIn = false);
+public sealed record MenuEntry(string Text, string Url, int Order = 100, string? Permission = null, string? Group = null, bool SignedIn = false)
+{
+    /// <summary>The group of the public navigation's «I miei servizi» menu (entries behind a permission go there too).</summary>
+    public const string Services = "Servizi";
+
+    /// <summary>A person's service: shown in «I miei servizi», not in the bar.</summary>
+    public bool IsService => Permission is not null || Group == Services;
+}
 
 [AttributeUsage(AttributeTargets.Assembly)]
 public sealed class PortalModuleAttribute(Type moduleType) : Attribute
