@@ -28,8 +28,7 @@ public class CrashTests
         var client = await observer.OperatoreEnteAsync();
         // The demo recipe's feeds are there already: what counts is that this feed adds nothing until it is applied whole.
         var before = await observer.CountsAsync(Ente);
-        var sent = await client.SendAsync(Bytes(Enumerable.Range(1, lines).Select(i => Fields($"K-{i}", rif))), "grande.txt");
-        var id = sent.Id();
+        var feed = Bytes(Enumerable.Range(1, lines).Select(i => Fields($"K-{i}", rif)));
 
         var node = await PortalProcess.StartAsync(database, new Dictionary<string, string?>
         {
@@ -38,8 +37,11 @@ public class CrashTests
             ["Portal:Monitoraggio:ProgressEvery"] = "1000",
         });
         bool applying;
+        Guid id;
         await using (node)
         {
+            // Sent once the node is up: a node still starting could apply the whole feed before the watch begins.
+            id = (await client.SendAsync(feed, "grande.txt")).Id();
             // On PostgreSQL the node reports the lines it has applied so far; SQLite only shows that it started.
             var deadline = DateTime.UtcNow.AddSeconds(90);
             while (true)
