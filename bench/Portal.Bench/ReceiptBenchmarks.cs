@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Portal.Core.Protocol;
 using Portal.Core.Receipts;
+using Portal.Documents.Services;
 using Portal.Protocol.Services;
 
 namespace Portal.Bench;
@@ -15,7 +16,9 @@ public class ReceiptBenchmarks
         [("Comune", "Ancona"), ("Righe", "1.250"), ("Avvisi", "3")],
         [new ReceiptFile("elenco.xlsx", 512_000, new string('e', 64))]);
 
+    private readonly SkiaPdfRenderer _renderer = new();
+
     [Benchmark]
     public byte[] RenderReceipt() =>
-        ReceiptPdf.Render(_request, "Portale dei servizi", "Regione Marche", "ABCDEFGH2345", "https://portale.example/verifica/ABCDEFGH2345", DateTime.UtcNow);
+        _renderer.Render(ReceiptDocument.Build(_request, "Portale dei servizi", "Regione Marche", "ABCDEFGH2345", "https://portale.example/verifica/ABCDEFGH2345", DateTime.UtcNow));
 }

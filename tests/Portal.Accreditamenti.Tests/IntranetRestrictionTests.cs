@@ -4,6 +4,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
+using Portal.Accreditamenti.Services;
+using Portal.AuditTrail.Data;
 using Portal.Core.Security;
 using Portal.Core.Settings;
 using Portal.Testing;
@@ -41,8 +44,7 @@ public class IntranetRestrictionTests(IntranetPortalFactory portal) : IClassFixt
     private async Task SetNetworksAsync(params string[] ranges)
     {
         await using var scope = portal.Services.CreateAsyncScope();
-        var settings = scope.ServiceProvider.GetRequiredService<ISiteSettings>();
-        await settings.SaveAsync(await settings.GetAsync() with { FunzionarioNetworks = ranges }, "test");
+        await scope.ServiceProvider.GetRequiredService<IModuleSettings>().SetAsync(IntranetNetworks.Key, string.Join(',', ranges), "test");
     }
 
     private async Task<HttpClient> FunzionarioFromAsync(string address)
@@ -99,24 +101,44 @@ public class IntranetRestrictionTests(IntranetPortalFactory portal) : IClassFixt
     }
 
     [Fact]
-    public async Task The_settings_page_validates_the_ranges_next_to_the_field()
+    public async Task The_intranet_page_validates_the_ranges_next_to_the_field_saves_them_and_audits_the_change()
     {
         var admin = await portal.LoginAsync(Demo.Amministratore, PortalRoles.Amministratore);
-        var fields = new (string, string)[]
-        {
-            ("PortalName", "Portale dei servizi"), ("RegionName", "Regione Marche"), ("HelpDeskEmail", "assistenza@example.org"), ("HelpDeskPhone", ""),
-            ("HelpDeskHours", ""), ("AooCode", "ARM"), ("RegionProvinces", "AN,AP,FM,MC,PU"), ("FunzionarioNetworks", "10.0.0.0/8, 300.1.1.1/8"),
-        };
-        var bad = await admin.PostFormAsync("/admin/impostazioni", null, fields);
+        var page = await admin.GetStringAsync("/admin/intranet");
+        Assert.Contains("id=\"campo-Reti\"", page);
+        var bad = await admin.PostFormAsync("/admin/intranet", null, ("Reti", "10.0.0.0/8, 300.1.1.1/8"));
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
-        Assert.Contains("Intervallo di indirizzi «300.1.1.1/8» non valido", WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync()));
+        Assert.Equal("Intervallo di indirizzi «300.1.1.1/8» non valido: usare la notazione CIDR, ad esempio 10.0.0.0/8 o fd00::/8.",
+            TestPeople.FieldError(await bad.Content.ReadAsStringAsync(), "Reti"));
+        Assert.Empty(await StoredAsync());
 
-        fields[^1] = ("FunzionarioNetworks", "10.0.0.0/8, 2001:db8::/32");
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/admin/impostazioni", null, fields)).StatusCode);
-        await using (var scope = portal.Services.CreateAsyncScope())
-            Assert.Equal(new[] { "10.0.0.0/8", "2001:db8::/32" }, (await scope.ServiceProvider.GetRequiredService<ISiteSettings>().GetAsync()).FunzionarioNetworks);
-        await SetNetworksAsync();
+        // A unique range names this very change in the register.
+        var (a, b) = (Random.Shared.Next(0, 255), Random.Shared.Next(0, 255));
+        var unique = $"10.{a}.{b}.0/24";
+        var saved = await admin.PostFormAsync("/admin/intranet", null, ("Reti", $"{unique}\n2001:db8::/32"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        try
+        {
+            Assert.Equal([unique, "2001:db8::/32"], await StoredAsync());
+            Assert.Contains($"{unique}, 2001:db8::/32", WebUtility.HtmlDecode(await admin.GetStringAsync("/admin/intranet?salvato=true")));
+            var audit = Assert.Single(await portal.InScopeAsync(sp => sp.GetRequiredService<AuditTrailDbContext>().Audit.AsNoTracking()
+                .Where(a => a.Action == "Intranet.Reti" && a.Details!.Contains(unique)).ToListAsync()));
+            Assert.Equal(PortalRoles.Amministratore, audit.ActorRole);
+
+            // Only the settings' managers edit them: a Funzionario inside the intranet is sent to "accesso negato" for this page alone.
+            var funzionario = await FunzionarioFromAsync($"10.{a}.{b}.5");
+            Assert.Equal(HttpStatusCode.OK, (await funzionario.GetAsync("/api/v1/sessione")).StatusCode);
+            var refused = await funzionario.GetAsync("/admin/intranet");
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+            Assert.Contains("/accesso-negato", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await SetNetworksAsync();
+        }
     }
+
+    private Task<IReadOnlyList<string>> StoredAsync() => portal.InScopeAsync(sp => sp.GetRequiredService<IntranetNetworks>().GetAsync());
 
     [Theory]
     [InlineData("10.1.2.3", true)]

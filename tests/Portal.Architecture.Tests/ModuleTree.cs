@@ -4,7 +4,7 @@ using System.Xml.Linq;
 namespace Portal.Architecture.Tests;
 
 /// <summary>The modules as the repository holds them: their folders, project files and built assemblies.</summary>
-public sealed record ModuleProject(string Name, string Folder, IReadOnlyList<string> References)
+public sealed record ModuleProject(string Name, string Folder, IReadOnlyList<string> References, IReadOnlyList<string> Packages)
 {
     public bool IsAbstractions => Name.EndsWith(".Abstractions", StringComparison.Ordinal);
 
@@ -30,19 +30,13 @@ public static class ModuleTree
     /// <summary>The feature modules (not Core, not abstractions).</summary>
     public static IEnumerable<ModuleProject> Features => Projects.Where(p => !p.IsAbstractions && !p.IsCore);
 
-    /// <summary>The shared libraries under src/Libraries (not modules: no registration, pages or database).</summary>
-    public static IReadOnlyList<string> Libraries { get; } =
-        Directory.Exists(Path.Combine(Root, "src", "Libraries"))
-            ? Directory.GetDirectories(Path.Combine(Root, "src", "Libraries")).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList()
-            : [];
-
-    public static IReadOnlyList<string> LibraryReferences(string library) =>
-        ProjectReferences(Path.Combine(Root, "src", "Libraries", library, library + ".csproj"));
-
     private static List<string> ProjectReferences(string csproj) =>
         XDocument.Load(csproj).Descendants("ProjectReference")
             .Select(r => Path.GetFileNameWithoutExtension(((string?)r.Attribute("Include") ?? "").Replace('\\', '/')))
             .ToList();
+
+    private static List<string> PackageReferences(string csproj) =>
+        XDocument.Load(csproj).Descendants("PackageReference").Select(r => (string?)r.Attribute("Include") ?? "").ToList();
 
     private static List<ModuleProject> Load()
     {
@@ -51,7 +45,7 @@ public static class ModuleTree
         {
             var name = Path.GetFileName(dir);
             var csproj = Path.Combine(dir, name + ".csproj");
-            return new ModuleProject(name, dir, ProjectReferences(csproj));
+            return new ModuleProject(name, dir, ProjectReferences(csproj), PackageReferences(csproj));
         }).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
     }
 

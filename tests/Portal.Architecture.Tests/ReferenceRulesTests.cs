@@ -7,21 +7,24 @@ public class ReferenceRulesTests
     public void Modules_reference_only_Core_and_abstractions()
     {
         var violations = ModuleTree.Features
-            .SelectMany(m => m.References.Where(r => r != "Portal.Core" && !r.EndsWith(".Abstractions", StringComparison.Ordinal) && !ModuleTree.Libraries.Contains(r))
+            .SelectMany(m => m.References.Where(r => r != "Portal.Core" && !r.EndsWith(".Abstractions", StringComparison.Ordinal))
                 .Select(r => $"{m.Name} → {r}"))
             .ToList();
         Assert.True(violations.Count == 0, "Riferimenti all'implementazione di un altro modulo: " + string.Join(", ", violations));
     }
 
-    /// <summary>A shared library (src/Libraries) is below every module: it knows none of them.</summary>
+    /// <summary>Only Portal.Documents draws: the others build a PdfDocument and hand it to IPdfRenderer.</summary>
     [Fact]
-    public void Libraries_reference_no_module()
+    public void Only_the_documents_module_references_the_drawing_libraries()
     {
-        Assert.NotEmpty(ModuleTree.Libraries);
-        var violations = ModuleTree.Libraries
-            .SelectMany(l => ModuleTree.LibraryReferences(l).Where(r => r.StartsWith("Portal.", StringComparison.Ordinal)).Select(r => $"{l} → {r}"))
+        string[] drawing = ["SkiaSharp", "QRCoder"];
+        var users = ModuleTree.Projects.Where(p => p.Packages.Any(drawing.Contains)).Select(p => p.Name).ToList();
+        Assert.Equal(["Portal.Documents"], users);
+        var sources = ModuleTree.Projects.Where(p => p.Name != "Portal.Documents")
+            .SelectMany(p => p.Sources.Where(f => File.ReadLines(f).Any(l => l.StartsWith("using SkiaSharp", StringComparison.Ordinal) || l.StartsWith("using QRCoder", StringComparison.Ordinal)))
+                .Select(f => $"{p.Name}/{p.Relative(f)}"))
             .ToList();
-        Assert.True(violations.Count == 0, "Una libreria condivisa dipende da un modulo: " + string.Join(", ", violations));
+        Assert.True(sources.Count == 0, "Disegno PDF fuori da Portal.Documents: " + string.Join(", ", sources));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Accreditamenti.Apis;
@@ -31,11 +32,14 @@ public sealed class AccreditamentiModule : PortalModule
         s.AddScoped<RegistryService>();
         s.AddScoped<EnablementService>();
         s.AddScoped<ComuneOperators>();
+        s.AddScoped<IntranetNetworks>();
         s.AddScoped<ICentriImpiego, CentriImpiego>();
         s.AddScoped<IEntiGestori, EntiGestori>();
         s.AddScoped<IRecipeStep, AccreditamentiStep>();
         foreach (var template in NotificationTemplates.All) s.AddSingleton(template);
     }
+
+    public override void ConfigurePipeline(IApplicationBuilder app) => app.Use(FunzionarioNetworkRestriction.InvokeAsync);
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
@@ -58,6 +62,7 @@ public sealed class AccreditamentiModule : PortalModule
         new("Accreditamento.Respinto", "Accreditamento respinto"),
         new("Accreditamento.Revocato", "Accreditamento revocato"),
         new("Accreditamento.Richiesto", "Accreditamento richiesto"),
+        new("Intranet.Reti", "Reti della intranet per i funzionari modificate"),
     ];
 
     public override IEnumerable<Permission> Permissions => AccreditamentiPermissions.All;
@@ -69,6 +74,7 @@ public sealed class AccreditamentiModule : PortalModule
         new("Abilitazioni operatori e funzionari", "/admin/abilitazioni", 620, AccreditamentiPermissions.ManageOperators.Name, "Operatori"),
         new("Enti gestori", "/admin/enti", 630, AccreditamentiPermissions.ManageOperators.Name, "Operatori"),
         new("Centri per l'Impiego", "/admin/cpi", 640, AccreditamentiPermissions.ManageOperators.Name, "Operatori"),
+        new("Reti della intranet per i funzionari", "/admin/intranet", 815, CorePermissions.ManageSettings.Name, "Sistema"),
     ];
 
     public override IEnumerable<MenuEntry> Navigation =>

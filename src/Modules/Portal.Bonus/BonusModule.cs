@@ -23,7 +23,7 @@ public sealed class BonusModule : PortalModule
     // Contents answers IFinestre (the call's Avviso and its windows, the "finestraAperta" guard); Workflows runs the
     // "domanda-bonus" workflow, the protocol and receipt tasks. The occupational condition comes from
     // ICondizioneOccupazionale when a module (Did) registers it, the residence from IAnagraficaReader: both optional.
-    public override IReadOnlyList<string> DependsOn => ["Portal.Core", "Portal.Contents", "Portal.Workflows"];
+    public override IReadOnlyList<string> DependsOn => ["Portal.Core", "Portal.Contents", "Portal.Workflows", "Portal.Documents"];
 
     public override void ConfigureServices(ModuleContext context)
     {

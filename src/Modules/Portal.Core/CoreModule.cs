@@ -31,6 +31,7 @@ public sealed class CoreModule : PortalModule
         s.AddScoped<IRoleAssignments, RoleAssignments>();
         s.AddScoped<IPortalSession, PortalSession>();
         s.AddScoped<ISiteSettings, SiteSettings>();
+        s.AddScoped<IModuleSettings, ModuleSettings>();
         s.AddSingleton<IPublicAddress, PublicAddress>();
         s.AddScoped<IFileStore, FileStore>();
         s.Configure<OutboxOptions>(context.Configuration.GetSection(OutboxOptions.Section));

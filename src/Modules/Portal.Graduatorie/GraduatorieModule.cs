@@ -20,7 +20,7 @@ public sealed class GraduatorieModule : PortalModule
 
     // Contents answers IFinestre (windows, Avvisi, the parameters sogliaIsee and numeroBorse) and publishes the
     // Graduatoria; Workflows runs the "invio-elenco-borse" workflow. Graduatorie references only their abstractions.
-    public override IReadOnlyList<string> DependsOn => ["Portal.Core", "Portal.Contents", "Portal.Workflows"];
+    public override IReadOnlyList<string> DependsOn => ["Portal.Core", "Portal.Contents", "Portal.Workflows", "Portal.Documents"];
 
     public override void ConfigureServices(ModuleContext context)
     {

@@ -23,7 +23,7 @@ public sealed class MonitoraggioModule : PortalModule
     public override string Name => "Portal.Monitoraggio";
 
     // Accreditamenti keeps the enti gestori (IEntiGestori) and enables their operators; Core runs protocol, receipts, outbox.
-    public override IReadOnlyList<string> DependsOn => ["Portal.Core", "Portal.Accreditamenti"];
+    public override IReadOnlyList<string> DependsOn => ["Portal.Core", "Portal.Accreditamenti", "Portal.Documents"];
 
     public override void ConfigureServices(ModuleContext context)
     {

@@ -21,7 +21,7 @@ public sealed class ProtocolModule : PortalModule
 {
     public override string Name => "Portal.Protocol";
 
-    public override IReadOnlyList<string> DependsOn => ["Portal.Core"];
+    public override IReadOnlyList<string> DependsOn => ["Portal.Core", "Portal.Documents"];
 
     public override void ConfigureServices(ModuleContext context)
     {

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using SkiaSharp;
+using Portal.Documents;
 using Portal.Bonus.Data;
 using Portal.Bonus.Services;
 using Portal.Bonus.Workflow;
@@ -21,7 +21,7 @@ namespace Portal.Bonus.Recipes;
 /// and gets its receipt from the outbox like any other. A person who already has an application for the call is skipped.
 /// </summary>
 internal sealed class DomandeDemoStep(BonusDbContext db, IPeople people, IFileStore files, IUnitOfWork unitOfWork, IWorkflowEngine engine,
-    DomandaInvio invio, TimeProvider clock) : IRecipeStep
+    DomandaInvio invio, IPdfRenderer pdfs, TimeProvider clock) : IRecipeStep
 {
     public string Name => "bonusDomandeDemo";
 
@@ -93,7 +93,7 @@ internal sealed class DomandeDemoStep(BonusDbContext db, IPeople people, IFileSt
             {
                 if (item.Allegato)
                 {
-                    var pdf = AttestazioneDemo(person.FullName, person.CodiceFiscale, item.IseeValore);
+                    var pdf = AttestazioneDemo(person.FullName, person.CodiceFiscale, item.IseeValore, now);
                     var stored = await files.AddAsync("attestazione-isee.pdf", new MemoryStream(pdf),
                         BandoValidation.PolicyOf(bando.Regole.Allegati.First(a => a.Codice == "isee")), context.RunBy, ct);
                     (d.IseeFileId, d.IseeFileName, d.IseeFileLength, d.IseeFileSha256, d.IseeCaricatoUtc) = (stored.Id, stored.FileName, stored.Length, stored.Sha256, now);
@@ -119,20 +119,9 @@ internal sealed class DomandeDemoStep(BonusDbContext db, IPeople people, IFileSt
     }
 
     /// <summary>A one-page PDF standing in for the INPS attestation, marked as demo data.</summary>
-    private static byte[] AttestazioneDemo(string name, string cf, decimal isee)
-    {
-        using var output = new MemoryStream();
-        using (var document = SKDocument.CreatePdf(output))
-        {
-            var canvas = document.BeginPage(595, 842);
-            using var font = new SKFont(SKTypeface.Default, 12);
-            using var paint = new SKPaint { Color = SKColors.Black, IsAntialias = true };
-            canvas.DrawText("Attestazione ISEE – documento dimostrativo (dati di prova)", 50, 80, font, paint);
-            canvas.DrawText($"Dichiarante: {name} ({cf})", 50, 110, font, paint);
-            canvas.DrawText($"ISEE corrente: {RomeTime.FormatEuro(isee)}", 50, 140, font, paint);
-            document.EndPage();
-            document.Close();
-        }
-        return output.ToArray();
-    }
+    private byte[] AttestazioneDemo(string name, string cf, decimal isee, DateTime nowUtc) =>
+        pdfs.Render(new PdfDocument(new PdfInfo("Attestazione ISEE – documento dimostrativo", "Dati di prova", "Portale dei servizi", nowUtc))
+            .Text("Attestazione ISEE – documento dimostrativo (dati di prova)", size: 12)
+            .Text($"Dichiarante: {name} ({cf})", size: 12)
+            .Text($"ISEE corrente: {RomeTime.FormatEuro(isee)}", size: 12));
 }

@@ -6,6 +6,7 @@ using Portal.Core.Files;
 using Portal.Core.Protocol;
 using Portal.Core.Receipts;
 using Portal.Core.Settings;
+using Portal.Documents;
 using Microsoft.EntityFrameworkCore;
 
 namespace Portal.Bonus.Services;
@@ -14,7 +15,7 @@ public sealed record Download(byte[] Content, string ContentType, string FileNam
 
 /// <summary>The application's PDF (on request) and its receipt (issued by the outbox after the protocol number), for the owner only.</summary>
 internal sealed class DomandaDownloads(DomandeService domande, BonusDbContext db, IReceipts receipts, IFileStore files,
-    IProtocolRegister protocol, RegionComuni comuni, ISiteSettings settings, TimeProvider clock)
+    IProtocolRegister protocol, RegionComuni comuni, ISiteSettings settings, IPdfRenderer pdfs, TimeProvider clock)
 {
     public const string PdfType = "application/pdf";
 
@@ -25,8 +26,8 @@ internal sealed class DomandaDownloads(DomandeService domande, BonusDbContext db
         var s = await settings.GetAsync(ct);
         var comune = d.ComuneResidenzaIstat is { } c ? (await comuni.NamesAsync([c], ct)).GetValueOrDefault(c) : null;
         var entry = d.InviataUtc is null ? null : await protocol.FindAsync(Domanda.SubjectType, d.Id.ToString(), ct);
-        var pdf = DomandaPdf.Render(d, bando, s.RegionName, s.PortalName, comune is null ? null : $"{comune} (ISTAT {d.ComuneResidenzaIstat})",
-            entry?.Segnatura, clock.GetUtcNow().UtcDateTime);
+        var pdf = pdfs.Render(DomandaDocument.Build(d, bando, s.RegionName, s.PortalName, comune is null ? null : $"{comune} (ISTAT {d.ComuneResidenzaIstat})",
+            entry?.Segnatura, clock.GetUtcNow().UtcDateTime));
         return new Download(pdf, PdfType, $"domanda-{bando.Codice}-{d.CodiceFiscale}.pdf");
     }
 

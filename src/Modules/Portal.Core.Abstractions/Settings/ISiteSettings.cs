@@ -21,8 +21,6 @@ public sealed record SiteSettingsValues
     public string AooCode { get; init; } = "AOO";
     /// <summary>Province sigle of the region, e.g. AN, AP, FM, MC, PU.</summary>
     public IReadOnlyList<string> RegionProvinces { get; init; } = [];
-    /// <summary>CIDR ranges (IPv4, IPv6) from which the Funzionario role may be used; empty: no restriction.</summary>
-    public IReadOnlyList<string> FunzionarioNetworks { get; init; } = [];
 }
 
 public interface ISiteSettings

@@ -205,7 +205,9 @@ public static class PortalHostExtensions
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
-        app.Use(FunzionarioNetworkRestriction.InvokeAsync);
+        // What a module checks once the person is known and before any page or endpoint runs (e.g. a network restriction).
+        foreach (var module in app.Services.GetRequiredService<ModuleCatalog>().Modules)
+            module.ConfigurePipeline(app);
         app.UseAuthorization();
         app.UseRateLimiter();
         app.Use(ApiCsrfProtection.InvokeAsync);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,9 @@ public abstract class PortalModule
     public virtual void ConfigureServices(ModuleContext context) { }
 
     public virtual void MapEndpoints(IEndpointRouteBuilder endpoints) { }
+
+    /// <summary>Adds middleware that runs after authentication and before authorization, for every request.</summary>
+    public virtual void ConfigurePipeline(IApplicationBuilder app) { }
 
     public virtual IEnumerable<Permission> Permissions => [];
 

@@ -19,7 +19,6 @@ internal sealed class SiteSettings(CoreDbContext db, TimeProvider clock) : ISite
     public const string HelpDeskHours = "HelpDeskHours";
     public const string AooCode = "AooCode";
     public const string RegionProvinces = "RegionProvinces";
-    public const string FunzionarioNetworks = "FunzionarioNetworks";
 
     public async Task<SiteSettingsValues> GetAsync(CancellationToken ct = default)
     {
@@ -42,8 +41,6 @@ internal sealed class SiteSettings(CoreDbContext db, TimeProvider clock) : ISite
             RegionProvinces = (all.GetValueOrDefault(RegionProvinces) ?? "")
                 .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(s => s.ToUpperInvariant()).ToList(),
-            FunzionarioNetworks = (all.GetValueOrDefault(FunzionarioNetworks) ?? "")
-                .Split([',', ' ', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
         };
         return _cached;
     }
@@ -64,7 +61,6 @@ internal sealed class SiteSettings(CoreDbContext db, TimeProvider clock) : ISite
             [HelpDeskHours] = v.HelpDeskHours,
             [AooCode] = v.AooCode,
             [RegionProvinces] = string.Join(',', v.RegionProvinces),
-            [FunzionarioNetworks] = string.Join(',', v.FunzionarioNetworks),
         };
         await SetManyAsync(values, by, ct);
         _cached = null;

@@ -13,7 +13,7 @@ namespace Portal.Graduatorie.Services;
 /// The rows of a published regional Graduatoria for its public page (Portal.Contents' /graduatorie/{id}): position,
 /// code, Comune and outcome only, searched and paged in the database, and the whole list as PDF or Excel.
 /// </summary>
-internal sealed class GraduatoriaRighePubbliche(GraduatorieDbContext db, RegionComuni regionComuni, ISiteSettings settings, TimeProvider clock) : IGraduatoriaRighe
+internal sealed class GraduatoriaRighePubbliche(GraduatorieDbContext db, RegionComuni regionComuni, ISiteSettings settings, IPdfRenderer pdfs, TimeProvider clock) : IGraduatoriaRighe
 {
     private static readonly GraduatoriaColonna[] Colonne = [new("Posizione", true), new("Codice"), new("Comune"), new("Esito")];
 
@@ -63,8 +63,11 @@ internal sealed class GraduatoriaRighePubbliche(GraduatorieDbContext db, RegionC
         if (formato != GraduatoriaFormato.Pdf)
             return new GraduatoriaFile("graduatoria.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Workbook(table, decreto));
         var site = await settings.GetAsync(ct);
-        var pdf = PdfTable.Render(new PdfInfo("Graduatoria regionale", site.RegionName, site.PortalName, clock.GetUtcNow().UtcDateTime), decreto,
-            Colonne.Select(c => new PdfColumn(c.Titolo, c.Numerica)).ToList(), table);
+        var document = new PdfDocument(new PdfInfo("Graduatoria regionale", site.RegionName, site.PortalName, clock.GetUtcNow().UtcDateTime))
+            .Text("Graduatoria regionale", PdfFont.Bold, 15);
+        if (decreto is not null) document.Text(decreto, size: 9);
+        var pdf = pdfs.Render(document.Gap(8).PageNumbers()
+            .Table(Colonne.Select(c => new PdfColumn(c.Titolo, c.Numerica ? 0.7f : 1.3f, c.Numerica)).ToList(), table));
         return new GraduatoriaFile("graduatoria.pdf", "application/pdf", pdf);
     }
 

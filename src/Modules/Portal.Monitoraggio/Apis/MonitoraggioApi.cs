@@ -12,6 +12,7 @@ using Microsoft.Net.Http.Headers;
 using Portal.Core.Errors;
 using Portal.Core.Security;
 using Portal.Core.Time;
+using Portal.Documents;
 using Portal.Monitoraggio.Data;
 using Portal.Monitoraggio.Services;
 using Portal.Monitoraggio.Validation;
@@ -182,12 +183,12 @@ public static class MonitoraggioApi
         FeedFormat.Rules.Select(r => new FormatoRegolaDto(r.Code, r.Field, r.Descrizione, r.Avviso)).ToList(),
         FeedFormat.Stati.Select(s => s.Code).ToList()));
 
-    private static async Task<FileContentHttpResult> FormatPdf(MonitoraggioDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<FileContentHttpResult> FormatPdf(MonitoraggioDbContext db, IPdfRenderer pdfs, TimeProvider clock, CancellationToken ct)
     {
         var misure = await db.Misure.AsNoTracking().OrderBy(m => m.Code).ToListAsync(ct);
         var today = DateOnly.FromDateTime(RomeTime.ToRome(clock.GetUtcNow().UtcDateTime));
         var example = FeedFormat.Example("CODICE-ENTE", today.AddDays(-1), misure.Select(m => m.Code).ToList());
-        var pdf = FormatoPdf.Render(misure, example, clock.GetUtcNow().UtcDateTime);
+        var pdf = pdfs.Render(FormatoDocument.Build(misure, example, clock.GetUtcNow().UtcDateTime));
         return TypedResults.File(pdf, "application/pdf", $"tracciato-flusso-monitoraggio-v{FeedFormat.Version}.pdf");
     }
 

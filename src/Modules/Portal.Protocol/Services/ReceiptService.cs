@@ -5,6 +5,7 @@ using Portal.Core.Data;
 using Portal.Protocol.Data;
 using Portal.Core.Files;
 using Portal.Core.Settings;
+using Portal.Documents;
 
 using Portal.Core.Protocol;
 using Portal.Core.Receipts;
@@ -12,7 +13,7 @@ using Portal.Core.Receipts;
 namespace Portal.Protocol.Services;
 
 internal sealed class ReceiptService(
-    ProtocolDbContext db, IUnitOfWork unitOfWork, IFileStore files, ISiteSettings settings, IPublicAddress publicAddress, TimeProvider clock) : IReceipts
+    ProtocolDbContext db, IUnitOfWork unitOfWork, IFileStore files, ISiteSettings settings, IPublicAddress publicAddress, IPdfRenderer pdfs, TimeProvider clock) : IReceipts
 {
     private static readonly FilePolicy PdfPolicy = new([FileTypeSniffer.Pdf], 20L * 1024 * 1024);
 
@@ -27,7 +28,7 @@ internal sealed class ReceiptService(
         var code = NewCode();
         var baseUrl = publicAddress.BaseUrl;
         var issued = clock.GetUtcNow().UtcDateTime;
-        var pdf = ReceiptPdf.Render(request, site.PortalName, site.RegionName, code, $"{baseUrl}/verifica/{code}", issued);
+        var pdf = pdfs.Render(ReceiptDocument.Build(request, site.PortalName, site.RegionName, code, $"{baseUrl}/verifica/{code}", issued));
         // The PDF and its receipt row commit together (a savepoint inside the caller's unit, e.g. an outbox message).
         await using var work = await unitOfWork.BeginAsync(ct);
         var file = await files.AddAsync($"ricevuta-{(request.Protocol?.Segnatura ?? code)}.pdf", new MemoryStream(pdf, false), PdfPolicy, "sistema", ct);

@@ -39,8 +39,7 @@ public sealed class ErroreModel : PageModel
             429 => ("Troppe richieste", "Hai inviato troppe richieste in poco tempo. Attendi un minuto e riprova."),
             _ => ("Si è verificato un errore", "Qualcosa non ha funzionato. Riprova più tardi; se il problema continua, contatta l'assistenza."),
         };
-        if (code == 403 && HttpContext.Items.ContainsKey(FunzionarioNetworkRestriction.DeniedItem))
-            (Title, Message) = ("Accesso consentito solo dalla intranet", FunzionarioNetworkRestriction.Explanation);
+        if (code == 403 && HttpContext.Items[AccessDenial.Item] is AccessDenial denial) (Title, Message) = (denial.Title, denial.Message);
         if (code >= 400) Response.StatusCode = code;
     }
 }

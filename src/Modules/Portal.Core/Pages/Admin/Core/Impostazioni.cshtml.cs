@@ -29,7 +29,6 @@ public sealed partial class ImpostazioniModel(ISiteSettings settings, IAuditTrai
         new("HelpDeskHours", "Orari dell'assistenza", "Ad esempio «Dal lunedì al venerdì dalle 9:00 alle 13:00»."),
         new("AooCode", "Codice AOO", "Area organizzativa omogenea del registro di protocollo: lettere, cifre e trattini."),
         new("RegionProvinces", "Province della regione", "Sigle separate da virgola, ad esempio AN, AP, FM, MC, PU."),
-        new("FunzionarioNetworks", "Reti della intranet per i funzionari", "Facoltativo. Intervalli di indirizzi (CIDR, IPv4 o IPv6) separati da virgola, ad esempio 10.0.0.0/8, fd00::/8: con il ruolo di funzionario le pagine si aprono solo da queste reti. Vuoto: nessuna restrizione."),
     ];
 
     private Dictionary<string, string> _values = [];
@@ -48,7 +47,6 @@ public sealed partial class ImpostazioniModel(ISiteSettings settings, IAuditTrai
             ["RegionVatNumber"] = v.RegionVatNumber, ["LogoUrl"] = v.LogoUrl,
             ["HelpDeskPhone"] = v.HelpDeskPhone, ["HelpDeskHours"] = v.HelpDeskHours, ["AooCode"] = v.AooCode,
             ["RegionProvinces"] = string.Join(", ", v.RegionProvinces),
-            ["FunzionarioNetworks"] = string.Join(", ", v.FunzionarioNetworks),
         };
     }
 
@@ -70,9 +68,6 @@ public sealed partial class ImpostazioniModel(ISiteSettings settings, IAuditTrai
         var provinces = _values["RegionProvinces"].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => p.ToUpperInvariant()).ToList();
         if (provinces.Count == 0 || provinces.Any(p => !SiglaPattern().IsMatch(p)))
             ModelState.AddModelError("RegionProvinces", "Indicare le sigle di provincia (due lettere) separate da virgola.");
-        var networks = _values["FunzionarioNetworks"].Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-        if (networks.FirstOrDefault(n => !NetworkRanges.TryParse(n, out _)) is string bad)
-            ModelState.AddModelError("FunzionarioNetworks", $"Intervallo di indirizzi «{bad}» non valido: usare la notazione CIDR, ad esempio 10.0.0.0/8 o fd00::/8.");
         if (!ModelState.IsValid) return Page();
         var values = new SiteSettingsValues
         {
@@ -80,7 +75,6 @@ public sealed partial class ImpostazioniModel(ISiteSettings settings, IAuditTrai
             PortalTagline = _values["PortalTagline"], RegionWebsite = _values["RegionWebsite"], RegionAddress = _values["RegionAddress"],
             RegionVatNumber = PartitaIva.Normalize(_values["RegionVatNumber"]) ?? "", LogoUrl = _values["LogoUrl"],
             HelpDeskPhone = _values["HelpDeskPhone"], HelpDeskHours = _values["HelpDeskHours"], AooCode = _values["AooCode"], RegionProvinces = provinces,
-            FunzionarioNetworks = networks,
         };
         await settings.SaveAsync(values, User.Identity?.Name);
         await audit.RecordAsync("Impostazioni.Modificate", "Impostazioni del portale", string.Join("; ", _values.Select(v => $"{v.Key}={v.Value}")));

@@ -1,12 +1,12 @@
 using SkiaSharp;
 
-namespace Portal.Documents;
+namespace Portal.Documents.Services;
 
 /// <summary>
 /// DejaVu (Debian's fonts-dejavu-core, installed by the scripts) renders Italian accents everywhere;
 /// without it the platform default is used.
 /// </summary>
-public static class PdfFonts
+internal static class PdfFonts
 {
     private static readonly Lazy<SKTypeface> LazyRegular = new(() => Load("DejaVuSans.ttf"));
     private static readonly Lazy<SKTypeface> LazyBold = new(() => Load("DejaVuSans-Bold.ttf"));
