@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
-using Portal.Core.Outbox;
 using Portal.Core.Security;
 using Portal.Core.Validation;
 using Portal.Did.Data;
@@ -20,12 +19,6 @@ public sealed class DidPortal() : PortalFactory(TestDatabase.Create(), Settings)
         ["Portal:Outbox:DispatcherEnabled"] = "false",
         ["Portal:Workflows:TimersEnabled"] = "false",
     };
-
-    public async Task RunOutboxAsync()
-    {
-        // The receipt follows its protocol number: several passes cover the chain.
-        for (var pass = 0; pass < 3; pass++) await Services.GetRequiredService<OutboxProcessor>().RunOnceAsync();
-    }
 
     public Task<int> RunTimersAsync() => Services.GetRequiredService<WorkflowTimerRunner>().RunDueAsync(default);
 

@@ -132,7 +132,7 @@ public sealed class EntryAndSendTests(DidPortal portal)
         Assert.Contains("Hai già una D.I.D. in corso", await other.Content.ReadAsStringAsync());
         Assert.Equal(1, await portal.DidCountAsync(id));
 
-        await portal.RunOutboxAsync();
+        await portal.DrainOutboxAsync();
         var subject = ids[0].ToString();
         Assert.Equal(1, await portal.WithProtocolAsync(db => db.Entries.CountAsync(p => p.SubjectType == Dichiarazione.SubjectType && p.SubjectId == subject)));
     }

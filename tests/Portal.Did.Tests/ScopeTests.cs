@@ -18,7 +18,7 @@ public sealed class ScopeTests(DidPortal portal)
     {
         var (client, _, cf) = await portal.CitizenAsync("Marta", "Scope");
         var id = await DidPortal.SendOkAsync(client);
-        await portal.RunOutboxAsync();
+        await portal.DrainOutboxAsync();
         var pesaro = await portal.OperatorAsync("CPI-PESARO");
 
         var list = await pesaro.GetFromJsonAsync<JsonElement>($"/api/v1/did/cpi/dichiarazioni?q={cf}");
@@ -54,7 +54,7 @@ public sealed class ScopeTests(DidPortal portal)
     {
         var (owner, _, ownerCf) = await portal.CitizenAsync("Owner", "Uno");
         var id = await DidPortal.SendOkAsync(owner);
-        await portal.RunOutboxAsync();
+        await portal.DrainOutboxAsync();
         var (other, _, _) = await portal.CitizenAsync("Other", "Due");
         foreach (var url in new[] { $"/api/v1/did/dichiarazioni/{id}", $"/api/v1/did/dichiarazioni/{id}/ricevuta", $"/did/{id}" })
         {

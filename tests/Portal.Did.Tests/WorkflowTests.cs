@@ -53,7 +53,7 @@ public sealed class WorkflowTests(DidPortal portal) : IClassFixture<DidPortal>
         Assert.Equal(HttpStatusCode.NotFound, early.StatusCode);
         Assert.Contains("non è ancora disponibile", await early.Content.ReadAsStringAsync());
 
-        await portal.RunOutboxAsync();
+        await portal.DrainOutboxAsync();
         var pdf = await client.GetAsync($"/api/v1/did/dichiarazioni/{id}/ricevuta");
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
@@ -164,7 +164,7 @@ public sealed class WorkflowTests(DidPortal portal) : IClassFixture<DidPortal>
         Assert.Equal(StatoDid.Decaduta, await StatoAsync(lapsing));
         Assert.Single(await HistoryAsync(lapsing), h => h.Transition == "decadenza-appuntamento");
         Assert.Equal(StatoDid.ColloquioFissato, await StatoAsync(kept));
-        await portal.RunOutboxAsync();
+        await portal.DrainOutboxAsync();
         var mails = await portal.InScopeAsync(sp => sp.GetRequiredService<NotificationsDbContext>().Mails.AsNoTracking().Where(m => m.PersonId == personId && m.TemplateCode == "did-decaduta").CountAsync());
         Assert.Equal(1, mails);
         // A lapsed DID frees the person to send a new one (a new login: the old session has expired meanwhile).

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
-using Portal.Core.Outbox;
 using Portal.Core.Security;
 using Portal.Notifications.Data;
 using Portal.Testing;
@@ -18,12 +17,6 @@ public sealed class FlowPortal() : PortalFactory(TestDatabase.Create(), new Dict
     ["Portal:Workflows:TimersEnabled"] = "false",
 })
 {
-    public async Task RunOutboxAsync()
-    {
-        // A receipt follows its protocol number: two passes cover the chain.
-        for (var pass = 0; pass < 3; pass++) await Services.GetRequiredService<OutboxProcessor>().RunOnceAsync();
-    }
-
     public Task<int> RunTimersAsync() => Services.GetRequiredService<WorkflowTimerRunner>().RunDueAsync(default);
 
     /// <summary>A demo operator's session as the claims transformation builds it (real person: name and CF on the receipt).</summary>

@@ -53,7 +53,7 @@ public class InvioDownloadsApiTests(FlowPortal portal) : IClassFixture<FlowPorta
         Assert.Equal(HttpStatusCode.NotFound, early.StatusCode);
         Assert.StartsWith("La ricevuta non è ancora disponibile", await DetailAsync(early), StringComparison.Ordinal);
 
-        await portal.RunOutboxAsync();
+        await portal.DrainOutboxAsync();
 
         var pdf = await ancona.GetAsync(Ricevuta(id));
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);

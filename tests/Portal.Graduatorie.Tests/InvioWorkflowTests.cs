@@ -48,7 +48,7 @@ public class InvioWorkflowTests(FlowPortal portal) : IClassFixture<FlowPortal>
         var early = await Refused.ThrowsAsync(PortalErrorKind.NotFound, () => portal.DownloadsAsync(s => s.ReceiptPdfAsync(user, outcome.Invio.Id, default)));
         Assert.StartsWith("La ricevuta non è ancora disponibile", early.Message, StringComparison.Ordinal);
 
-        await portal.RunOutboxAsync();
+        await portal.DrainOutboxAsync();
 
         var receipt = await ReceiptAsync(outcome.Invio.Id);
         Assert.NotNull(receipt);
@@ -83,7 +83,7 @@ public class InvioWorkflowTests(FlowPortal portal) : IClassFixture<FlowPortal>
         var valid = await UploadAsync(user, finestra, Clean(2));
         var pending = await UploadAsync(user, finestra, WithWarning());
         Assert.Equal(StatoInvio.InAttesaDiConferma, pending.Invio.Stato);
-        await portal.RunOutboxAsync();
+        await portal.DrainOutboxAsync();
         Assert.Equal(InvioNotificationTemplates.InAttesa, (await portal.NotificationsAsync(personId))[^1].Template);
 
         portal.Clock.Advance(TimeSpan.FromHours(23));
@@ -92,7 +92,7 @@ public class InvioWorkflowTests(FlowPortal portal) : IClassFixture<FlowPortal>
 
         portal.Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
         Assert.Equal(1, await portal.RunTimersAsync());
-        await portal.RunOutboxAsync();
+        await portal.DrainOutboxAsync();
 
         var invii = await portal.InviiAsync(finestra);
         var cancelled = invii.Single(i => i.Id == pending.Invio.Id);
@@ -119,7 +119,7 @@ public class InvioWorkflowTests(FlowPortal portal) : IClassFixture<FlowPortal>
         var pending = await UploadAsync(user, finestra, WithWarning());
 
         var confirmed = await portal.ServiceAsync(s => s.ConfirmAsync(user, pending.Invio.Id, default));
-        await portal.RunOutboxAsync();
+        await portal.DrainOutboxAsync();
 
         Assert.Equal(StatoInvio.Valido, confirmed.Stato);
         var receipt = await ReceiptAsync(pending.Invio.Id);
@@ -147,7 +147,7 @@ public class InvioWorkflowTests(FlowPortal portal) : IClassFixture<FlowPortal>
         var (finestra, _) = await portal.CreateOpenFinestraAsync();
 
         var rejected = await UploadAsync(user, finestra, WithError());
-        await portal.RunOutboxAsync();
+        await portal.DrainOutboxAsync();
 
         Assert.Equal(InvioWorkflow.States.Respinto, (await portal.InstanceAsync(rejected.Invio.Id)).State);
         var protocol = await portal.InScopeAsync(sp => sp.GetRequiredService<IProtocolRegister>().FindAsync(Invio.SubjectType, rejected.Invio.Id.ToString()));
