@@ -91,6 +91,13 @@ public static class PageAudit
 
           // 5. Every visible form control has a visible box and a label.
           const transparent = c => c === 'transparent' || /rgba\(.*,\s*0\)$/.test(c);
+          const behind = el => {
+            for (let p = el.parentElement; p; p = p.parentElement) {
+              const c = getComputedStyle(p).backgroundColor;
+              if (!transparent(c)) return c;
+            }
+            return 'rgb(255, 255, 255)';
+          };
           const hasBox = el => {
             const r = el.getBoundingClientRect();
             if (r.width < 4 || r.height < 4) return false;
@@ -98,8 +105,10 @@ public static class PageAudit
             for (const side of ['Top', 'Right', 'Bottom', 'Left'])
               if (parseFloat(cs[`border${side}Width`]) > 0 && cs[`border${side}Style`] !== 'none' && !transparent(cs[`border${side}Color`])) return true;
             if (cs.boxShadow && cs.boxShadow !== 'none') return true;
-            if (!transparent(cs.backgroundColor)) return true;
-            return el.tagName === 'SELECT' && cs.appearance !== 'none';
+            // A background draws a box only where it differs from what lies behind (white on a white page is no box).
+            if (!transparent(cs.backgroundColor) && cs.backgroundColor !== behind(el)) return true;
+            // A list is drawn by its arrow: the browser's own, or the theme's chevron as a background image.
+            return el.tagName === 'SELECT' && (cs.appearance !== 'none' || cs.backgroundImage !== 'none');
           };
           const labelOf = el => {
             const texts = [];
