@@ -37,6 +37,7 @@ public static class AvvisiListLoad
             var watch = Stopwatch.StartNew();
             while (published < step) published += await PublishBatchAsync(portal, published, Math.Min(1_000, step - published));
             if (step > 0) Console.WriteLine($"  (pubblicati {step:N0} in {watch.Elapsed.TotalSeconds:0.0} s)");
+            Console.WriteLine($"  (carico della macchina: {LoadAverage()})");
             foreach (var (label, url) in new[]
                      {
                          ("elenco, pagina 1", "/avvisi"),
@@ -83,6 +84,10 @@ public static class AvvisiListLoad
             await db.SaveChangesAsync();
             return count;
         });
+
+    /// <summary>The load average (1, 5, 15 min) on Linux: the machine may be shared, the figures are read with it.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "non disponibile";
 
     private static async Task<(double Median, double P95)> MeasureAsync(HttpClient client, string url)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -31,8 +32,38 @@ public class ValidationTests(AnagraficaPortal portal) : IClassFixture<Anagrafica
     [InlineData("residenzaComune", "999999", "residenzaComune", "Il codice ISTAT 999999 non corrisponde a nessun Comune.")]
     [InlineData("residenzaComune", "Atlantide", "residenzaComune", "Comune «Atlantide» non trovato: scriverne una parte e scegliere dall'elenco.")]
     [InlineData("residenzaComune", "", "residenzaComune", "Scegliere il Comune della residenza.")]
+    [InlineData("residenzaComune", "Ancona (PU)", "residenzaComune", "Comune «Ancona (PU)» non trovato: scriverne una parte e scegliere dall'elenco.")]
     public async Task Residence_errors(string key, string value, string field, string message) =>
         await AssertRejectedAsync(Inputs.Valid().With((key, value)), field, message);
+
+    [Theory]
+    [InlineData("Ancona (AN)", "60121", "042002")]
+    [InlineData("ancona (an)", "60121", "042002")]
+    [InlineData("042002 - Ancona (AN)", "60121", "042002")]
+    [InlineData("042002", "60121", "042002")]
+    [InlineData("Castro (LE)", "73030", "075096")]
+    [InlineData("Castro (BG)", "24063", "016065")]
+    public async Task The_Comune_is_chosen_by_name_and_province_as_the_list_shows_it_or_by_its_code(string typed, string cap, string istat)
+    {
+        await ImportCastroAsync();
+        var (id, _, client) = await CitizenAsync();
+        var ok = await Inputs.PutAsync(client, Inputs.Valid().With(("residenzaComune", typed), ("residenzaCap", cap)));
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal(istat, (await portal.RecordAsync(id))!.Residenza.ComuneIstat);
+    }
+
+    [Fact]
+    public async Task A_name_two_Comuni_share_asks_for_the_province()
+    {
+        await ImportCastroAsync();
+        await AssertRejectedAsync(Inputs.Valid().With(("residenzaComune", "Castro"), ("residenzaCap", "73030")), "residenzaComune",
+            "Più Comuni si chiamano «Castro»: sceglierne uno dall'elenco (nome e provincia).");
+    }
+
+    /// <summary>Two Comuni named Castro (Bergamo, Lecce), as in the ISTAT register (the tests' recipe loads a short list).</summary>
+    private Task ImportCastroAsync() => portal.InScopeAsync(sp => sp.GetRequiredService<Portal.Core.Comuni.ComuniImporter>().ImportAsync(
+        new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
+            "codice_istat;nome;sigla_provincia;provincia;regione;codice_catastale\n016065;Castro;BG;Bergamo;Lombardia;C337\n075096;Castro;LE;Lecce;Puglia;M261\n"))));
 
     [Fact]
     public async Task A_separate_domicile_needs_its_own_address_and_is_checked_like_the_residence()

@@ -26,7 +26,7 @@ public sealed class AnagraficaTests(PortalFixture portal)
         await Expect(page.GetByLabel("Data di nascita", new() { Exact = true })).ToHaveValueAsync("01/01/1980");
         await Expect(page.GetByLabel("Luogo di nascita", new() { Exact = true })).ToHaveValueAsync("Roma (RM)");
         await Expect(page.GetByLabel("Luogo di nascita", new() { Exact = true })).Not.ToBeEditableAsync();
-        await Expect(page.GetByLabel("Comune *", new() { Exact = true })).ToHaveValueAsync("042002 - Ancona (AN)");
+        await Expect(page.GetByLabel("Comune *", new() { Exact = true })).ToHaveValueAsync("Ancona (AN)");
         // "Domicilio uguale alla residenza" hides the domicile fields.
         await Expect(page.GetByTestId("domicilio-campi")).ToBeHiddenAsync();
 

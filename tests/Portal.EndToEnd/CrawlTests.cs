@@ -30,8 +30,7 @@ public sealed class CrawlTests(PortalFixture portal, ITestOutputHelper output)
     /// </summary>
     private static readonly (string Prefix, string Reason)[] KnownFailures =
     [
-        ("/admin/bonus", "Bonus (issue 11, in corso): la tabella delle finestre mostra i codici «PrimoCiclo», «SecondoCiclo»"),
-        ("/area-personale/messaggi", "Bonus (issue 11, in corso): i messaggi dimostrativi del Bonus citano il codice «BONUS_DDI_2021» invece del titolo dell'avviso"),
+        // None today: /admin/bonus (school levels in words) and /area-personale/messaggi (the call's title) are asserted.
     ];
 
     private static readonly int[] Widths = [1366, 390];

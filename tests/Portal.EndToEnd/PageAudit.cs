@@ -91,6 +91,13 @@ public static class PageAudit
 
           // 5. Every visible form control has a visible box and a label.
           const transparent = c => c === 'transparent' || /rgba\(.*,\s*0\)$/.test(c);
+          const behind = el => {
+            for (let p = el.parentElement; p; p = p.parentElement) {
+              const c = getComputedStyle(p).backgroundColor;
+              if (!transparent(c)) return c;
+            }
+            return 'rgb(255, 255, 255)';
+          };
           const hasBox = el => {
             const r = el.getBoundingClientRect();
             if (r.width < 4 || r.height < 4) return false;
@@ -98,8 +105,10 @@ public static class PageAudit
             for (const side of ['Top', 'Right', 'Bottom', 'Left'])
               if (parseFloat(cs[`border${side}Width`]) > 0 && cs[`border${side}Style`] !== 'none' && !transparent(cs[`border${side}Color`])) return true;
             if (cs.boxShadow && cs.boxShadow !== 'none') return true;
-            if (!transparent(cs.backgroundColor)) return true;
-            return el.tagName === 'SELECT' && cs.appearance !== 'none';
+            // A background draws a box only where it differs from what lies behind (white on a white page is no box).
+            if (!transparent(cs.backgroundColor) && cs.backgroundColor !== behind(el)) return true;
+            // A list is drawn by its arrow: the browser's own, or the theme's chevron as a background image.
+            return el.tagName === 'SELECT' && (cs.appearance !== 'none' || cs.backgroundImage !== 'none');
           };
           const labelOf = el => {
             const texts = [];
@@ -136,6 +145,11 @@ public static class PageAudit
           for (const el of document.querySelectorAll('input:not([type=hidden]), textarea, [placeholder]')) {
             if (el.placeholder) texts.push(el.placeholder);
           }
+          // What a form shows filled in (a saved Comune, a status) is read like text; so are the choices a datalist proposes.
+          for (const el of document.querySelectorAll('input[type=text], input[type=search], input:not([type])')) {
+            if (shown(el) && el.value && !el.closest('[data-codice]')) texts.push(el.value);
+          }
+          for (const o of document.querySelectorAll('datalist option')) if (o.value) texts.push(o.value);
           const text = texts.join('\n');
           const found = new Map();
           const note = (kind, m) => { const k = `${kind}: «${m}»`; found.set(k, (found.get(k) || 0) + 1); };
@@ -143,6 +157,8 @@ public static class PageAudit
           for (const m of text.matchAll(/\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b/g)) if (!allowed.includes(m[0])) note('codice interno', m[0]);
           for (const m of text.matchAll(/\b[A-Z][A-Za-z]+\.[A-Z][a-z]+[A-Za-z]*\b/g)) note('codice interno', m[0]);
           for (const m of text.matchAll(/(?:^|[\s(«"])([A-Z0-9]{1,5} - [A-Z][A-Z/ ]{2,})/gm)) note('codice di tabella', m[1].trim());
+          // A Comune by its ISTAT code ("042002 - Ancona (AN)"): people read and type "Ancona (AN)".
+          for (const m of text.matchAll(/\b(\d{6} - \p{Lu}[\p{L}' ]+)/gu)) note('codice di tabella', m[1].trim());
           // A call's identifier (BONUS_DDI_2021) is data an administrator edits; the public site says it in words.
           if (!location.pathname.startsWith('/admin')) for (const m of text.matchAll(/\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+)+\b/g)) note('codice interno', m[0]);
           for (const [k, count] of found) problems.push(count > 1 ? `${k} (${count} volte)` : k);

@@ -52,7 +52,7 @@ public sealed partial class SamlLoginTests(PortalFixture portal)
         await page.GetByLabel("Indirizzo *", new() { Exact = true }).FillAsync("Via XXIX Settembre");
         await page.GetByLabel("Numero civico *", new() { Exact = true }).FillAsync("12/A");
         await page.GetByLabel("CAP *", new() { Exact = true }).FillAsync("60122");
-        await page.GetByLabel("Comune *", new() { Exact = true }).FillAsync("042002 - Ancona (AN)");
+        await page.GetByLabel("Comune *", new() { Exact = true }).FillAsync("Ancona (AN)");
         await page.GetByLabel("Email *", new() { Exact = true }).FillAsync("chiara.ferri@example.org");
         await page.GetByLabel("Cittadinanza *", new() { Exact = true }).FillAsync("100 - ITALIA");
         await s.ClickAndWaitForPageAsync(page.GetByRole(AriaRole.Button, new() { Name = "Salva i dati", Exact = true }));

@@ -44,6 +44,18 @@ public sealed class AnagraficaLookups(ILookups coreLookups, RegionComuni comuni,
     /// <summary>ISTAT codes of the Comuni with exactly this name (case-insensitive), at most two.</summary>
     public Task<IReadOnlyList<string>> ComuniNamedAsync(string name, CancellationToken ct) => comuni.CodesByNameAsync(name, 2, ct);
 
+    /// <summary>
+    /// The ISTAT code of the Comune with this name in this province ("Castro" and "LE"); null when there is none.
+    /// A name is unique within a province, so the pair is what people read and type.
+    /// </summary>
+    public async Task<string?> ComuneNamedInAsync(string name, string siglaProvincia, CancellationToken ct)
+    {
+        var codes = await comuni.CodesByNameAsync(name, 20, ct);
+        if (codes.Count == 0) return null;
+        return (await comuni.FindAsync(codes, ct)).Values.Select(f => f.Comune)
+            .FirstOrDefault(c => string.Equals(c.SiglaProvincia, siglaProvincia, StringComparison.OrdinalIgnoreCase))?.CodiceIstat;
+    }
+
     public sealed record Cittadinanza(string Code, string Description, bool Ue);
 
     public async Task<IReadOnlyList<CodedValue>> TableAsync(string table, CancellationToken ct)
@@ -60,13 +72,13 @@ public sealed class AnagraficaLookups(ILookups coreLookups, RegionComuni comuni,
     public async Task<string?> CapOfComuneAsync(string istat, CancellationToken ct) =>
         await coreLookups.DescriptionAsync(CapComune, istat, ct);
 
-    /// <summary>"042002 - Ancona (AN)" for a known ISTAT code.</summary>
+    /// <summary>"Ancona (AN)" for a known ISTAT code: what people read and type (the code stays the register's).</summary>
     public async Task<string?> ComuneDisplayAsync(string? istat, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(istat)) return null;
         if (!(await comuni.FindAsync([istat], ct)).TryGetValue(istat, out var found)) return istat;
         var c = found.Comune;
-        return $"{c.CodiceIstat} - {c.Nome} ({c.SiglaProvincia})";
+        return $"{c.Nome} ({c.SiglaProvincia})";
     }
 
     /// <summary>The birth place a cadastral code names: "Roma (RM)" or "Regno Unito (stato estero)".</summary>

@@ -87,11 +87,17 @@ public sealed partial class AnagraficaValidator(AnagraficaLookups lookups, TimeP
             errors[key] = $"Il codice ISTAT {code} non corrisponde a nessun Comune.";
             return null;
         }
+        if (NameAndProvince().Match(text) is { Success: true } named)
+        {
+            if (await lookups.ComuneNamedInAsync(named.Groups[1].Value.Trim(), named.Groups[2].Value, ct) is { } found) return found;
+            errors[key] = $"Comune «{text}» non trovato: scriverne una parte e scegliere dall'elenco.";
+            return null;
+        }
         var matches = await lookups.ComuniNamedAsync(text, ct);
         if (matches.Count == 1) return matches[0];
         errors[key] = matches.Count == 0
             ? $"Comune «{text}» non trovato: scriverne una parte e scegliere dall'elenco."
-            : $"Più Comuni si chiamano «{text}»: sceglierne uno dall'elenco (codice e nome).";
+            : $"Più Comuni si chiamano «{text}»: sceglierne uno dall'elenco (nome e provincia).";
         return null;
     }
 
@@ -174,6 +180,8 @@ public sealed partial class AnagraficaValidator(AnagraficaLookups lookups, TimeP
 
     [GeneratedRegex(@"^\d{5}$")] private static partial Regex CapPattern();
     [GeneratedRegex(@"^\d{6}$")] private static partial Regex IstatPattern();
+    /// <summary>"Ancona (AN)": the name and the sigla della provincia, as the list shows them.</summary>
+    [GeneratedRegex(@"^(.+)\(([A-Za-z]{2})\)$")] private static partial Regex NameAndProvince();
     [GeneratedRegex(@"^\+?\d{6,15}$")] private static partial Regex PhonePattern();
     [GeneratedRegex(@"^(\d{1,5}(\s?[/]?\s?[A-Za-z0-9]{1,4})?(\s?bis|\s?ter)?|SNC|snc)$")] private static partial Regex CivicoPattern();
     [GeneratedRegex(@"^[A-Za-z0-9]+$")] private static partial Regex PermitNumberPattern();

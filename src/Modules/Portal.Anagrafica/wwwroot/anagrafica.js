@@ -1,6 +1,6 @@
 // Anagrafica form: the Comune search-select asks the portal for matching Comuni as the person
 // types; "domicilio uguale alla residenza" hides the domicile fields. Without JavaScript the form
-// still works: the server accepts the ISTAT code or the exact name.
+// still works: the server accepts the name with its province ("Ancona (AN)"), the exact name or the ISTAT code.
 (function () {
     'use strict';
     var same = document.getElementById('campo-DomicilioUgualeResidenza');
@@ -17,7 +17,7 @@
         var last = '';
         input.addEventListener('input', function () {
             var q = input.value.trim();
-            if (q.length < 2 || /^\d{6} - /.test(q) || q === last) return;
+            if (q.length < 2 || /\([A-Za-z]{2}\)$/.test(q) || q === last) return;
             clearTimeout(timer);
             timer = setTimeout(function () {
                 last = q;
@@ -27,7 +27,7 @@
                         list.replaceChildren();
                         comuni.slice(0, 50).forEach(function (c) {
                             var option = document.createElement('option');
-                            option.value = c.codiceIstat + ' - ' + c.nome + ' (' + c.siglaProvincia + ')';
+                            option.value = c.nome + ' (' + c.siglaProvincia + ')';
                             list.appendChild(option);
                         });
                     })

@@ -13,14 +13,14 @@ internal sealed class DomandeSubmissions(BonusDbContext db, IReceipts receipts) 
     public async Task<IReadOnlyList<Submission>> OfPersonAsync(Guid personId, CancellationToken ct = default)
     {
         var domande = await db.Domande.AsNoTracking().Where(d => d.PersonId == personId)
-            .Join(db.Bandi.AsNoTracking(), d => d.BandoId, b => b.Id, (d, b) => new { d.Id, d.Stato, d.CreatedUtc, d.UpdatedUtc, b.Codice })
+            .Join(db.Bandi.AsNoTracking(), d => d.BandoId, b => b.Id, (d, b) => new { d.Id, d.Stato, d.CreatedUtc, d.UpdatedUtc, b.Titolo })
             .OrderByDescending(d => d.UpdatedUtc).ToListAsync(ct);
         if (domande.Count == 0) return [];
         var issued = await receipts.FindManyAsync(Domanda.SubjectType, domande.Select(d => d.Id.ToString()), ct);
         return domande.Select(d =>
         {
             var receipt = issued.GetValueOrDefault(d.Id.ToString());
-            return new Submission($"Bonus {d.Codice}", "Domanda di contributo", DomandaWorkflow.Label(d.Stato), d.CreatedUtc, d.UpdatedUtc,
+            return new Submission("Bonus", $"Domanda di contributo – {d.Titolo}", DomandaWorkflow.Label(d.Stato), d.CreatedUtc, d.UpdatedUtc,
                 receipt?.Segnatura, $"/bonus/domande/{d.Id}", receipt is null ? null : $"/api/v1/bonus/domande/{d.Id}/ricevuta");
         }).ToList();
     }

@@ -61,7 +61,8 @@ internal sealed class DomandaSubject(BonusDbContext db, IFinestre finestre, Doma
         var files = d.IseeFileName is null ? new List<ReceiptFile>()
             : [new ReceiptFile(d.IseeFileName, d.IseeFileLength ?? 0, d.IseeFileSha256 ?? "")];
         var receipt = new WorkflowReceiptInfo($"{ReceiptTitle} {bando.Codice}", $"{d.Nome} {d.Cognome}", d.CodiceFiscale, d.PersonId, summary, files);
-        return new WorkflowSubjectInfo($"domanda di contributo {bando.Codice}", snapshot, new Dictionary<string, DateTime?>(), receipt,
+        // People read the call by its title (the code is the administration's identifier, kept in the summary).
+        return new WorkflowSubjectInfo($"domanda di contributo «{bando.Titolo}»", snapshot, new Dictionary<string, DateTime?>(), receipt,
             d.FinestraId, $"/bonus/domande/{d.Id}");
     }
 

@@ -25,7 +25,7 @@ public sealed class AreaPersonaleModel(AnagraficaService service, NavigationRegi
         if (view is null) return NotFound();
         View = view;
         var i = view.Input;
-        Residenza = $"{i.ResidenzaVia} {i.ResidenzaCivico}, {i.ResidenzaCap} {ComuneName(i.ResidenzaComune)}";
+        Residenza = $"{i.ResidenzaVia} {i.ResidenzaCivico}, {i.ResidenzaCap} {i.ResidenzaComune}";
         var visible = new List<MenuEntry>();
         foreach (var entry in navigation.Public)
             if (entry.Permission is null || await permissions.HasPermissionAsync(User, entry.Permission)) visible.Add(entry);
@@ -35,8 +35,4 @@ public sealed class AreaPersonaleModel(AnagraficaService service, NavigationRegi
         Pratiche = all.OrderByDescending(p => p.UpdatedUtc ?? p.CreatedUtc).ToList();
         return Page();
     }
-
-    /// <summary>"042002 - Ancona (AN)" → "Ancona (AN)".</summary>
-    private static string? ComuneName(string? display) =>
-        display is not null && display.IndexOf(" - ", StringComparison.Ordinal) is var k and > 0 ? display[(k + 3)..] : display;
 }

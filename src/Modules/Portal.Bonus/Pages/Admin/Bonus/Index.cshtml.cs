@@ -60,6 +60,10 @@ public sealed class IndexModel(BandiService bandi, Data.BonusDbContext db) : Pag
 
     public static string Write(BandoRegole r) => JsonSerializer.Serialize(r, Json);
 
+    /// <summary>A school level of the rules in words ("Primo ciclo (…)"); an unknown code as it is.</summary>
+    public static string Livello(string codice) =>
+        Enum.TryParse<LivelloStudio>(codice, ignoreCase: true, out var l) ? DomandaLabels.Livello(l) : codice;
+
     private async Task LoadAsync()
     {
         foreach (var b in db.Bandi.OrderBy(b => b.Codice).ToList())
