@@ -69,6 +69,7 @@ internal static class MonitoraggioFeedLoad
         upload.Stop();
         var uploadPeak = uploadRss.Stop();
 
+        var cpuBefore = CpuSeconds(pid);
         using var processingRss = new RssSampler(pid);
         var wall = Stopwatch.StartNew();
         JsonElement flusso;
@@ -81,6 +82,7 @@ internal static class MonitoraggioFeedLoad
         wall.Stop();
         var processingPeak = processingRss.Stop();
         var hwm = Status(pid, "VmHWM");
+        var cpu = CpuSeconds(pid) - cpuBefore;
         var stato = flusso.GetProperty("stato").GetString();
 
         var (started, completed, applied) = await setup.InScopeAsync(async sp =>
@@ -97,6 +99,7 @@ internal static class MonitoraggioFeedLoad
         Console.WriteLine($"invio (HTTP al processo del portale, salvato a blocchi nel database): {upload.Elapsed.TotalSeconds:0.0} s");
         Console.WriteLine($"validazione e applicazione (dall'inizio alla fine dell'elaborazione registrati dal portale): {processing.TotalSeconds:0.0} s, {lines / processing.TotalSeconds:N0} righe/s");
         Console.WriteLine($"  dalla risposta all'invio all'esito letto dall'API (attesa del dispatcher compresa): {wall.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"  CPU del processo del portale in quel tempo: {cpu:0.0} s");
         Console.WriteLine($"psql \\copy in una tabella semplice: {copy.TotalSeconds:0.0} s");
         Console.WriteLine($"rapporto elaborazione / \\copy: {processing.TotalSeconds / copy.TotalSeconds:0.00}x (invio compreso: {(upload.Elapsed + processing).TotalSeconds / copy.TotalSeconds:0.00}x)");
         Console.WriteLine($"RSS del processo del portale: {Mb(startRss)} MB dopo l'avvio, picco {Mb(uploadPeak)} MB durante l'invio, {Mb(processingPeak)} MB durante l'elaborazione; picco complessivo (VmHWM) {Mb(hwm)} MB");
@@ -120,6 +123,14 @@ internal static class MonitoraggioFeedLoad
             catch (UnauthorizedAccessException) { }
         }
         throw new InvalidOperationException($"Processo del portale sulla porta {port} non trovato.");
+    }
+
+    /// <summary>User and system CPU time of a process so far (/proc/&lt;pid&gt;/stat, in clock ticks of 1/100 s).</summary>
+    private static double CpuSeconds(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
     }
 
     /// <summary>A memory figure of /proc/&lt;pid&gt;/status (kB there), in bytes.</summary>

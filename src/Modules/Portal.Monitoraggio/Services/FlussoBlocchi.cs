@@ -23,9 +23,11 @@ public sealed class FlussoBlocchi(MonitoraggioDbContext db)
         long total = 0;
         var seq = 0;
         var pending = 0;
+        // The blocks of one save are reused for the next: once saved and untracked nothing refers to them.
+        var buffers = new byte[BlocksPerSave][];
         while (true)
         {
-            var buffer = new byte[BlockSize];
+            var buffer = buffers[pending] ??= new byte[BlockSize];
             var filled = 0;
             while (filled < BlockSize)
             {
