@@ -137,7 +137,9 @@ public sealed class PostgresPraticheSink(MonitoraggioDbContext db, Guid flussoId
         await spool.Rows.CompleteAsync(ct);
         spool.File.Position = 0;
         await using var copy = await Connection.BeginRawBinaryCopyAsync(CopyCommand(table, columns), ct);
-        await spool.File.CopyToAsync(copy, 1 << 17, ct);
+        var buffer = new byte[1 << 17];
+        int read;
+        while ((read = spool.File.Read(buffer, 0, buffer.Length)) > 0) await copy.WriteAsync(buffer.AsMemory(0, read), ct);
     }
 
     private static string Quoted(IEnumerable<string> names) => string.Join(", ", names.Select(c => $"\"{c}\""));
@@ -180,7 +182,7 @@ public sealed class PostgresPraticheSink(MonitoraggioDbContext db, Guid flussoId
         public static Spool Create()
         {
             var file = new FileStream(Path.Combine(Path.GetTempPath(), $"portal-flusso-{Guid.NewGuid():N}.copy"), FileMode.CreateNew, FileAccess.ReadWrite,
-                FileShare.None, 1 << 12, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+                FileShare.None, 1 << 12, FileOptions.DeleteOnClose);
             var rows = new PgBinaryRows(file);
             rows.Header();
             return new Spool(file, rows);
