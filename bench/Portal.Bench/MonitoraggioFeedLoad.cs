@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -7,7 +8,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Portal.Core.Outbox;
 using Portal.Core.Security;
 using Portal.Monitoraggio.Data;
 using Portal.Monitoraggio.Validation;
@@ -16,10 +16,13 @@ using Portal.Testing;
 namespace Portal.Bench;
 
 /// <summary>
-/// monitoraggio.md / issue 13: a 1,000,000-line valid feed (about 150 MB) sent to the portal on PostgreSQL,
-/// validated and applied; wall time of the processing, lines per second and peak RSS of the process, against
-/// loading the same file with psql's \copy into a plain table on the same database in the same run.
-/// Needs PORTAL_TEST_POSTGRES (as the tests) and psql on the PATH.
+/// monitoraggio.md / issue 13: a 1,000,000-line valid feed (about 170 MB) sent to a real portal process on PostgreSQL
+/// (src/Portal.Web, as in production: Kestrel, the outbox dispatcher, FlussoProcessor), validated and applied; wall
+/// time of the processing, lines per second and peak RSS of the portal process (VmHWM of /proc/&lt;pid&gt;/status, the
+/// kernel's own high-water mark), against loading the same file with psql's \copy into a plain table on the same
+/// database in the same run. The file is generated on disk by this process before the portal starts; this process
+/// only sets up the database, sends the file (streamed, with an API credential of the ente) and polls the feed.
+/// Needs PORTAL_TEST_POSTGRES (as the tests), psql on the PATH and the built portal (dotnet build src/Portal.Web -c Release).
 /// </summary>
 internal static class MonitoraggioFeedLoad
 {
@@ -34,49 +37,109 @@ internal static class MonitoraggioFeedLoad
         Console.WriteLine($"file: {lines:N0} righe, {size / 1048576.0:0.0} MB");
 
         using var database = TestDatabase.Create();
-        using var portal = PortalFactory.Create(database, new Dictionary<string, string?>
-        {
-            ["Portal:Outbox:DispatcherEnabled"] = "false",
-            ["Portal:Outbox:LeaseSeconds"] = "3600",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        var client = await portal.LoginAsync(Demo.OperatoreEnte, PortalRoles.OperatoreEnte);
-        using var rss = new RssSampler();
+        // This in-process host only migrates the database, issues the credential and reads the outcome: it never dispatches.
+        using var setup = PortalFactory.Create(database, new Dictionary<string, string?> { ["Portal:Outbox:DispatcherEnabled"] = "false" });
+        var admin = await setup.LoginAsync(Demo.Amministratore, PortalRoles.Amministratore);
+        var issued = await admin.PostAsJsonAsync("/api/v1/monitoraggio/credenziali", new { ente = Ente, etichetta = "Banco di prova" });
+        if (issued.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException(await issued.Content.ReadAsStringAsync());
+        var token = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+        var before = await setup.InScopeAsync(sp => sp.GetRequiredService<MonitoraggioDbContext>().Pratiche.CountAsync(p => p.EnteCode == Ente));
 
+        await using var node = await PortalProcess.StartAsync(database, new Dictionary<string, string?>
+        {
+            ["Portal:Outbox:PollMilliseconds"] = "200",
+            ["Portal:Outbox:LeaseSeconds"] = "3600",
+        });
+        var pid = PidListeningOn(node.BaseAddress.Port);
+        var startRss = Status(pid, "VmRSS");
+        using var http = new HttpClient { BaseAddress = node.BaseAddress, Timeout = TimeSpan.FromMinutes(30) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        using var uploadRss = new RssSampler(pid);
         var upload = Stopwatch.StartNew();
-        JsonElement sent;
-        await using (var file = File.OpenRead(path))
+        Guid id;
+        await using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true))
         {
             var content = new StreamContent(file, 1 << 16);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-            var response = await client.PostAsync("/api/v1/monitoraggio/flussi?nome=bench.txt", content);
+            content.Headers.ContentType = new MediaTypeHeaderValue("text/plain") { CharSet = "utf-8" };
+            var response = await http.PostAsync("/api/v1/monitoraggio/flussi?nome=bench.txt", content);
             if (response.StatusCode != HttpStatusCode.Accepted) throw new InvalidOperationException(await response.Content.ReadAsStringAsync());
-            sent = await response.Content.ReadFromJsonAsync<JsonElement>();
+            id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         }
         upload.Stop();
-        var id = sent.GetProperty("id").GetGuid();
+        var uploadPeak = uploadRss.Stop();
 
-        var processing = Stopwatch.StartNew();
-        var processor = portal.Services.GetRequiredService<OutboxProcessor>();
-        string stato;
-        do
+        var cpuBefore = CpuSeconds(pid);
+        using var processingRss = new RssSampler(pid);
+        var wall = Stopwatch.StartNew();
+        JsonElement flusso;
+        while (true)
         {
-            await processor.RunOnceAsync();
-            stato = await portal.InScopeAsync(async sp => (await sp.GetRequiredService<MonitoraggioDbContext>().Flussi.AsNoTracking().SingleAsync(f => f.Id == id)).Stato.ToString());
+            flusso = await http.GetFromJsonAsync<JsonElement>($"/api/v1/monitoraggio/flussi/{id}");
+            if (flusso.GetProperty("stato").GetString() is not ("InCoda" or "InElaborazione")) break;
+            await Task.Delay(100);
         }
-        while (stato is "InCoda" or "InElaborazione");
-        processing.Stop();
-        var peak = rss.Stop();
-        var applied = await portal.InScopeAsync(sp => sp.GetRequiredService<MonitoraggioDbContext>().Pratiche.CountAsync());
-        if (stato != "Applicato" || applied != lines) throw new InvalidOperationException($"Esito inatteso: {stato}, {applied} pratiche.");
+        wall.Stop();
+        var processingPeak = processingRss.Stop();
+        var hwm = Status(pid, "VmHWM");
+        var cpu = CpuSeconds(pid) - cpuBefore;
+        var stato = flusso.GetProperty("stato").GetString();
+
+        var (started, completed, applied) = await setup.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<MonitoraggioDbContext>();
+            var f = await db.Flussi.AsNoTracking().SingleAsync(f => f.Id == id);
+            return (f.StartedUtc, f.CompletedUtc, await db.Pratiche.CountAsync(p => p.EnteCode == Ente && p.FlussoId == id));
+        });
+        if (stato != "Applicato" || applied != lines)
+            throw new InvalidOperationException($"Esito inatteso: {stato}, {applied} pratiche (prima {before}).\n{flusso}\n{node.Output}");
+        var processing = completed!.Value - started!.Value;
 
         var copy = CopyWithPsql(database.ConnectionString, path);
-        Console.WriteLine($"invio (HTTP, blocchi da 64 kB nel database): {upload.Elapsed.TotalSeconds:0.0} s");
-        Console.WriteLine($"validazione e applicazione: {processing.Elapsed.TotalSeconds:0.0} s, {lines / processing.Elapsed.TotalSeconds:N0} righe/s");
+        Console.WriteLine($"invio (HTTP al processo del portale, salvato a blocchi nel database): {upload.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"validazione e applicazione (dall'inizio alla fine dell'elaborazione registrati dal portale): {processing.TotalSeconds:0.0} s, {lines / processing.TotalSeconds:N0} righe/s");
+        Console.WriteLine($"  dalla risposta all'invio all'esito letto dall'API (attesa del dispatcher compresa): {wall.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"  CPU del processo del portale in quel tempo: {cpu:0.0} s");
         Console.WriteLine($"psql \\copy in una tabella semplice: {copy.TotalSeconds:0.0} s");
-        Console.WriteLine($"rapporto elaborazione / \\copy: {processing.Elapsed.TotalSeconds / copy.TotalSeconds:0.0}x (invio compreso: {(upload.Elapsed + processing.Elapsed).TotalSeconds / copy.TotalSeconds:0.0}x)");
-        Console.WriteLine($"picco RSS del processo: {peak / 1048576.0:0} MB");
+        Console.WriteLine($"rapporto elaborazione / \\copy: {processing.TotalSeconds / copy.TotalSeconds:0.00}x (invio compreso: {(upload.Elapsed + processing).TotalSeconds / copy.TotalSeconds:0.00}x)");
+        Console.WriteLine($"RSS del processo del portale: {Mb(startRss)} MB dopo l'avvio, picco {Mb(uploadPeak)} MB durante l'invio, {Mb(processingPeak)} MB durante l'elaborazione; picco complessivo (VmHWM) {Mb(hwm)} MB");
         File.Delete(path);
+    }
+
+    private static string Mb(long bytes) => (bytes / 1048576.0).ToString("0", CultureInfo.InvariantCulture);
+
+    /// <summary>The portal process started by <see cref="PortalProcess"/>: the one whose command line has its --urls.</summary>
+    private static int PidListeningOn(int port)
+    {
+        var url = $"--urls\0http://127.0.0.1:{port}";
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            try
+            {
+                if (File.ReadAllText(Path.Combine(dir, "cmdline")).Contains(url, StringComparison.Ordinal)) return pid;
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+        throw new InvalidOperationException($"Processo del portale sulla porta {port} non trovato.");
+    }
+
+    /// <summary>User and system CPU time of a process so far (/proc/&lt;pid&gt;/stat, in clock ticks of 1/100 s).</summary>
+    private static double CpuSeconds(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
+    /// <summary>A memory figure of /proc/&lt;pid&gt;/status (kB there), in bytes.</summary>
+    private static long Status(int pid, string key)
+    {
+        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            if (line.StartsWith(key + ":", StringComparison.Ordinal))
+                return long.Parse(line[(key.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+        throw new InvalidOperationException($"{key} non trovato per il processo {pid}.");
     }
 
     private static TimeSpan CopyWithPsql(string connectionString, string path)
@@ -123,20 +186,18 @@ internal static class MonitoraggioFeedLoad
         }
     }
 
-    /// <summary>Samples the resident set size of this process (the portal runs in it) every 20 ms.</summary>
+    /// <summary>Samples the resident set size of the portal process every 20 ms (VmHWM gives the exact peak of its whole life).</summary>
     private sealed class RssSampler : IDisposable
     {
         private readonly CancellationTokenSource _stop = new();
         private readonly Task<long> _task;
 
-        public RssSampler() => _task = Task.Run(async () =>
+        public RssSampler(int pid) => _task = Task.Run(async () =>
         {
             long max = 0;
-            using var self = Process.GetCurrentProcess();
             while (!_stop.IsCancellationRequested)
             {
-                self.Refresh();
-                max = Math.Max(max, self.WorkingSet64);
+                max = Math.Max(max, Status(pid, "VmRSS"));
                 try { await Task.Delay(20, _stop.Token); } catch (OperationCanceledException) { }
             }
             return max;

@@ -62,7 +62,8 @@ public sealed class FlussoProcessor(
         var misure = (await db.Misure.AsNoTracking().Select(m => m.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var held = new Dictionary<ulong, byte>();
         await foreach (var p in db.Pratiche.AsNoTracking().Where(p => p.EnteCode == flusso.EnteCode).Select(p => new { p.IdPratica, p.Stato }).AsAsyncEnumerable().WithCancellation(ct))
-            if (FeedFormat.Rank(p.Stato) is { } rank) held[PraticaKey.Hash(p.IdPratica)] = (byte)rank;
+            // Every held practice is known (the apply tells updates from new practices by it); a state outside the layout ranks lowest.
+            held[PraticaKey.Hash(p.IdPratica)] = (byte)(FeedFormat.Rank(p.Stato) ?? 0);
         var lastAccepted = await db.Flussi.AsNoTracking().Where(f => f.EnteCode == flusso.EnteCode && f.Stato == StatoFlusso.Applicato && f.Id != flusso.Id)
             .MaxAsync(f => f.DataRiferimento, ct);
         var context = new FeedContext(flusso.EnteCode, DateOnly.FromDateTime(RomeTime.ToRome(clock.GetUtcNow().UtcDateTime)), province, misure, held, lastAccepted);
@@ -70,7 +71,7 @@ public sealed class FlussoProcessor(
         var work = await unitOfWork.BeginAsync(ct);
         var applying = true;
         await using IPraticheSink writer = connection.Provider == DatabaseProvider.Postgres
-            ? new PostgresPraticheSink(db, flusso.Id, province)
+            ? new PostgresPraticheSink(db, flusso.Id)
             : new PraticheWriter(db, flusso.Id, province, sqlite: true);
         var pending = new List<FlussoSegnalazione>();
         try
@@ -96,9 +97,9 @@ public sealed class FlussoProcessor(
                 if (pending.Count >= IssueBatch) await FlushIssuesAsync(pending, ct);
             }
 
-            async ValueTask OnRecord(FeedRecord record)
+            async ValueTask OnRow(FeedRow row)
             {
-                if (applying) await writer.AddAsync(record, ct);
+                if (applying) await writer.AddAsync(row, ct);
             }
 
             async ValueTask OnProgress(int lines)
@@ -114,7 +115,7 @@ public sealed class FlussoProcessor(
             // The bytes are read on a connection of their own: the unit's connection may be busy with a COPY.
             await using var readScope = scopes.CreateAsyncScope();
             await using (var stream = readScope.ServiceProvider.GetRequiredService<FlussoBlocchi>().Open(flusso.Id))
-                summary = await new FeedValidator(context).RunAsync(stream, OnIssue, OnRecord, OnProgress, Math.Max(1, options.Value.ProgressEvery), ct);
+                summary = await new FeedValidator(context).RunRowsAsync(stream, OnIssue, OnRow, OnProgress, Math.Max(1, options.Value.ProgressEvery), ct);
 
             var riepilogo = JsonSerializer.Serialize(summary.PerStato, JsonSerializerOptions.Web);
             var regole = JsonSerializer.Serialize(summary.PerRule, JsonSerializerOptions.Web);

@@ -5,7 +5,8 @@ namespace Portal.Monitoraggio.Services;
 /// <summary>Where the valid lines of a feed being applied go, inside the processing's unit of work.</summary>
 public interface IPraticheSink : IAsyncDisposable
 {
-    ValueTask AddAsync(FeedRecord record, CancellationToken ct);
+    /// <summary>Takes one valid line; the row is reused by the validator after this returns.</summary>
+    ValueTask AddAsync(FeedRow row, CancellationToken ct);
 
     /// <summary>Writes what is left: the practices and their history are then in the (uncommitted) unit.</summary>
     Task CompleteAsync(CancellationToken ct);

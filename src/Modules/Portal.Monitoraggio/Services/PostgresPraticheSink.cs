@@ -1,21 +1,28 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using NpgsqlTypes;
 using Portal.Monitoraggio.Data;
 using Portal.Monitoraggio.Validation;
 
 namespace Portal.Monitoraggio.Services;
 
 /// <summary>
-/// On PostgreSQL the lines stream into a temporary table with binary COPY while the file is read (the server
-/// works on its own core meanwhile), then two statements upsert the practices and their history from it.
-/// Everything runs in the unit of work's transaction; the table is dropped at its end.
+/// On PostgreSQL a feed is applied with binary COPY, its rows built from the feed's own bytes (<see cref="PgBinaryRows"/>):
+/// <list type="bullet">
+/// <item>a practice the portal does not hold yet streams straight into monitoraggio_pratica while the file is read
+/// (the server works on its own core meanwhile);</item>
+/// <item>a practice it holds (an update) and every line's history row are spooled to temporary files on disk (one
+/// COPY at a time per connection); at the end the updates are copied into a temporary table and upserted with one
+/// statement, and the history is copied straight into monitoraggio_pratica_storico (or upserted likewise when that
+/// DATA_RIFERIMENTO was already applied for the ente).</item>
+/// </list>
+/// Everything runs in the unit of work's transaction: an error rolls back all of it. Memory stays at a few buffers.
 /// </summary>
-public sealed class PostgresPraticheSink(MonitoraggioDbContext db, Guid flussoId, IReadOnlyDictionary<string, string> province) : IPraticheSink
+public sealed class PostgresPraticheSink(MonitoraggioDbContext db, Guid flussoId) : IPraticheSink
 {
+    private const string Pratica = "monitoraggio_pratica";
+    private const string Storico = "monitoraggio_pratica_storico";
     private const string Stage = "monitoraggio_stage";
-    private NpgsqlBinaryImporter? _importer;
-    private bool _aborted;
+    private const string StageStorico = "monitoraggio_stage_storico";
 
     private static readonly string[] Columns =
     [
@@ -23,82 +30,162 @@ public sealed class PostgresPraticheSink(MonitoraggioDbContext db, Guid flussoId
         "Stato", "DataDelibera", "ImportoDeliberato", "DataErogazione", "ImportoErogato", "Note", "DataRiferimento", "FlussoId",
     ];
 
-    private static string Quoted(IEnumerable<string> names) => string.Join(", ", names.Select(c => $"\"{c}\""));
+    private static readonly string[] History =
+        ["EnteCode", "IdPratica", "DataRiferimento", "Stato", "Misura", "SiglaProvincia", "ImportoRichiesto", "ImportoDeliberato", "ImportoErogato", "FlussoId"];
 
-    private async Task<NpgsqlBinaryImporter> ImporterAsync(CancellationToken ct)
-    {
-        if (_importer is not null) return _importer;
-        await db.Database.ExecuteSqlRawAsync(CreateStage, ct);
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        _importer = await connection.BeginBinaryImportAsync($"COPY \"{Stage}\" ({Quoted(Columns)}) FROM STDIN (FORMAT BINARY)", ct);
-        return _importer;
-    }
+    private NpgsqlRawCopyStream? _copy;
+    private PgBinaryRows? _direct;
+    private Spool? _updates;
+    private Spool? _history;
+    private string? _ente;
+    private DateOnly _rif;
+    private bool _aborted;
 
-    public async ValueTask AddAsync(FeedRecord r, CancellationToken ct)
+    private NpgsqlConnection Connection => (NpgsqlConnection)db.Database.GetDbConnection();
+
+    public async ValueTask AddAsync(FeedRow r, CancellationToken ct)
     {
         if (_aborted) return;
-        var w = await ImporterAsync(ct);
-        w.StartRow();
-        w.Write(r.CodiceEnte, NpgsqlDbType.Varchar);
-        w.Write(r.IdPratica, NpgsqlDbType.Varchar);
-        w.Write(r.CfPiva, NpgsqlDbType.Varchar);
-        w.Write(r.Denominazione, NpgsqlDbType.Varchar);
-        w.Write(r.ComuneIstat, NpgsqlDbType.Varchar);
-        w.Write(province[r.ComuneIstat], NpgsqlDbType.Varchar);
-        w.Write(r.Misura, NpgsqlDbType.Varchar);
-        w.Write(r.DataDomanda, NpgsqlDbType.Date);
-        w.Write(r.ImportoRichiesto, NpgsqlDbType.Bigint);
-        w.Write(r.Stato, NpgsqlDbType.Varchar);
-        WriteNullable(w, r.DataDelibera, NpgsqlDbType.Date);
-        WriteNullable(w, r.ImportoDeliberato, NpgsqlDbType.Bigint);
-        WriteNullable(w, r.DataErogazione, NpgsqlDbType.Date);
-        WriteNullable(w, r.ImportoErogato, NpgsqlDbType.Bigint);
-        if (r.Note is null) w.WriteNull(); else w.Write(r.Note, NpgsqlDbType.Varchar);
-        w.Write(r.DataRiferimento, NpgsqlDbType.Date);
-        w.Write(flussoId, NpgsqlDbType.Uuid);
-    }
+        _ente ??= new string(r.Text(0));
+        _rif = r.DataRiferimento;
+        PgBinaryRows rows;
+        if (r.Held)
+        {
+            // A hash of a held practice (or, rarely, a collision with one): the upsert decides.
+            _updates ??= Spool.Create();
+            rows = _updates.Rows;
+        }
+        else
+        {
+            if (_direct is null)
+            {
+                _copy = await Connection.BeginRawBinaryCopyAsync(CopyCommand(Pratica, Columns), ct);
+                _direct = new PgBinaryRows(_copy);
+                _direct.Header();
+            }
+            rows = _direct;
+        }
+        rows.Row((short)Columns.Length);
+        rows.Text(r.Utf8(0));
+        rows.Text(r.Utf8(2));
+        rows.Text(r.Utf8(3));
+        rows.Text(r.Utf8(4));
+        rows.Text(r.Utf8(5));
+        rows.Text(r.SiglaProvinciaUtf8);
+        rows.Text(r.Utf8(6));
+        rows.Date(r.DataDomanda);
+        rows.Int64(r.ImportoRichiesto);
+        rows.Text(r.Utf8(9));
+        rows.Date(r.DataDelibera);
+        rows.Int64(r.ImportoDeliberato);
+        rows.Date(r.DataErogazione);
+        rows.Int64(r.ImportoErogato);
+        rows.NullableText(r.Utf8(14));
+        rows.Date(r.DataRiferimento);
+        rows.Uuid(flussoId);
+        await rows.MaybeFlushAsync(ct);
 
-    // Synchronous writes: the importer buffers them, and an await per field costs more than the write itself.
-    private static void WriteNullable<T>(NpgsqlBinaryImporter w, T? value, NpgsqlDbType type) where T : struct
-    {
-        if (value is { } v) w.Write(v, type);
-        else w.WriteNull();
+        _history ??= Spool.Create();
+        var h = _history.Rows;
+        h.Row((short)History.Length);
+        h.Text(r.Utf8(0));
+        h.Text(r.Utf8(2));
+        h.Date(r.DataRiferimento);
+        h.Text(r.Utf8(9));
+        h.Text(r.Utf8(6));
+        h.Text(r.SiglaProvinciaUtf8);
+        h.Int64(r.ImportoRichiesto);
+        h.Int64(r.ImportoDeliberato);
+        h.Int64(r.ImportoErogato);
+        h.Uuid(flussoId);
+        await h.MaybeFlushAsync(ct);
     }
 
     public async Task CompleteAsync(CancellationToken ct)
     {
         if (_aborted) return;
-        await ImporterAsync(ct);
-        await _importer!.CompleteAsync(ct);
-        await _importer.DisposeAsync();
-        _importer = null;
-        await db.Database.ExecuteSqlRawAsync(UpsertPratiche, ct);
-        await db.Database.ExecuteSqlRawAsync(UpsertStorico, ct);
+        if (_direct is not null)
+        {
+            await _direct.CompleteAsync(ct);
+            // Disposing the stream of a COPY FROM ends it: the server checks and keeps the rows (in the open transaction).
+            await _copy!.DisposeAsync();
+            _copy = null;
+        }
+        if (_updates is not null)
+        {
+            await db.Database.ExecuteSqlRawAsync($"CREATE TEMP TABLE \"{Stage}\" (LIKE \"{Pratica}\") ON COMMIT DROP", ct);
+            await CopySpoolAsync(_updates, Stage, Columns, ct);
+            await db.Database.ExecuteSqlRawAsync(Upsert(Pratica, Stage, Columns, 2), ct);
+        }
+        if (_history is not null)
+        {
+            var again = await db.Storico.AnyAsync(s => s.EnteCode == _ente && s.DataRiferimento == _rif, ct);
+            if (!again) await CopySpoolAsync(_history, Storico, History, ct);
+            else
+            {
+                // The same DATA_RIFERIMENTO sent again (a correction): its history rows are updated in place.
+                await db.Database.ExecuteSqlRawAsync($"CREATE TEMP TABLE \"{StageStorico}\" (LIKE \"{Storico}\") ON COMMIT DROP", ct);
+                await CopySpoolAsync(_history, StageStorico, History, ct);
+                await db.Database.ExecuteSqlRawAsync(Upsert(Storico, StageStorico, History, 3), ct);
+            }
+        }
+        await DisposeSpoolsAsync();
     }
 
-    private static readonly string[] History =
-        ["EnteCode", "IdPratica", "DataRiferimento", "Stato", "Misura", "SiglaProvincia", "ImportoRichiesto", "ImportoDeliberato", "ImportoErogato", "FlussoId"];
+    private async Task CopySpoolAsync(Spool spool, string table, string[] columns, CancellationToken ct)
+    {
+        await spool.Rows.CompleteAsync(ct);
+        spool.File.Position = 0;
+        await using var copy = await Connection.BeginRawBinaryCopyAsync(CopyCommand(table, columns), ct);
+        var buffer = new byte[1 << 17];
+        int read;
+        while ((read = spool.File.Read(buffer, 0, buffer.Length)) > 0) await copy.WriteAsync(buffer.AsMemory(0, read), ct);
+    }
 
-    private static readonly string UpsertPratiche =
-        $"INSERT INTO \"monitoraggio_pratica\" ({Quoted(Columns)}) SELECT {Quoted(Columns)} FROM \"{Stage}\" " +
-        $"ON CONFLICT ({Quoted(Columns.Take(2))}) DO UPDATE SET " + string.Join(", ", Columns.Skip(2).Select(c => $"\"{c}\" = excluded.\"{c}\""));
+    private static string Quoted(IEnumerable<string> names) => string.Join(", ", names.Select(c => $"\"{c}\""));
 
-    private static readonly string UpsertStorico =
-        $"INSERT INTO \"monitoraggio_pratica_storico\" ({Quoted(History)}) SELECT {Quoted(History)} FROM \"{Stage}\" " +
-        $"ON CONFLICT ({Quoted(History.Take(3))}) DO UPDATE SET " + string.Join(", ", History.Skip(3).Select(c => $"\"{c}\" = excluded.\"{c}\""));
+    private static string CopyCommand(string table, string[] columns) => $"COPY \"{table}\" ({Quoted(columns)}) FROM STDIN (FORMAT BINARY)";
 
-    private static readonly string CreateStage = $"CREATE TEMP TABLE \"{Stage}\" (LIKE \"monitoraggio_pratica\") ON COMMIT DROP";
+    private static string Upsert(string table, string stage, string[] columns, int keys) =>
+        $"INSERT INTO \"{table}\" ({Quoted(columns)}) SELECT {Quoted(columns)} FROM \"{stage}\" " +
+        $"ON CONFLICT ({Quoted(columns.Take(keys))}) DO UPDATE SET " + string.Join(", ", columns.Skip(keys).Select(c => $"\"{c}\" = excluded.\"{c}\""));
 
     public async ValueTask AbortAsync()
     {
         _aborted = true;
-        if (_importer is null) return;
-        // Disposing without Complete cancels the COPY; the transaction is rolled back by the caller.
-        try { await _importer.DisposeAsync(); }
-        catch (PostgresException) { }
-        catch (NpgsqlException) { }
-        _importer = null;
+        if (_copy is not null)
+        {
+            // Cancelling the COPY discards what was sent; the transaction is rolled back by the caller.
+            try { await _copy.CancelAsync(); }
+            catch (PostgresException) { }
+            catch (NpgsqlException) { }
+            try { await _copy.DisposeAsync(); }
+            catch (PostgresException) { }
+            catch (NpgsqlException) { }
+            _copy = null;
+        }
+        await DisposeSpoolsAsync();
+    }
+
+    private async ValueTask DisposeSpoolsAsync()
+    {
+        if (_updates is not null) await _updates.File.DisposeAsync();
+        if (_history is not null) await _history.File.DisposeAsync();
+        _updates = _history = null;
     }
 
     public ValueTask DisposeAsync() => AbortAsync();
+
+    /// <summary>A temporary file (deleted when closed) holding rows in COPY format.</summary>
+    private sealed record Spool(FileStream File, PgBinaryRows Rows)
+    {
+        public static Spool Create()
+        {
+            var file = new FileStream(Path.Combine(Path.GetTempPath(), $"portal-flusso-{Guid.NewGuid():N}.copy"), FileMode.CreateNew, FileAccess.ReadWrite,
+                FileShare.None, 1 << 12, FileOptions.DeleteOnClose);
+            var rows = new PgBinaryRows(file);
+            rows.Header();
+            return new Spool(file, rows);
+        }
+    }
 }

@@ -26,9 +26,9 @@ public sealed class PraticheWriter(MonitoraggioDbContext db, Guid flussoId, IRea
         "EnteCode", "IdPratica", "DataRiferimento", "Stato", "Misura", "SiglaProvincia", "ImportoRichiesto", "ImportoDeliberato", "ImportoErogato", "FlussoId",
     ];
 
-    public async ValueTask AddAsync(FeedRecord record, CancellationToken ct)
+    public async ValueTask AddAsync(FeedRow row, CancellationToken ct)
     {
-        _batch.Add(record);
+        _batch.Add(row.ToRecord());
         if (_batch.Count >= BatchSize) await FlushAsync(ct);
     }
 

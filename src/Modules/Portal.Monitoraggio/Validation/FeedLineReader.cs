@@ -1,13 +1,7 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Unicode;
 
 namespace Portal.Monitoraggio.Validation;
-
-/// <summary>One line of a feed: its number (from 1), where it starts in the file, its text (without LF/CRLF).</summary>
-/// <param name="TooLong">Longer than <see cref="FeedFormat.MaxLineBytes"/>: its text is not kept.</param>
-public readonly record struct FeedLine(int Number, long Offset, string Text, bool TooLong);
 
 /// <summary>The file is not UTF-8: where (line, byte of the line from 1, offset in the file from 0) and which byte.</summary>
 public sealed class FeedEncodingException(int line, int byteInLine, long offset, byte value)
@@ -24,101 +18,123 @@ public sealed class FeedEncodingException(int line, int byteInLine, long offset,
 }
 
 /// <summary>
-/// Reads a feed line by line from a stream with a fixed buffer: the file is never held in memory, a line is at most
-/// <see cref="FeedFormat.MaxLineBytes"/> long (a longer one is skipped to its end and reported). UTF-8 only, with
-/// an optional BOM; LF or CRLF line ends.
+/// Reads a feed line by line from a stream with one fixed buffer: the file is never held in memory and no line becomes
+/// a string here (<see cref="Bytes"/> is a view of the buffer, valid until the next <see cref="NextAsync"/>). A line is
+/// at most <see cref="FeedFormat.MaxLineBytes"/> long (a longer one is skipped to its end and reported as
+/// <see cref="TooLong"/>). An optional UTF-8 BOM is dropped; LF or CRLF line ends.
 /// </summary>
-public static class FeedLineReader
+public sealed class FeedLineReader(Stream stream) : IDisposable
 {
-    private static readonly UTF8Encoding Utf8Strict = new(false, true);
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1 << 16, FeedFormat.MaxLineBytes * 2));
+    private int _start, _end, _lineStart, _lineLength;
+    private long _bufferOffset; // file offset of _buffer[0]
+    private bool _eof, _first = true, _done;
 
-    public static async IAsyncEnumerable<FeedLine> ReadAsync(Stream stream, [EnumeratorCancellation] CancellationToken ct = default)
+    /// <summary>Number of the current line, from 1.</summary>
+    public int Number { get; private set; }
+
+    /// <summary>Offset in the file of the current line's first byte.</summary>
+    public long Offset { get; private set; }
+
+    public bool TooLong { get; private set; }
+
+    /// <summary>The current line's bytes, without BOM and line end (empty for a line that is <see cref="TooLong"/>).</summary>
+    public ReadOnlySpan<byte> Bytes => _buffer.AsSpan(_lineStart, _lineLength);
+
+    /// <summary>The buffer <see cref="Bytes"/> is a view of, and where the current line starts in it.</summary>
+    internal byte[] BufferForRow => _buffer;
+    internal int BytesStart => _lineStart;
+
+    public async ValueTask<bool> NextAsync(CancellationToken ct)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1 << 16, FeedFormat.MaxLineBytes * 2));
-        try
+        if (_done) return false;
+        var skipping = false; // inside a line that is too long
+        long skippingFrom = 0;
+        while (true)
         {
-            int start = 0, end = 0, number = 0;
-            long bufferOffset = 0; // file offset of buffer[0]
-            var eof = false;
-            var skipping = false; // inside a line that is too long
-            long skippingFrom = 0;
-            var first = true;
-            while (true)
+            var newline = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
+            if (newline >= 0) newline += _start;
+            if (newline < 0 && !_eof)
             {
-                var newline = Array.IndexOf(buffer, (byte)'\n', start, end - start);
-                if (newline < 0 && !eof)
-                {
-                    if (skipping)
-                    {
-                        bufferOffset += end;
-                        start = end = 0;
-                    }
-                    else if (end - start > FeedFormat.MaxLineBytes)
-                    {
-                        skipping = true;
-                        skippingFrom = bufferOffset + start;
-                        bufferOffset += end;
-                        start = end = 0;
-                    }
-                    else if (start > 0)
-                    {
-                        Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
-                        bufferOffset += start;
-                        end -= start;
-                        start = 0;
-                    }
-                    var read = await stream.ReadAsync(buffer.AsMemory(end, buffer.Length - end), ct);
-                    if (read == 0) eof = true;
-                    end += read;
-                    continue;
-                }
-                var lineEnd = newline < 0 ? end : newline;
-                if (newline < 0 && start == end && !skipping) yield break;
-                number++;
                 if (skipping)
                 {
-                    skipping = false;
-                    yield return new FeedLine(number, skippingFrom, "", true);
+                    _bufferOffset += _end;
+                    _start = _end = 0;
                 }
-                else
+                else if (_end - _start > FeedFormat.MaxLineBytes)
                 {
-                    var offset = bufferOffset + start;
-                    var length = lineEnd - start;
-                    if (first && length >= 3 && buffer[start] == 0xEF && buffer[start + 1] == 0xBB && buffer[start + 2] == 0xBF)
-                    {
-                        start += 3;
-                        length -= 3;
-                        offset += 3;
-                    }
-                    first = false;
-                    if (length > 0 && buffer[start + length - 1] == (byte)'\r') length--;
-                    if (length > FeedFormat.MaxLineBytes)
-                        yield return new FeedLine(number, offset, "", true);
-                    else
-                        yield return new FeedLine(number, offset, Decode(buffer.AsSpan(start, length), number, offset), false);
+                    skipping = true;
+                    skippingFrom = _bufferOffset + _start;
+                    _bufferOffset += _end;
+                    _start = _end = 0;
                 }
-                if (newline < 0) yield break;
-                start = newline + 1;
+                else if (_start > 0)
+                {
+                    Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+                    _bufferOffset += _start;
+                    _end -= _start;
+                    _start = 0;
+                }
+                var read = await stream.ReadAsync(_buffer.AsMemory(_end, _buffer.Length - _end), ct);
+                if (read == 0) _eof = true;
+                _end += read;
+                continue;
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            var lineEnd = newline < 0 ? _end : newline;
+            if (newline < 0 && _start == _end && !skipping)
+            {
+                _done = true;
+                return false;
+            }
+            Number++;
+            if (skipping)
+            {
+                Offset = skippingFrom;
+                TooLong = true;
+                _lineStart = _lineLength = 0;
+            }
+            else
+            {
+                var start = _start;
+                var offset = _bufferOffset + start;
+                var length = lineEnd - start;
+                if (_first && length >= 3 && _buffer[start] == 0xEF && _buffer[start + 1] == 0xBB && _buffer[start + 2] == 0xBF)
+                {
+                    start += 3;
+                    length -= 3;
+                    offset += 3;
+                }
+                _first = false;
+                if (length > 0 && _buffer[start + length - 1] == (byte)'\r') length--;
+                Offset = offset;
+                TooLong = length > FeedFormat.MaxLineBytes;
+                _lineStart = start;
+                _lineLength = TooLong ? 0 : length;
+            }
+            if (newline < 0) _done = true;
+            else _start = newline + 1;
+            return true;
         }
     }
 
-    private static string Decode(ReadOnlySpan<byte> bytes, int line, long offset)
+    /// <summary>Throws <see cref="FeedEncodingException"/> at the first byte of the current line that is not UTF-8.</summary>
+    public void ThrowEncoding()
     {
-        if (!Utf8.IsValid(bytes))
+        var bytes = Bytes;
+        var i = 0;
+        while (i < bytes.Length)
         {
-            var i = 0;
-            while (i < bytes.Length)
-            {
-                if (System.Text.Rune.DecodeFromUtf8(bytes[i..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
-                    throw new FeedEncodingException(line, i + 1, offset + i, bytes[i]);
-                i += consumed;
-            }
+            if (Rune.DecodeFromUtf8(bytes[i..], out _, out var consumed) != OperationStatus.Done)
+                throw new FeedEncodingException(Number, i + 1, Offset + i, bytes[i]);
+            i += consumed;
         }
-        return Utf8Strict.GetString(bytes);
+        throw new InvalidOperationException("La riga è in UTF-8 valido.");
+    }
+
+    public void Dispose()
+    {
+        if (_buffer.Length == 0) return;
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
     }
 }

@@ -9,26 +9,51 @@ namespace Portal.Monitoraggio.Validation;
 /// </summary>
 public static class FeedValues
 {
-    public static bool TryDate(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text, "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
-        && text.Length == 10;
+    public static bool TryDate(string text, out DateOnly date) => TryDate(text.AsSpan(), out date);
+
+    /// <summary>Exactly dd/mm/yyyy (ASCII digits) and an existing date; no allocation on the way.</summary>
+    public static bool TryDate(ReadOnlySpan<char> text, out DateOnly date)
+    {
+        date = default;
+        if (text.Length != 10 || text[2] != '/' || text[5] != '/') return false;
+        if (!Digits(text[..2], out var day) || !Digits(text.Slice(3, 2), out var month) || !Digits(text[6..], out var year)) return false;
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<char> s, out int value)
+    {
+        value = 0;
+        foreach (var c in s)
+        {
+            if (!char.IsAsciiDigit(c)) return false;
+            value = value * 10 + (c - '0');
+        }
+        return true;
+    }
 
     /// <summary>Why the text is not an amount in the layout's format (null when it is), and its value in cents.</summary>
-    public static string? Amount(string text, out long cents)
+    public static string? Amount(string text, out long cents) => Amount(text.AsSpan(), out cents);
+
+    public static string? Amount(ReadOnlySpan<char> text, out long cents)
     {
         cents = 0;
         if (text.Length == 0) return "importo mancante";
         if (text.Contains('.'))
             return "il separatore decimale è la virgola e non si usano separatori delle migliaia (ad esempio 1234,56, non 1.234,56 né 1234.56)";
-        if (text.StartsWith('-')) return "l'importo non può essere negativo";
+        if (text[0] == '-') return "l'importo non può essere negativo";
         var comma = text.IndexOf(',');
         var integer = comma < 0 ? text : text[..comma];
-        var decimals = comma < 0 ? "" : text[(comma + 1)..];
-        if (integer.Length == 0 || !integer.All(char.IsAsciiDigit) || (comma >= 0 && (decimals.Length == 0 || !decimals.All(char.IsAsciiDigit))))
+        var decimals = comma < 0 ? [] : text[(comma + 1)..];
+        if (integer.Length == 0 || integer.ContainsAnyExceptInRange('0', '9') || (comma >= 0 && (decimals.Length == 0 || decimals.ContainsAnyExceptInRange('0', '9'))))
             return "sono ammesse solo cifre e al più una virgola decimale (ad esempio 1234,56)";
         if (decimals.Length > 2) return $"al massimo due decimali (indicati {decimals.Length})";
         if (integer.TrimStart('0').Length > 13) return "importo troppo grande";
-        cents = long.Parse(integer, CultureInfo.InvariantCulture) * 100 + (decimals.Length == 0 ? 0 : int.Parse(decimals.PadRight(2, '0'), CultureInfo.InvariantCulture));
+        long value = 0;
+        foreach (var c in integer) value = value * 10 + (c - '0');
+        var fraction = decimals.Length switch { 0 => 0, 1 => (decimals[0] - '0') * 10, _ => (decimals[0] - '0') * 10 + (decimals[1] - '0') };
+        cents = value * 100 + fraction;
         return null;
     }
 

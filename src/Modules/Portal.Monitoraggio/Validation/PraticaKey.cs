@@ -6,7 +6,9 @@ namespace Portal.Monitoraggio.Validation;
 /// </summary>
 public static class PraticaKey
 {
-    public static ulong Hash(string id)
+    public static ulong Hash(string id) => Hash(id.AsSpan());
+
+    public static ulong Hash(ReadOnlySpan<char> id)
     {
         var h = 14695981039346656037UL;
         foreach (var c in id)
