@@ -72,6 +72,7 @@ public static class BonusSendLoad
 
         var latencies = new double[citizens];
         var errors = 0;
+        var cpu = CpuNow();
         var watch = Stopwatch.StartNew();
         await ForAllAsync(citizens, tasks, async i =>
         {
@@ -87,9 +88,14 @@ public static class BonusSendLoad
             }
         });
         watch.Stop();
+        var (portalCpu, postgresCpu) = (CpuNow().Portal - cpu.Portal, CpuNow().Postgres - cpu.Postgres);
         Array.Sort(latencies);
         Console.WriteLine($"  invii: {citizens} in {watch.Elapsed.TotalSeconds:0.00} s = {citizens / watch.Elapsed.TotalSeconds:0} invii/s con {tasks} task; " +
                           $"p50 {latencies[citizens / 2]:0} ms, p99 {latencies[Math.Min(citizens - 1, citizens * 99 / 100)]:0} ms, max {latencies[^1]:0} ms; errori {errors}");
+        // CPU per send: this process (portal, client, outbox dispatcher) and every PostgreSQL process of the machine (other
+        // users' work included, so an upper bound); 2 cores give at most 2000 ms of CPU per second.
+        Console.WriteLine($"  CPU durante gli invii: portale {portalCpu.TotalMilliseconds / citizens:0.0} ms/invio, PostgreSQL {postgresCpu.TotalMilliseconds / citizens:0.0} ms/invio " +
+                          $"({(portalCpu + postgresCpu).TotalMilliseconds / watch.Elapsed.TotalMilliseconds * 100:0}% di un core in media; macchina {Environment.ProcessorCount} core)");
 
         var wait = Stopwatch.StartNew();
         var ids = drafts.Where(d => d.Client is not null).Select(d => d.Id.ToString()).ToHashSet();
@@ -101,6 +107,32 @@ public static class BonusSendLoad
         } while (numbered < ids.Count + others && wait.Elapsed < TimeSpan.FromMinutes(5));
         Console.WriteLine($"  protocollo assegnato a tutte le domande in {wait.Elapsed.TotalSeconds:0.0} s dopo l'ultimo invio");
         await VerifyAsync(portal, ids);
+    }
+
+    /// <summary>CPU time used so far by this process and by all postgres processes (from /proc; zero where unavailable).</summary>
+    private static (TimeSpan Portal, TimeSpan Postgres) CpuNow()
+    {
+        var portal = Process.GetCurrentProcess().TotalProcessorTime;
+        long ticks = 0;
+        try
+        {
+            foreach (var dir in Directory.EnumerateDirectories("/proc"))
+            {
+                if (!int.TryParse(Path.GetFileName(dir), out _)) continue;
+                try
+                {
+                    var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                    var close = stat.LastIndexOf(')');
+                    if (close < 0 || !stat[(stat.IndexOf('(') + 1)..close].StartsWith("postgres", StringComparison.Ordinal)) continue;
+                    var fields = stat[(close + 2)..].Split(' ');
+                    ticks += long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+                }
+                catch (IOException) { }
+                catch (UnauthorizedAccessException) { }
+            }
+        }
+        catch (DirectoryNotFoundException) { }
+        return (portal, TimeSpan.FromMilliseconds(ticks * 10.0)); // USER_HZ = 100
     }
 
     private static async Task VerifyAsync(PortalFactory portal, HashSet<string> ids)

@@ -45,18 +45,22 @@ internal static class SessionValidation
         }
         var db = services.GetRequiredService<CoreDbContext>();
         var role = user.GetActiveRole();
-        // One round trip: the session, whether the active role is still held, and the role's grants for this request's
+        // One round trip (PostgreSQL): the session, whether the active role is still held, and the role's grants for this request's
         // permission checks (read per request as before; see PermissionService).
         var grantsOf = role is null or PortalRoles.Amministratore ? "" : role;
+        var citizen = role is null or PortalRoles.Cittadino;
         var sessions = db.Sessions.AsNoTracking().Where(s => s.Id == sessionId && s.PersonId == personId);
-        var found = role is null or PortalRoles.Cittadino
+        // SQLite cannot join the grants to the session (no APPLY); there a round trip costs no network, so they are read apart.
+        var found = db.Database.IsNpgsql()
             ? await sessions.Select(s => new SessionCheck(s.CreatedUtc, s.LastSeenUtc, s.EndedUtc,
-                    db.Persons.Any(p => p.Id == personId),
+                    citizen ? db.Persons.Any(p => p.Id == personId)
+                        : db.RoleAssignments.Any(a => a.PersonId == personId && a.RoleName == role && a.RevokedUtc == null),
                     db.RolePermissions.Where(p => p.RoleName == grantsOf).Select(p => p.PermissionName).ToList()))
                 .FirstOrDefaultAsync()
             : await sessions.Select(s => new SessionCheck(s.CreatedUtc, s.LastSeenUtc, s.EndedUtc,
-                    db.RoleAssignments.Any(a => a.PersonId == personId && a.RoleName == role && a.RevokedUtc == null),
-                    db.RolePermissions.Where(p => p.RoleName == grantsOf).Select(p => p.PermissionName).ToList()))
+                    citizen ? db.Persons.Any(p => p.Id == personId)
+                        : db.RoleAssignments.Any(a => a.PersonId == personId && a.RoleName == role && a.RevokedUtc == null),
+                    null))
                 .FirstOrDefaultAsync();
         var ended = found is null || found.EndedUtc is not null ? "" // already ended (or never existed): nothing to write
             : now - found.CreatedUtc > TimeSpan.FromHours(options.AbsoluteTimeoutHours) ? SessionEnd.Absolute
@@ -75,11 +79,12 @@ internal static class SessionValidation
             context.RejectPrincipal();
             return;
         }
-        if (role is not null && role != PortalRoles.Amministratore && services.GetService<IPermissionService>() is PermissionService permissions)
+        if (found.Grants is not null && role is not null && role != PortalRoles.Amministratore
+            && services.GetService<IPermissionService>() is PermissionService permissions)
             permissions.Prime(role, found.Grants);
         if (now - found.LastSeenUtc >= TouchEvery)
             await db.Sessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenUtc, now));
     }
 
-    private sealed record SessionCheck(DateTime CreatedUtc, DateTime LastSeenUtc, DateTime? EndedUtc, bool StillValid, List<string> Grants);
+    private sealed record SessionCheck(DateTime CreatedUtc, DateTime LastSeenUtc, DateTime? EndedUtc, bool StillValid, List<string>? Grants);
 }
