@@ -22,9 +22,10 @@ namespace Portal.Bench;
 /// </summary>
 public static class BonusSendLoad
 {
-    public static async Task RunAsync(int citizens, int tasks)
+    /// <param name="dispatcher">False ("solo-invii"): the outbox is drained after the sends, so the CPU figures are the sends' alone.</param>
+    public static async Task RunAsync(int citizens, int tasks, bool dispatcher = true)
     {
-        using var portal = new BonusBenchPortal();
+        using var portal = new BonusBenchPortal(dispatcher);
         _ = portal.Services;
         var bandoId = await portal.InScopeAsync(sp => sp.GetRequiredService<BonusDbContext>().Bandi.Where(b => b.Codice == "BONUS_DDI_2021").Select(b => b.Id).SingleAsync());
         Console.WriteLine($"bonus [{portal.Database.Provider}]: preparo {citizens} cittadini…");
@@ -98,6 +99,11 @@ public static class BonusSendLoad
                           $"({(portalCpu + postgresCpu).TotalMilliseconds / watch.Elapsed.TotalMilliseconds * 100:0}% di un core in media; macchina {Environment.ProcessorCount} core)");
 
         var wait = Stopwatch.StartNew();
+        if (!dispatcher)
+        {
+            var processor = portal.Services.GetRequiredService<Portal.Core.Outbox.OutboxProcessor>();
+            while (await processor.RunOnceAsync() > 0) { }
+        }
         var ids = drafts.Where(d => d.Client is not null).Select(d => d.Id.ToString()).ToHashSet();
         int numbered;
         do
