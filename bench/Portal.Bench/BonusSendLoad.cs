@@ -73,7 +73,8 @@ public static class BonusSendLoad
 
         var latencies = new double[citizens];
         var errors = 0;
-        var cpu = CpuNow();
+        var database = DatabaseName(portal.Database.ConnectionString);
+        var cpu = CpuNow(database);
         var watch = Stopwatch.StartNew();
         await ForAllAsync(citizens, tasks, async i =>
         {
@@ -89,12 +90,13 @@ public static class BonusSendLoad
             }
         });
         watch.Stop();
-        var (portalCpu, postgresCpu) = (CpuNow().Portal - cpu.Portal, CpuNow().Postgres - cpu.Postgres);
+        var after = CpuNow(database);
+        var (portalCpu, postgresCpu) = (after.Portal - cpu.Portal, after.Postgres - cpu.Postgres);
         Array.Sort(latencies);
         Console.WriteLine($"  invii: {citizens} in {watch.Elapsed.TotalSeconds:0.00} s = {citizens / watch.Elapsed.TotalSeconds:0} invii/s con {tasks} task; " +
                           $"p50 {latencies[citizens / 2]:0} ms, p99 {latencies[Math.Min(citizens - 1, citizens * 99 / 100)]:0} ms, max {latencies[^1]:0} ms; errori {errors}");
-        // CPU per send: this process (portal, client, outbox dispatcher) and every PostgreSQL process of the machine (other
-        // users' work included, so an upper bound); 2 cores give at most 2000 ms of CPU per second.
+        // CPU per send: this process (portal, client, outbox dispatcher when on) and the PostgreSQL backends connected to the
+        // run's database (open through the run: the pool keeps them); 2 cores give at most 2000 ms of CPU per second.
         Console.WriteLine($"  CPU durante gli invii: portale {portalCpu.TotalMilliseconds / citizens:0.0} ms/invio, PostgreSQL {postgresCpu.TotalMilliseconds / citizens:0.0} ms/invio " +
                           $"({(portalCpu + postgresCpu).TotalMilliseconds / watch.Elapsed.TotalMilliseconds * 100:0}% di un core in media; macchina {Environment.ProcessorCount} core)");
 
@@ -115,8 +117,12 @@ public static class BonusSendLoad
         await VerifyAsync(portal, ids);
     }
 
-    /// <summary>CPU time used so far by this process and by all postgres processes (from /proc; zero where unavailable).</summary>
-    private static (TimeSpan Portal, TimeSpan Postgres) CpuNow()
+    private static string DatabaseName(string connectionString) =>
+        connectionString.Split(';').Select(p => p.Split('=', 2)).Where(kv => kv.Length == 2 && kv[0].Trim().Equals("Database", StringComparison.OrdinalIgnoreCase))
+            .Select(kv => kv[1].Trim()).FirstOrDefault() ?? "";
+
+    /// <summary>CPU time used so far by this process and by the postgres backends of <paramref name="database"/> (from /proc; zero where unavailable).</summary>
+    private static (TimeSpan Portal, TimeSpan Postgres) CpuNow(string database)
     {
         var portal = Process.GetCurrentProcess().TotalProcessorTime;
         long ticks = 0;
@@ -130,6 +136,8 @@ public static class BonusSendLoad
                     var stat = File.ReadAllText(Path.Combine(dir, "stat"));
                     var close = stat.LastIndexOf(')');
                     if (close < 0 || !stat[(stat.IndexOf('(') + 1)..close].StartsWith("postgres", StringComparison.Ordinal)) continue;
+                    // A backend's title: "postgres: <user> <database> <client> <state>".
+                    if (database.Length == 0 || !File.ReadAllText(Path.Combine(dir, "cmdline")).Contains($" {database} ", StringComparison.Ordinal)) continue;
                     var fields = stat[(close + 2)..].Split(' ');
                     ticks += long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
                 }
