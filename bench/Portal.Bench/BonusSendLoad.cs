@@ -22,9 +22,10 @@ namespace Portal.Bench;
 /// </summary>
 public static class BonusSendLoad
 {
-    public static async Task RunAsync(int citizens, int tasks)
+    /// <param name="dispatcher">False ("solo-invii"): the outbox is drained after the sends, so the CPU figures are the sends' alone.</param>
+    public static async Task RunAsync(int citizens, int tasks, bool dispatcher = true)
     {
-        using var portal = new BonusBenchPortal();
+        using var portal = new BonusBenchPortal(dispatcher);
         _ = portal.Services;
         var bandoId = await portal.InScopeAsync(sp => sp.GetRequiredService<BonusDbContext>().Bandi.Where(b => b.Codice == "BONUS_DDI_2021").Select(b => b.Id).SingleAsync());
         Console.WriteLine($"bonus [{portal.Database.Provider}]: preparo {citizens} cittadini…");
@@ -72,6 +73,8 @@ public static class BonusSendLoad
 
         var latencies = new double[citizens];
         var errors = 0;
+        var database = DatabaseName(portal.Database.ConnectionString);
+        var cpu = CpuNow(database);
         var watch = Stopwatch.StartNew();
         await ForAllAsync(citizens, tasks, async i =>
         {
@@ -87,11 +90,22 @@ public static class BonusSendLoad
             }
         });
         watch.Stop();
+        var after = CpuNow(database);
+        var (portalCpu, postgresCpu) = (after.Portal - cpu.Portal, after.Postgres - cpu.Postgres);
         Array.Sort(latencies);
         Console.WriteLine($"  invii: {citizens} in {watch.Elapsed.TotalSeconds:0.00} s = {citizens / watch.Elapsed.TotalSeconds:0} invii/s con {tasks} task; " +
                           $"p50 {latencies[citizens / 2]:0} ms, p99 {latencies[Math.Min(citizens - 1, citizens * 99 / 100)]:0} ms, max {latencies[^1]:0} ms; errori {errors}");
+        // CPU per send: this process (portal, client, outbox dispatcher when on) and the PostgreSQL backends connected to the
+        // run's database (open through the run: the pool keeps them); 2 cores give at most 2000 ms of CPU per second.
+        Console.WriteLine($"  CPU durante gli invii: portale {portalCpu.TotalMilliseconds / citizens:0.0} ms/invio, PostgreSQL {postgresCpu.TotalMilliseconds / citizens:0.0} ms/invio " +
+                          $"({(portalCpu + postgresCpu).TotalMilliseconds / watch.Elapsed.TotalMilliseconds * 100:0}% di un core in media; macchina {Environment.ProcessorCount} core)");
 
         var wait = Stopwatch.StartNew();
+        if (!dispatcher)
+        {
+            var processor = portal.Services.GetRequiredService<Portal.Core.Outbox.OutboxProcessor>();
+            while (await processor.RunOnceAsync() > 0) { }
+        }
         var ids = drafts.Where(d => d.Client is not null).Select(d => d.Id.ToString()).ToHashSet();
         int numbered;
         do
@@ -101,6 +115,38 @@ public static class BonusSendLoad
         } while (numbered < ids.Count + others && wait.Elapsed < TimeSpan.FromMinutes(5));
         Console.WriteLine($"  protocollo assegnato a tutte le domande in {wait.Elapsed.TotalSeconds:0.0} s dopo l'ultimo invio");
         await VerifyAsync(portal, ids);
+    }
+
+    private static string DatabaseName(string connectionString) =>
+        connectionString.Split(';').Select(p => p.Split('=', 2)).Where(kv => kv.Length == 2 && kv[0].Trim().Equals("Database", StringComparison.OrdinalIgnoreCase))
+            .Select(kv => kv[1].Trim()).FirstOrDefault() ?? "";
+
+    /// <summary>CPU time used so far by this process and by the postgres backends of <paramref name="database"/> (from /proc; zero where unavailable).</summary>
+    private static (TimeSpan Portal, TimeSpan Postgres) CpuNow(string database)
+    {
+        var portal = Process.GetCurrentProcess().TotalProcessorTime;
+        long ticks = 0;
+        try
+        {
+            foreach (var dir in Directory.EnumerateDirectories("/proc"))
+            {
+                if (!int.TryParse(Path.GetFileName(dir), out _)) continue;
+                try
+                {
+                    var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                    var close = stat.LastIndexOf(')');
+                    if (close < 0 || !stat[(stat.IndexOf('(') + 1)..close].StartsWith("postgres", StringComparison.Ordinal)) continue;
+                    // A backend's title: "postgres: <user> <database> <client> <state>".
+                    if (database.Length == 0 || !File.ReadAllText(Path.Combine(dir, "cmdline")).Contains($" {database} ", StringComparison.Ordinal)) continue;
+                    var fields = stat[(close + 2)..].Split(' ');
+                    ticks += long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+                }
+                catch (IOException) { }
+                catch (UnauthorizedAccessException) { }
+            }
+        }
+        catch (DirectoryNotFoundException) { }
+        return (portal, TimeSpan.FromMilliseconds(ticks * 10.0)); // USER_HZ = 100
     }
 
     private static async Task VerifyAsync(PortalFactory portal, HashSet<string> ids)

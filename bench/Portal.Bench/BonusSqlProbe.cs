@@ -10,7 +10,9 @@ namespace Portal.Bench;
 /// <see cref="Stop"/> is open, every SQL statement the portal executes is kept with its duration, so the run can show
 /// the round trips of one send.
 /// </summary>
-public sealed class BonusBenchPortal() : PortalFactory(TestDatabase.Create())
+/// <param name="dispatcher">False: no outbox dispatcher runs while the sends run (the run drains the outbox afterwards).</param>
+public sealed class BonusBenchPortal(bool dispatcher = true) : PortalFactory(TestDatabase.Create(),
+    new Dictionary<string, string?> { ["Portal:Outbox:DispatcherEnabled"] = dispatcher ? "true" : "false" })
 {
     public BonusSqlProbe Probe { get; } = new();
 

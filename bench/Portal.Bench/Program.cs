@@ -6,7 +6,7 @@ using Portal.Bench;
 // dotnet run -c Release --project bench/Portal.Bench -- elenco [runs]
 // dotnet run -c Release --project bench/Portal.Bench -- wide-row [runs] [cells]
 // dotnet run -c Release --project bench/Portal.Bench -- monitoraggio [lines]   (PostgreSQL: PORTAL_TEST_POSTGRES, psql)
-// dotnet run -c Release --project bench/Portal.Bench -- bonus [citizens] [tasks]
+// dotnet run -c Release --project bench/Portal.Bench -- bonus [citizens] [tasks] [solo-invii]   (solo-invii: no outbox dispatcher during the sends)
 // dotnet run -c Release --project bench/Portal.Bench -- avvisi [total]   (PORTAL_TEST_PROVIDER=Sqlite|Postgres)
 switch (args.FirstOrDefault())
 {
@@ -23,7 +23,8 @@ switch (args.FirstOrDefault())
         await MonitoraggioFeedLoad.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 1_000_000);
         break;
     case "bonus":
-        await BonusSendLoad.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 1000, args.Length > 2 ? int.Parse(args[2]) : 64);
+        await BonusSendLoad.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 1000, args.Length > 2 ? int.Parse(args[2]) : 64,
+            dispatcher: args.Length <= 3 || args[3] != "solo-invii");
         break;
     case "avvisi":
         await AvvisiListLoad.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 10_000);
@@ -32,6 +33,6 @@ switch (args.FirstOrDefault())
         BenchmarkRunner.Run<ReceiptBenchmarks>(args: args[1..]);
         break;
     default:
-        Console.WriteLine("Uso: receipt [opzioni BenchmarkDotNet] | protocol [totale] [task] | elenco [ripetizioni] | wide-row [ripetizioni] [celle] | monitoraggio [righe] | bonus [cittadini] [task] | avvisi [totale]");
+        Console.WriteLine("Uso: receipt [opzioni BenchmarkDotNet] | protocol [totale] [task] | elenco [ripetizioni] | wide-row [ripetizioni] [celle] | monitoraggio [righe] | bonus [cittadini] [task] [solo-invii] | avvisi [totale]");
         break;
 }

@@ -104,6 +104,9 @@ public class ProtocolRegisterTests
         _ = portal.Services;
         var next = -1;
         var confirmed = 0;
+        // The requests are queued concurrently; the test lets one confirmation (its count and its commit) through at a
+        // time, so the count is the order in which the confirmations committed.
+        using var confirming = new SemaphoreSlim(1);
         var workers = Enumerable.Range(0, tasks).Select(_ => Task.Run(async () =>
         {
             while (Interlocked.Increment(ref next) < total)
@@ -112,12 +115,19 @@ public class ProtocolRegisterTests
                 await using var work = await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().BeginAsync();
                 var subject = Guid.NewGuid().ToString("N");
                 await scope.ServiceProvider.GetRequiredService<IProtocolQueue>().EnqueueAsync("Invio", subject, "domanda");
-                // Counted while this confirmation holds the queue: the count is the confirmation order.
-                var order = Interlocked.Increment(ref confirmed);
-                var audit = scope.ServiceProvider.GetRequiredService<Portal.AuditTrail.Data.AuditTrailDbContext>();
-                audit.Audit.Add(new Portal.AuditTrail.Model.AuditEntry { Utc = DateTime.UtcNow, Action = "Conferma", Subject = subject, Details = order.ToString(System.Globalization.CultureInfo.InvariantCulture), ActorName = "test" });
-                await audit.SaveChangesAsync();
-                await work.CompleteAsync();
+                await confirming.WaitAsync();
+                try
+                {
+                    var order = Interlocked.Increment(ref confirmed);
+                    var audit = scope.ServiceProvider.GetRequiredService<Portal.AuditTrail.Data.AuditTrailDbContext>();
+                    audit.Audit.Add(new Portal.AuditTrail.Model.AuditEntry { Utc = DateTime.UtcNow, Action = "Conferma", Subject = subject, Details = order.ToString(System.Globalization.CultureInfo.InvariantCulture), ActorName = "test" });
+                    await audit.SaveChangesAsync();
+                    await work.CompleteAsync();
+                }
+                finally
+                {
+                    confirming.Release();
+                }
             }
         }));
         await Task.WhenAll(workers);
@@ -132,6 +142,39 @@ public class ProtocolRegisterTests
         Assert.Equal(total, entries.Count);
         Assert.Equal(Enumerable.Range(1, total).Select(n => (long)n), entries.Select(e => e.Number).Order());
         Assert.All(entries, e => Assert.Equal(confirmations[e.SubjectId], e.Number));
+    }
+
+    [Fact]
+    public async Task A_submission_queued_first_but_confirmed_second_gets_the_second_number()
+    {
+        using var portal = PortalFactory.Create(TestDatabase.Create(), new Dictionary<string, string?> { ["Portal:Outbox:DispatcherEnabled"] = "false", ["Portal:Setup:RunDemo"] = "false" });
+        var postgres = portal.Database.Provider == DatabaseProvider.Postgres;
+        _ = portal.Services;
+        await using (var first = portal.Services.CreateAsyncScope())
+        {
+            await using var work = await first.ServiceProvider.GetRequiredService<IUnitOfWork>().BeginAsync();
+            await first.ServiceProvider.GetRequiredService<IProtocolQueue>().EnqueueAsync("Invio", "in-coda-per-prima", "domanda");
+            // A second submission is queued and confirmed while the first is still open. On PostgreSQL it must not wait for
+            // the first (the queue's lock is taken at commit); on SQLite it waits for the first's write lock.
+            var second = Task.Run(async () =>
+            {
+                await using var scope = portal.Services.CreateAsyncScope();
+                await using var w = await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().BeginAsync();
+                await scope.ServiceProvider.GetRequiredService<IProtocolQueue>().EnqueueAsync("Invio", "in-coda-per-seconda", "domanda");
+                await w.CompleteAsync();
+            });
+            var done = await Task.WhenAny(second, Task.Delay(TimeSpan.FromSeconds(postgres ? 10 : 1)));
+            Assert.Equal(postgres, done == second);
+            await work.CompleteAsync();
+            await second;
+        }
+        var processor = portal.Services.GetRequiredService<OutboxProcessor>();
+        while (await processor.RunOnceAsync() > 0) { }
+
+        await using var check = portal.Services.CreateAsyncScope();
+        var numbered = await check.ServiceProvider.GetRequiredService<ProtocolDbContext>().Entries.AsNoTracking()
+            .Where(p => p.SubjectType == "Invio").OrderBy(p => p.Number).Select(p => p.SubjectId).ToListAsync();
+        Assert.Equal(postgres ? ["in-coda-per-seconda", "in-coda-per-prima"] : ["in-coda-per-prima", "in-coda-per-seconda"], numbered);
     }
 
     [Fact]

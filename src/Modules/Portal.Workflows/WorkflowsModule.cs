@@ -31,6 +31,7 @@ public sealed class WorkflowsModule : PortalModule
         s.AddScoped<DefinitionStore>();
         s.AddScoped<Services.WorkflowAdminQueries>();
         s.AddScoped<IWorkflowEngine, WorkflowEngine>();
+        s.AddSingleton<DefinitionCache>();
         s.AddSingleton<WorkflowTimerRunner>();
         s.AddHostedService<WorkflowTimerService>();
         s.AddScoped<IRecipeStep, WorkflowsStep>();

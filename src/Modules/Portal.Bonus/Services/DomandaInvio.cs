@@ -31,6 +31,8 @@ public sealed class DomandaInvio(
         "Attenzione: un componente del tuo nucleo familiare risulta già in una domanda inviata per questo bando. " +
         "Il bando ammette una sola domanda per nucleo familiare (art. 5.2): la tua domanda è stata inviata, ma in istruttoria potrà risultare non ammissibile.";
 
+    private const string KeyUsedMessage = "Questa chiave Idempotency-Key è già stata usata per un'altra domanda.";
+
     public async Task<InvioEsito> SendAsync(ClaimsPrincipal user, Guid id, string? idempotencyKey, CancellationToken ct)
     {
         var key = ValidateKey(idempotencyKey);
@@ -38,8 +40,6 @@ public sealed class DomandaInvio(
         if (d.InviataUtc is not null) return Already(d);
         if (d.Stato != StatoDomanda.Bozza)
             throw PortalException.Conflict($"La domanda è nello stato «{DomandaWorkflow.Label(d.Stato)}» e non si può inviare.");
-        if (key is not null && await db.Domande.AnyAsync(x => x.PersonId == d.PersonId && x.IdempotencyKey == key && x.Id != id, ct))
-            throw PortalException.Conflict("Questa chiave Idempotency-Key è già stata usata per un'altra domanda.");
         var bando = await domande.BandoAsync(d.BandoId, ct);
         // PostgreSQL keeps microseconds: the answer must show the instant exactly as stored (and as a retry reads it).
         var ticks = clock.GetUtcNow().UtcTicks;
@@ -60,7 +60,10 @@ public sealed class DomandaInvio(
             try
             {
                 // First statement of the transaction: it takes the row's (or SQLite's) write lock; only one sending claims it.
-                claimed = await db.Domande.Where(x => x.Id == id && x.Stato == StatoDomanda.Bozza && x.InviataUtc == null)
+                // A key this person already used for another application claims nothing (told apart below, off the hot path).
+                var personId = d.PersonId;
+                claimed = await db.Domande.Where(x => x.Id == id && x.Stato == StatoDomanda.Bozza && x.InviataUtc == null
+                        && (key == null || !db.Domande.Any(o => o.PersonId == personId && o.IdempotencyKey == key && o.Id != id)))
                     .ExecuteUpdateAsync(u => u
                         .SetProperty(x => x.InviataUtc, now)
                         .SetProperty(x => x.FinestraId, open.Id)
@@ -70,7 +73,7 @@ public sealed class DomandaInvio(
             catch (DbUpdateException)
             {
                 logger.LogInformation("Invio della domanda {Domanda}: chiave Idempotency-Key già usata da un'altra domanda", id);
-                throw PortalException.Conflict("Questa chiave Idempotency-Key è già stata usata per un'altra domanda.");
+                throw PortalException.Conflict(KeyUsedMessage);
             }
             if (claimed == 1)
             {
@@ -99,8 +102,10 @@ public sealed class DomandaInvio(
         }
         // Another request sent it first (a double click, a retry): answer that sending.
         var after = await domande.OwnAsync(user, id, tracked: false, ct);
-        return after.InviataUtc is not null ? Already(after)
-            : throw PortalException.Conflict("La domanda è stata modificata nel frattempo: ricarica la pagina e riprova.");
+        if (after.InviataUtc is not null) return Already(after);
+        if (key is not null && await db.Domande.AnyAsync(x => x.PersonId == after.PersonId && x.IdempotencyKey == key && x.Id != id, ct))
+            throw PortalException.Conflict(KeyUsedMessage);
+        throw PortalException.Conflict("La domanda è stata modificata nel frattempo: ricarica la pagina e riprova.");
     }
 
     private static InvioEsito Already(Domanda d) => new(d, [], true, d.NucleoGiaRichiedente ? AvvisoNucleoTesto : null);

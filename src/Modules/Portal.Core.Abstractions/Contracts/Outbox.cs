@@ -11,15 +11,16 @@ namespace Portal.Core.Contracts;
 /// </remarks>
 public interface IOutbox
 {
-    /// <returns>The message id, or the existing message's id when the key was already enqueued.</returns>
+    /// <returns>The message id, or the existing message's id when the key was already enqueued; 0 for an ordered item
+    /// enqueued inside an open unit of work, which is written as the unit's last statement, at its commit.</returns>
     Task<long> EnqueueAsync(OutboxItem item, CancellationToken ct = default);
 }
 
 /// <param name="Kind">Selects the <see cref="IOutboxHandler"/>, e.g. "notifica", "protocollo".</param>
 /// <param name="Payload">JSON the handler understands.</param>
 /// <param name="IdempotencyKey">Unique per effect, e.g. "notifica:accreditamento-approvato:{id}".</param>
-/// <param name="Ordered">Messages of an ordered kind are handled one at a time in enqueue order
-/// (protocol numbers follow the order of confirmation); others may run in any order.</param>
+/// <param name="Ordered">Messages of an ordered kind are handled one at a time in the order their units of work
+/// committed (protocol numbers follow the order of confirmation); others may run in any order.</param>
 /// <param name="NotBeforeUtc">Not handled before this instant.</param>
 public sealed record OutboxItem(string Kind, string Payload, string IdempotencyKey, bool Ordered = false, DateTime? NotBeforeUtc = null);
 

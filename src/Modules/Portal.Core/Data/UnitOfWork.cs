@@ -7,10 +7,23 @@ namespace Portal.Core.Data;
 internal sealed class UnitOfWork(PortalConnection connection) : IUnitOfWork
 {
     private readonly PortalConnection _connection = connection;
+    private readonly List<Func<CancellationToken, Task>> _beforeCommit = [];
     private int _depth;
     private int _savepoints;
 
     public bool IsActive => _connection.Transaction is not null;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> as the last statements of the open unit, just before the outermost commit (in the order
+    /// deferred); dropped if the unit, or the nested unit it was deferred in, rolls back. A lock taken there is held only for
+    /// those statements and the commit (the ordered outbox's kind lock). False when no unit is open.
+    /// </summary>
+    internal bool DeferToCommit(Func<CancellationToken, Task> work)
+    {
+        if (_connection.Transaction is null) return false;
+        _beforeCommit.Add(work);
+        return true;
+    }
 
     public async Task<IUnitOfWorkScope> BeginAsync(CancellationToken ct = default)
     {
@@ -19,10 +32,11 @@ internal sealed class UnitOfWork(PortalConnection connection) : IUnitOfWork
             var name = $"uow_{++_savepoints}";
             await tx.SaveAsync(name, ct);
             _depth++;
-            return new Nested(this, name);
+            return new Nested(this, name, _beforeCommit.Count);
         }
         var opened = await _connection.BeginAsync(ct);
         _depth = 1;
+        _beforeCommit.Clear();
         return new Outer(this, opened);
     }
 
@@ -34,6 +48,9 @@ internal sealed class UnitOfWork(PortalConnection connection) : IUnitOfWork
         {
             if (_done) throw new InvalidOperationException("L'unità di lavoro è già conclusa.");
             if (owner._depth != 1) throw new InvalidOperationException("Un'unità di lavoro annidata è ancora aperta.");
+            // A failure here leaves the unit open: disposing it rolls everything back.
+            for (var i = 0; i < owner._beforeCommit.Count; i++) await owner._beforeCommit[i](ct);
+            owner._beforeCommit.Clear();
             await owner._connection.Transaction!.CommitAsync(ct);
             _done = true;
             owner._depth = 0;
@@ -45,6 +62,7 @@ internal sealed class UnitOfWork(PortalConnection connection) : IUnitOfWork
             if (_done) return;
             _done = true;
             owner._depth = 0;
+            owner._beforeCommit.Clear();
             var tx = owner._connection.Transaction;
             try
             {
@@ -57,7 +75,7 @@ internal sealed class UnitOfWork(PortalConnection connection) : IUnitOfWork
         }
     }
 
-    private sealed class Nested(UnitOfWork owner, string savepoint) : IUnitOfWorkScope
+    private sealed class Nested(UnitOfWork owner, string savepoint, int deferredBefore) : IUnitOfWorkScope
     {
         private bool _done;
 
@@ -74,6 +92,9 @@ internal sealed class UnitOfWork(PortalConnection connection) : IUnitOfWork
             if (_done) return;
             _done = true;
             owner._depth--;
+            // What this nested unit deferred to the commit is undone with it.
+            if (owner._beforeCommit.Count > deferredBefore)
+                owner._beforeCommit.RemoveRange(deferredBefore, owner._beforeCommit.Count - deferredBefore);
             if (owner._connection.Transaction is not { } tx) return;
             await tx.RollbackAsync(savepoint);
             // What the contexts track may be what was just undone: it must not be saved again later.

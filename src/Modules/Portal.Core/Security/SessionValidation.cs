@@ -44,10 +44,27 @@ internal static class SessionValidation
             return;
         }
         var db = services.GetRequiredService<CoreDbContext>();
-        var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId && s.PersonId == personId);
-        var ended = session is null || session.EndedUtc is not null ? "" // already ended (or never existed): nothing to write
-            : now - session.CreatedUtc > TimeSpan.FromHours(options.AbsoluteTimeoutHours) ? SessionEnd.Absolute
-            : now - session.LastSeenUtc > TimeSpan.FromMinutes(options.IdleTimeoutMinutes) ? SessionEnd.Idle
+        var role = user.GetActiveRole();
+        // One round trip (PostgreSQL): the session, whether the active role is still held, and the role's grants for this request's
+        // permission checks (read per request as before; see PermissionService).
+        var grantsOf = role is null or PortalRoles.Amministratore ? "" : role;
+        var citizen = role is null or PortalRoles.Cittadino;
+        var sessions = db.Sessions.AsNoTracking().Where(s => s.Id == sessionId && s.PersonId == personId);
+        // SQLite cannot join the grants to the session (no APPLY); there a round trip costs no network, so they are read apart.
+        var found = db.Database.IsNpgsql()
+            ? await sessions.Select(s => new SessionCheck(s.CreatedUtc, s.LastSeenUtc, s.EndedUtc,
+                    citizen ? db.Persons.Any(p => p.Id == personId)
+                        : db.RoleAssignments.Any(a => a.PersonId == personId && a.RoleName == role && a.RevokedUtc == null),
+                    db.RolePermissions.Where(p => p.RoleName == grantsOf).Select(p => p.PermissionName).ToList()))
+                .FirstOrDefaultAsync()
+            : await sessions.Select(s => new SessionCheck(s.CreatedUtc, s.LastSeenUtc, s.EndedUtc,
+                    citizen ? db.Persons.Any(p => p.Id == personId)
+                        : db.RoleAssignments.Any(a => a.PersonId == personId && a.RoleName == role && a.RevokedUtc == null),
+                    null))
+                .FirstOrDefaultAsync();
+        var ended = found is null || found.EndedUtc is not null ? "" // already ended (or never existed): nothing to write
+            : now - found.CreatedUtc > TimeSpan.FromHours(options.AbsoluteTimeoutHours) ? SessionEnd.Absolute
+            : now - found.LastSeenUtc > TimeSpan.FromMinutes(options.IdleTimeoutMinutes) ? SessionEnd.Idle
             : null;
         if (ended is not null)
         {
@@ -57,16 +74,17 @@ internal static class SessionValidation
             context.RejectPrincipal();
             return;
         }
-        var role = user.GetActiveRole();
-        var stillValid = role is null or PortalRoles.Cittadino
-            ? await db.Persons.AnyAsync(p => p.Id == personId)
-            : await db.RoleAssignments.AnyAsync(a => a.PersonId == personId && a.RoleName == role && a.RevokedUtc == null);
-        if (!stillValid)
+        if (!found!.StillValid)
         {
             context.RejectPrincipal();
             return;
         }
-        if (now - session!.LastSeenUtc >= TouchEvery)
+        if (found.Grants is not null && role is not null && role != PortalRoles.Amministratore
+            && services.GetService<IPermissionService>() is PermissionService permissions)
+            permissions.Prime(role, found.Grants);
+        if (now - found.LastSeenUtc >= TouchEvery)
             await db.Sessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenUtc, now));
     }
+
+    private sealed record SessionCheck(DateTime CreatedUtc, DateTime LastSeenUtc, DateTime? EndedUtc, bool StillValid, List<string>? Grants);
 }

@@ -13,6 +13,7 @@ internal sealed class WorkflowEngine(
     WorkflowsDbContext db,
     IUnitOfWork unitOfWork,
     DefinitionStore definitions,
+    DefinitionCache cache,
     WorkflowCatalog catalog,
     IPermissionService permissions,
     TimeProvider clock,
@@ -26,7 +27,7 @@ internal sealed class WorkflowEngine(
         var stored = await definitions.LatestStoredAsync(start.DefinitionCode, ct);
         if (stored is null) return WorkflowResult.Fail(WorkflowFailure.NotFound, $"Il flusso «{start.DefinitionCode}» non esiste.");
         WorkflowDefinition definition;
-        try { definition = await definitions.LoadAsync(stored.Code, stored.Version, ct); }
+        try { definition = await cache.LoadAsync(definitions, stored.Code, stored.Version, ct); }
         catch (DefinitionException e) { return WorkflowResult.Fail(WorkflowFailure.Definition, e.Message); }
 
         if (await db.Instances.AnyAsync(i => i.SubjectType == definition.SubjectType && i.SubjectId == start.SubjectId, ct))
@@ -73,7 +74,7 @@ internal sealed class WorkflowEngine(
         var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct);
         if (instance is null) return WorkflowResult.Fail(WorkflowFailure.NotFound, "La pratica non esiste.");
         WorkflowDefinition definition;
-        try { definition = await definitions.LoadAsync(instance.DefinitionCode, instance.DefinitionVersion, ct); }
+        try { definition = await cache.LoadAsync(definitions, instance.DefinitionCode, instance.DefinitionVersion, ct); }
         catch (DefinitionException e) { return WorkflowResult.Fail(WorkflowFailure.Definition, e.Message); }
 
         var transition = definition.Transition(transitionCode);
@@ -122,9 +123,11 @@ internal sealed class WorkflowEngine(
             }
             if (from != to)
             {
-                // Leaving the state: its timers no longer apply.
-                await db.Timers.Where(t => t.InstanceId == instance.Id && t.Status == TimerStatus.Pending)
-                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled).SetProperty(t => t.DoneUtc, now), ct);
+                // Leaving the state: its timers no longer apply. Timers are only created for the state entered and cancelled
+                // when it is left, so a state the instance's version declares none for has none pending (no round trip).
+                if (definition.Timers.Any(t => t.State == from))
+                    await db.Timers.Where(t => t.InstanceId == instance.Id && t.Status == TimerStatus.Pending)
+                        .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TimerStatus.Cancelled).SetProperty(t => t.DoneUtc, now), ct);
                 db.Timers.AddRange(TimersFor(definition, instance.Id, to, subject, now));
             }
             else if (definition.Timers.Where(t => t.State == to && !t.IsDuration).Select(t => t.Transition).ToList() is { Count: > 0 } instantTransitions)
@@ -172,7 +175,7 @@ internal sealed class WorkflowEngine(
     {
         var instance = await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.SubjectType == subjectType && i.SubjectId == subjectId, ct);
         if (instance is null) return null;
-        var definition = await definitions.LoadAsync(instance.DefinitionCode, instance.DefinitionVersion, ct);
+        var definition = await cache.LoadAsync(definitions, instance.DefinitionCode, instance.DefinitionVersion, ct);
         var transition = definition.Transitions.FirstOrDefault(t => t.On == eventName && t.From.Contains(instance.State));
         return transition is null ? null
             : await FireAsync(instance.Id, transition.Code, WorkflowActor.System, $"Evento «{eventName}»", instance.Revision, null, ct);
@@ -223,7 +226,7 @@ internal sealed class WorkflowEngine(
 
     private async Task<WorkflowDefinition?> TryLoadAsync(WorkflowInstance instance, CancellationToken ct)
     {
-        try { return await definitions.LoadAsync(instance.DefinitionCode, instance.DefinitionVersion, ct); }
+        try { return await cache.LoadAsync(definitions, instance.DefinitionCode, instance.DefinitionVersion, ct); }
         catch (DefinitionException) { return null; }
     }
 
