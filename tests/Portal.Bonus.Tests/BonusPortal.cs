@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Bonus.Data;
 using Portal.Core.Data;
-using Portal.Core.Outbox;
 using Portal.Core.Security;
 
 namespace Portal.Bonus.Tests;
@@ -20,13 +19,6 @@ public sealed class BonusPortal() : PortalFactory(TestDatabase.Create(), new Dic
 })
 {
     private int _people;
-
-    public async Task RunOutboxAsync()
-    {
-        // Until nothing is left: a receipt follows its protocol number, and a surge takes many batches.
-        var processor = Services.GetRequiredService<OutboxProcessor>();
-        for (var pass = 0; pass < 1000 && await processor.RunOnceAsync() > 0; pass++) { }
-    }
 
     /// <summary>A new person (listed on the development login) with a unique, valid codice fiscale.</summary>
     public async Task<(string Cf, Guid Id)> NewPersonAsync(string cognome = "Bianchi", string nome = "Luca")

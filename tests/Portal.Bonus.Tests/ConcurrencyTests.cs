@@ -25,7 +25,7 @@ public sealed class ConcurrencyTests(BonusPortal portal)
         var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadFromJsonAsync<JsonObject>()));
         Assert.Single(bodies.Select(b => b!["inviataIl"]!.GetValue<DateTime>()).Distinct());
         Assert.Equal(49, bodies.Count(b => b!["giaInviata"]!.GetValue<bool>()));
-        await portal.RunOutboxAsync();
+        await portal.DrainOutboxAsync();
 
         var subject = id.ToString();
         Assert.Equal(1, await portal.InProtocolAsync(db => db.Entries.CountAsync(p => p.SubjectType == Domanda.SubjectType && p.SubjectId == subject)));
@@ -50,7 +50,7 @@ public sealed class ConcurrencyTests(BonusPortal portal)
         var bando = await portal.BandoIdAsync();
         var (id, _, _) = await c.CompleteDraftAsync(bando);
         Assert.Equal(HttpStatusCode.OK, (await c.SendAsync(id, "chiave-unica")).StatusCode);
-        await portal.RunOutboxAsync();
+        await portal.DrainOutboxAsync();
         var funzionario = await portal.LoginAsync(Demo.Funzionario, Portal.Core.Security.PortalRoles.Funzionario);
         Assert.Equal(HttpStatusCode.OK, (await funzionario.PostAsJsonAsync($"/api/v1/bonus/istruttoria/domande/{id}/annullamento", new { motivo = "Richiesta telefonica" })).StatusCode);
         var (second, _, _) = await c.CompleteDraftAsync(bando);
@@ -87,7 +87,7 @@ public sealed class ConcurrencyTests(BonusPortal portal)
         var outcomes = await Task.WhenAll(drafts.Select(d => Task.Run(() => portal.InScopeAsync(sp =>
             sp.GetRequiredService<DomandaInvio>().SendAsync(BonusPortal.Principal(d.Person, d.Cf), d.Domanda, null, default)))));
         Assert.All(outcomes, o => Assert.NotNull(o.Domanda?.InviataUtc));
-        await portal.RunOutboxAsync();
+        await portal.DrainOutboxAsync();
 
         var ids = drafts.Select(d => d.Domanda.ToString()).ToHashSet();
         var entries = (await portal.InProtocolAsync(db => db.Entries.AsNoTracking().Where(p => p.SubjectType == Domanda.SubjectType).ToListAsync()))
@@ -161,7 +161,7 @@ public sealed class ConcurrencyTests(BonusPortal portal)
         var cfs = parents.Select(p => p.Cf).ToList();
         var held = await portal.InBonusAsync(db => db.NucleiInvio.AsNoTracking().Where(n => n.BandoId == bando && cfs.Contains(n.CodiceFiscale)).ToListAsync());
         Assert.Equal(cfs.Count, held.Count);
-        await portal.RunOutboxAsync();
+        await portal.DrainOutboxAsync();
     }
 
     private static async Task SaveAnagraficaAsync(IServiceProvider sp, Guid personId, string cf)

@@ -17,7 +17,7 @@ public sealed class DemoAndDidTests(BonusPortal portal)
     [Fact]
     public async Task The_demo_has_drafts_at_different_steps_and_a_sent_application_with_its_receipt()
     {
-        await portal.RunOutboxAsync();
+        await portal.DrainOutboxAsync();
         var demo = await portal.InBonusAsync(db => db.Domande.AsNoTracking().Where(d => d.CodiceFiscale == Demo.Cittadino).SingleAsync());
         Assert.Equal(StatoDomanda.Inviata, demo.Stato);
         Assert.NotNull(await portal.InProtocolAsync(db => db.Receipts.AsNoTracking().SingleOrDefaultAsync(r => r.SubjectType == Domanda.SubjectType && r.SubjectId == demo.Id.ToString())));

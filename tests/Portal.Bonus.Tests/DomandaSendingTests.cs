@@ -95,7 +95,7 @@ public sealed class DomandaSendingTests(BonusPortal portal)
         Assert.False(sent["giaInviata"]!.GetValue<bool>());
         // Accepted at once; the number follows from the outbox: until then there is no receipt.
         Assert.Equal(HttpStatusCode.NotFound, (await c.Client.GetAsync($"/api/v1/bonus/domande/{id}/ricevuta")).StatusCode);
-        await portal.RunOutboxAsync();
+        await portal.DrainOutboxAsync();
 
         var d = await c.GetAsync(id);
         var protocollo = d["protocollo"]!.GetValue<string>();
@@ -168,7 +168,7 @@ public sealed class DomandaSendingTests(BonusPortal portal)
         var owner = await portal.CitizenAsync();
         var (id, child, _) = await owner.CompleteDraftAsync(await portal.BandoIdAsync());
         Assert.Equal(HttpStatusCode.OK, (await owner.SendAsync(id)).StatusCode);
-        await portal.RunOutboxAsync();
+        await portal.DrainOutboxAsync();
         Assert.Equal(HttpStatusCode.OK, (await owner.Client.GetAsync($"/api/v1/bonus/domande/{id}/ricevuta")).StatusCode);
 
         var other = await portal.CitizenAsync();

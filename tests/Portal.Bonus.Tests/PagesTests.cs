@@ -71,7 +71,7 @@ public sealed class PagesTests(BonusPortal portal)
         html = await client.GetStringAsync(page);
         Assert.Contains("Protocollo in corso di assegnazione", html);
         Assert.DoesNotContain("Scarica ricevuta di invio", html);
-        await portal.RunOutboxAsync();
+        await portal.DrainOutboxAsync();
         html = await client.GetStringAsync(page);
         Assert.Matches(@"Protocollo n\. <strong>ARM-\d{4}-\d{7}</strong>", html);
         Assert.Contains($"href=\"/api/v1/bonus/domande/{id}/ricevuta\">Scarica ricevuta di invio", html);

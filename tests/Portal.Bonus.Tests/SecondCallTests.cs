@@ -45,7 +45,7 @@ public sealed class SecondCallTests(BonusPortal portal)
 
         var sent = await c.SendAsync(id);
         Assert.True(sent.StatusCode == HttpStatusCode.OK, await sent.Content.ReadAsStringAsync());
-        await portal.RunOutboxAsync();
+        await portal.DrainOutboxAsync();
         var d = await c.GetAsync(id);
         Assert.Equal(300.00m, d["importoRichiesto"]!.GetValue<decimal>());
         Assert.NotNull(d["protocollo"]?.GetValue<string>());
