@@ -106,5 +106,5 @@ public static class GraduatorieApi
     private static async Task<InvioDto> WithRicevutaAsync(InvioQueries queries, Invio invio, IEnumerable<SegnalazioneDto>? segnalazioni, CancellationToken ct) =>
         InvioDto.From(invio, segnalazioni, (await queries.RicevuteAsync([invio.Id], ct)).GetValueOrDefault(invio.Id));
 
-    private static Task<UploadedFile> ReadAsync(IFormFile? file, CancellationToken ct) => UploadedFileReader.ReadAsync(file, "file", ct);
+    private static Task<UploadedFile> ReadAsync(IFormFile? file, CancellationToken ct) => UploadedFile.ReadAsync(file, "file", ct);
 }

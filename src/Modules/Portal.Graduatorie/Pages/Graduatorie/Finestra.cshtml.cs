@@ -55,7 +55,7 @@ public sealed class FinestraModel(GraduatorieService service, InvioQueries queri
         UploadedFile? file = null;
         try
         {
-            file = await UploadedFileReader.ReadAsync(Elenco, nameof(Elenco), ct);
+            file = await UploadedFile.ReadAsync(Elenco, nameof(Elenco), ct);
         }
         catch (PortalException e) when (e.Kind == PortalErrorKind.Invalid)
         {
@@ -80,7 +80,7 @@ public sealed class FinestraModel(GraduatorieService service, InvioQueries queri
         if (!ModelState.IsValid) return Page();
         try
         {
-            var file = await UploadedFileReader.ReadAsync(Elenco, nameof(Elenco), ct);
+            var file = await UploadedFile.ReadAsync(Elenco, nameof(Elenco), ct);
             DryRun = await service.DryRunAsync(User, Finestra.Info.Id, Comune!, file, ct);
             DryRunFileName = Path.GetFileName(file.FileName);
         }
