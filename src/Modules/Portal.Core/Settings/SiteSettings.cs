@@ -68,23 +68,8 @@ internal sealed class SiteSettings(CoreDbContext db, TimeProvider clock) : ISite
 
     internal async Task SetManyAsync(IReadOnlyDictionary<string, string> values, string? by, CancellationToken ct)
     {
-        var existing = await db.Settings.ToDictionaryAsync(s => s.Key, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var (key, value) in values)
-        {
-            if (existing.TryGetValue(key, out var s))
-            {
-                if (s.Value == value) continue;
-                s.Value = value;
-                s.UpdatedUtc = now;
-                s.UpdatedBy = by;
-            }
-            else
-            {
-                db.Settings.Add(new SiteSetting { Key = key, Value = value, UpdatedUtc = now, UpdatedBy = by });
-            }
-        }
-        await db.SaveChangesAsync(ct);
+        foreach (var (key, value) in values) await SettingUpsert.RunAsync(db, key, value, by, now, ct);
         _cached = null;
     }
 }
