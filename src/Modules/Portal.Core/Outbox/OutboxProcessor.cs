@@ -49,14 +49,18 @@ public sealed class OutboxProcessor(
     {
         var handled = 0;
         var together = true;
-        while (handled < batch)
+        var limit = batch;
+        while (handled < limit)
         {
             if (together)
             {
-                var many = await TryHandleTogetherAsync(kind, batch - handled, ct);
+                var many = await TryHandleTogetherAsync(kind, Math.Min(batch, limit - handled), ct);
                 if (many > 0)
                 {
+                    // Runs taken together cost a transaction each: a surge's backlog is numbered in this round (up to 20 runs),
+                    // before the unordered entries (receipts, e-mails) that follow from it.
                     handled += many;
+                    limit = batch * 20;
                     continue;
                 }
                 // Nothing to take together (one fresh entry, or a handler without batches) or the batch failed: one at a time.
