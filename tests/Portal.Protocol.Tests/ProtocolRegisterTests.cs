@@ -178,6 +178,41 @@ public class ProtocolRegisterTests
     }
 
     [Fact]
+    public async Task A_run_of_queued_submissions_is_numbered_together_in_order_and_a_bad_one_holds_back_only_itself_and_those_behind()
+    {
+        using var portal = PortalFactory.Create(TestDatabase.Create(), new Dictionary<string, string?> { ["Portal:Outbox:DispatcherEnabled"] = "false", ["Portal:Setup:RunDemo"] = "false" });
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            // Registered before its queued request is handled (as after a crash between the number and the outbox's completion).
+            await scope.ServiceProvider.GetRequiredService<IProtocolRegister>().RegisterAsync("Invio", "gia-registrata", "domanda");
+            var queue = scope.ServiceProvider.GetRequiredService<IProtocolQueue>();
+            foreach (var subject in new[] { "prima", "seconda", "gia-registrata", "terza" })
+                await queue.EnqueueAsync("Invio", subject, "domanda", [new OutboxItem("ricevuta-di-prova", "{}", $"ricevuta:{subject}")]);
+            // A request the register cannot take (no subject): the run that holds it fails as a whole and is taken one at a time.
+            await scope.ServiceProvider.GetRequiredService<IOutbox>().EnqueueAsync(new OutboxItem("protocollo", "{}", "protocollo:illeggibile", Ordered: true));
+            await queue.EnqueueAsync("Invio", "dopo", "domanda");
+        }
+        var processor = portal.Services.GetRequiredService<OutboxProcessor>();
+        await processor.RunOnceAsync();
+
+        await using var check = portal.Services.CreateAsyncScope();
+        var numbers = await check.ServiceProvider.GetRequiredService<ProtocolDbContext>().Entries.AsNoTracking()
+            .Where(p => p.SubjectType == "Invio").ToDictionaryAsync(p => p.SubjectId, p => p.Number);
+        // In queue order, no gap: the failed run gave its numbers back; the one registered before kept its number.
+        Assert.Equal(new Dictionary<string, long> { ["gia-registrata"] = 1, ["prima"] = 2, ["seconda"] = 3, ["terza"] = 4 }, numbers);
+        var outbox = await check.ServiceProvider.GetRequiredService<CoreDbContext>().Outbox.AsNoTracking().ToListAsync();
+        Assert.All(outbox.Where(e => e.Kind == "protocollo" && e.IdempotencyKey is not "protocollo:illeggibile" and not "protocollo:Invio:dopo"),
+            e => Assert.Equal((OutboxState.Done, 1), (e.State, e.Attempts)));
+        var bad = outbox.Single(e => e.IdempotencyKey == "protocollo:illeggibile");
+        Assert.Equal((OutboxState.Pending, 1), (bad.State, bad.Attempts));
+        Assert.NotNull(bad.LastError);
+        var behind = outbox.Single(e => e.IdempotencyKey == "protocollo:Invio:dopo");
+        Assert.Equal((OutboxState.Pending, 0), (behind.State, behind.Attempts));
+        // Each follow-up once, with its number.
+        Assert.Equal(4, outbox.Count(e => e.Kind == "ricevuta-di-prova"));
+    }
+
+    [Fact]
     public async Task A_queued_registration_enqueues_its_follow_ups_with_the_number_once()
     {
         using var portal = PortalFactory.Create(TestDatabase.Create(), new Dictionary<string, string?> { ["Portal:Outbox:DispatcherEnabled"] = "false", ["Portal:Setup:RunDemo"] = "false" });

@@ -65,6 +65,10 @@ public sealed class DomandaInvio(
                 claimed = await db.Domande.Where(x => x.Id == id && x.Stato == StatoDomanda.Bozza && x.InviataUtc == null
                         && (key == null || !db.Domande.Any(o => o.PersonId == personId && o.IdempotencyKey == key && o.Id != id)))
                     .ExecuteUpdateAsync(u => u
+                        // The state the firing below enters ("inviata"): written here, so the row takes one UPDATE; if the
+                        // firing fails the transaction rolls back with it.
+                        .SetProperty(x => x.Stato, StatoDomanda.Inviata)
+                        .SetProperty(x => x.Revision, x => x.Revision + 1)
                         .SetProperty(x => x.InviataUtc, now)
                         .SetProperty(x => x.FinestraId, open.Id)
                         .SetProperty(x => x.IdempotencyKey, storedKey)

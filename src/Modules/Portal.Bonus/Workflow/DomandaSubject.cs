@@ -10,8 +10,9 @@ using Portal.Workflows.Engine;
 namespace Portal.Bonus.Workflow;
 
 /// <summary>
-/// The Domanda as the workflow engine sees it (title, snapshot, receipt) and the one writer of <see cref="Domanda.Stato"/>:
-/// each firing mirrors the instance's new state on the row with a conditional update from the state it leaves.
+/// The Domanda as the workflow engine sees it (title, snapshot, receipt) and the writer of <see cref="Domanda.Stato"/>:
+/// each firing mirrors the instance's new state on the row with a conditional update from the state it leaves (the sending
+/// writes Inviata with its claim of the row, in the same transaction as the firing).
 /// </summary>
 internal sealed class DomandaSubject(BonusDbContext db, IFinestre finestre, DomandaInInvio inInvio) : IWorkflowSubjectProvider
 {
@@ -27,8 +28,9 @@ internal sealed class DomandaSubject(BonusDbContext db, IFinestre finestre, Doma
         Domanda? d;
         Bando bando;
         FinestraInfo? finestra;
-        if (inInvio.Current is { } current && current.Domanda.Id == id)
-            (d, bando, finestra) = current;
+        var sending = inInvio.Current is { } current && current.Domanda.Id == id;
+        if (sending)
+            (d, bando, finestra) = inInvio.Current!.Value;
         else
         {
             d = await db.Domande.AsNoTracking().Include(x => x.Componenti).Include(x => x.Figli).AsSingleQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
@@ -63,13 +65,23 @@ internal sealed class DomandaSubject(BonusDbContext db, IFinestre finestre, Doma
         var receipt = new WorkflowReceiptInfo($"{ReceiptTitle} {bando.Codice}", $"{d.Nome} {d.Cognome}", d.CodiceFiscale, d.PersonId, summary, files);
         // People read the call by its title (the code is the administration's identifier, kept in the summary).
         return new WorkflowSubjectInfo($"domanda di contributo «{bando.Titolo}»", snapshot, new Dictionary<string, DateTime?>(), receipt,
-            d.FinestraId, $"/bonus/domande/{d.Id}");
+            d.FinestraId, $"/bonus/domande/{d.Id}")
+        {
+            // The sending found this window open at its instant (the windows it read, the instant it records): the
+            // engine need not read the window again (two round trips on the click-day hot path).
+            GuardsChecked = sending && finestra is not null ? [FinestraApertaGuard] : null,
+        };
     }
+
+    /// <summary>The guard of "invia" (Contents answers it) that the sending checks itself.</summary>
+    internal const string FinestraApertaGuard = "finestraAperta";
 
     public async Task ApplyAsync(WorkflowSubjectChange change, CancellationToken ct)
     {
         if (DomandaWorkflow.StatoOf(change.ToState) is not { } target || !Guid.TryParse(change.Instance.SubjectId, out var id)) return;
         var from = DomandaWorkflow.StatoOf(change.FromState) ?? StatoDomanda.Bozza;
+        // The sending's claim of the row already wrote Inviata (and the revision) in this transaction: no second UPDATE.
+        if (inInvio.Current is { } current && current.Domanda.Id == id && from == StatoDomanda.Bozza && target == StatoDomanda.Inviata) return;
         var changed = await db.Domande.Where(d => d.Id == id && d.Stato == from)
             .ExecuteUpdateAsync(u => u.SetProperty(d => d.Stato, target).SetProperty(d => d.Revision, d => d.Revision + 1), ct);
         if (changed == 0)

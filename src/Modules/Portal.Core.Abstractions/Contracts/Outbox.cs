@@ -37,3 +37,14 @@ public interface IOutboxHandler
 
     Task HandleAsync(OutboxMessage message, CancellationToken ct);
 }
+
+/// <summary>
+/// A handler of an ordered kind that can carry out several consecutive messages in one transaction of its own (the
+/// protocol register numbers a surge of submissions with one lock of its counter). The processor hands it the kind's next
+/// messages in their order, only ones never tried before; it carries out all of them or throws, and then they are handed
+/// over one at a time as usual (with their own retries). Must be idempotent as <see cref="IOutboxHandler"/>.
+/// </summary>
+public interface IOutboxBatchHandler : IOutboxHandler
+{
+    Task HandleBatchAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken ct);
+}

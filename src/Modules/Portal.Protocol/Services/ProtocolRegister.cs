@@ -55,6 +55,48 @@ internal sealed class DatabaseProtocolRegister(ProtocolDbContext db, IUnitOfWork
         return entry;
     }
 
+    /// <summary>
+    /// Registers the subjects in the given order in one transaction: one lock of the counter, consecutive numbers drawn with
+    /// one UPDATE, the entries written together. A subject already registered keeps its entry (a retried batch).
+    /// </summary>
+    internal async Task RegisterManyAsync(IReadOnlyList<(string Type, string Id, string? Description)> subjects, CancellationToken ct)
+    {
+        var aoo = (await settings.GetAsync(ct)).AooCode;
+        var year = RomeTime.ToRome(clock.GetUtcNow().UtcDateTime).Year;
+        await using var work = unitOfWork.IsActive ? null : await unitOfWork.BeginAsync(ct);
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO core_protocol_counter (\"Aoo\", \"Year\", \"LastNumber\") VALUES ({aoo}, {year}, 0) ON CONFLICT DO NOTHING", ct);
+        // The counter's lock first, then the subjects already registered: as in RegisterAsync, a concurrent registration is seen.
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"UPDATE core_protocol_counter SET \"LastNumber\" = \"LastNumber\" WHERE \"Aoo\" = {aoo} AND \"Year\" = {year}", ct);
+        var types = subjects.Select(s => s.Type).Distinct().ToList();
+        var ids = subjects.Select(s => s.Id).Distinct().ToList();
+        var registered = (await db.Entries.AsNoTracking().Where(p => types.Contains(p.SubjectType) && ids.Contains(p.SubjectId))
+            .Select(p => new { p.SubjectType, p.SubjectId }).ToListAsync(ct)).Select(p => (p.SubjectType, p.SubjectId)).ToHashSet();
+        var fresh = subjects.Where(s => registered.Add((s.Type, s.Id))).ToList();
+        if (fresh.Count > 0)
+        {
+            var last = (await db.Database.SqlQuery<long>(
+                $"UPDATE core_protocol_counter SET \"LastNumber\" = \"LastNumber\" + {fresh.Count} WHERE \"Aoo\" = {aoo} AND \"Year\" = {year} RETURNING \"LastNumber\" AS \"Value\"")
+                .ToListAsync(ct)).Single();
+            var now = clock.GetUtcNow().UtcDateTime;
+            var number = last - fresh.Count;
+            foreach (var (type, id, description) in fresh)
+                db.Entries.Add(new ProtocolEntry
+                {
+                    Aoo = aoo,
+                    Year = year,
+                    Number = ++number,
+                    RegisteredUtc = now,
+                    SubjectType = type,
+                    SubjectId = id,
+                    Description = description,
+                });
+            await db.SaveChangesAsync(ct);
+        }
+        if (work is not null) await work.CompleteAsync(ct);
+    }
+
     public Task<ProtocolEntry?> FindAsync(string subjectType, string subjectId, CancellationToken ct = default) =>
         db.Entries.AsNoTracking().FirstOrDefaultAsync(p => p.SubjectType == subjectType && p.SubjectId == subjectId, ct);
 }

@@ -50,7 +50,15 @@ public sealed record WorkflowSubjectInfo(
     IReadOnlyDictionary<string, DateTime?> Instants,
     WorkflowReceiptInfo? Receipt = null,
     Guid? FinestraId = null,
-    string? Path = null);
+    string? Path = null)
+{
+    /// <summary>
+    /// Guards of the transition being fired that the subject's own module has already checked for this very firing, at
+    /// this instant and on the data it is writing (the Bonus sending checks the open window itself before it claims the
+    /// row): the engine does not ask them again. Null or empty when describing the subject outside such a firing.
+    /// </summary>
+    public IReadOnlyCollection<string>? GuardsChecked { get; init; }
+}
 
 public sealed record WorkflowReceiptInfo(
     string Title, string PersonName, string PersonCodiceFiscale, Guid? OwnerPersonId,

@@ -93,6 +93,7 @@ internal sealed class WorkflowEngine(
         var subject = await DescribeAsync(definition, instance.SubjectId, ct);
         foreach (var name in transition.Guards)
         {
+            if (subject?.GuardsChecked?.Contains(name) == true) continue;
             var result = await catalog.Guard(name)!.CheckAsync(new WorkflowGuardContext(view, transition.Code, actor, subject), ct);
             if (!result.Passed)
                 return WorkflowResult.Fail(WorkflowFailure.GuardFailed, result.Message ?? $"La condizione «{name}» non è soddisfatta.");
