@@ -312,10 +312,6 @@ namespace Portal.Monitoraggio.Data.Migrations.Postgres
 
                     b.HasKey("EnteCode", "IdPratica");
 
-                    b.HasIndex("Misura", "Stato");
-
-                    b.HasIndex("SiglaProvincia", "ComuneIstat");
-
                     b.ToTable("monitoraggio_pratica", (string)null);
                 });
 
@@ -362,6 +358,8 @@ namespace Portal.Monitoraggio.Data.Migrations.Postgres
                     b.HasKey("EnteCode", "IdPratica", "DataRiferimento");
 
                     b.HasIndex("DataRiferimento");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("DataRiferimento"), "brin");
 
                     b.ToTable("monitoraggio_pratica_storico", (string)null);
                 });

@@ -305,10 +305,6 @@ namespace Portal.Monitoraggio.Data.Migrations.Sqlite
 
                     b.HasKey("EnteCode", "IdPratica");
 
-                    b.HasIndex("Misura", "Stato");
-
-                    b.HasIndex("SiglaProvincia", "ComuneIstat");
-
                     b.ToTable("monitoraggio_pratica", (string)null);
                 });
 
@@ -354,7 +350,8 @@ namespace Portal.Monitoraggio.Data.Migrations.Sqlite
 
                     b.HasKey("EnteCode", "IdPratica", "DataRiferimento");
 
-                    b.HasIndex("DataRiferimento");
+                    b.HasIndex("DataRiferimento")
+                        .HasAnnotation("Npgsql:IndexMethod", "brin");
 
                     b.ToTable("monitoraggio_pratica_storico", (string)null);
                 });
