@@ -357,7 +357,8 @@ namespace Portal.Monitoraggio.Data.Migrations.Postgres
 
                     b.HasKey("EnteCode", "IdPratica", "DataRiferimento");
 
-                    b.HasIndex("DataRiferimento");
+                    b.HasIndex("DataRiferimento")
+                        .HasAnnotation("Npgsql:StorageParameter:autosummarize", true);
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("DataRiferimento"), "brin");
 

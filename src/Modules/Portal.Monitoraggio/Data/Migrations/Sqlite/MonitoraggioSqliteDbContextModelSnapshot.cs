@@ -351,7 +351,8 @@ namespace Portal.Monitoraggio.Data.Migrations.Sqlite
                     b.HasKey("EnteCode", "IdPratica", "DataRiferimento");
 
                     b.HasIndex("DataRiferimento")
-                        .HasAnnotation("Npgsql:IndexMethod", "brin");
+                        .HasAnnotation("Npgsql:IndexMethod", "brin")
+                        .HasAnnotation("Npgsql:StorageParameter:autosummarize", true);
 
                     b.ToTable("monitoraggio_pratica_storico", (string)null);
                 });

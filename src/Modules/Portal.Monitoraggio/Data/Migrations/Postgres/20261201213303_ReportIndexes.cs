@@ -26,7 +26,8 @@ namespace Portal.Monitoraggio.Data.Migrations.Postgres
                 name: "IX_monitoraggio_pratica_storico_DataRiferimento",
                 table: "monitoraggio_pratica_storico",
                 column: "DataRiferimento")
-                .Annotation("Npgsql:IndexMethod", "brin");
+                .Annotation("Npgsql:IndexMethod", "brin")
+                .Annotation("Npgsql:StorageParameter:autosummarize", true);
         }
 
         /// <inheritdoc />
