@@ -52,6 +52,7 @@ internal static class MonitoraggioFeedLoad
         });
         var pid = PidListeningOn(node.BaseAddress.Port);
         var startRss = Status(pid, "VmRSS");
+        Console.WriteLine($"processo del portale: pid {pid}");
         using var http = new HttpClient { BaseAddress = node.BaseAddress, Timeout = TimeSpan.FromMinutes(30) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
