@@ -43,6 +43,7 @@ public sealed class MonitoraggioModule : PortalModule
         s.AddScoped<IRecipeStep, MisureStep>();
         s.AddScoped<IRecipeStep, FlussiDemoStep>();
         s.AddScoped<CredenzialiApiService>();
+        s.AddHostedService<SpoolCleanup>();
         s.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenSchemes.Token, "Credenziale API dell'ente gestore", _ => { })
             .AddPolicyScheme(ApiTokenSchemes.TokenOrSession, "Credenziale API o sessione", _ => { });

@@ -10,6 +10,7 @@ public static class CodiceFiscale
     private const string Omocodia = "LMNPQRSTUV";
     // 0-based positions that hold digits, or their omocodia letters.
     private static readonly int[] DigitPositions = [6, 7, 9, 10, 12, 13, 14];
+    private const int DigitPositionMask = 1 << 6 | 1 << 7 | 1 << 9 | 1 << 10 | 1 << 12 | 1 << 13 | 1 << 14;
 
     /// <summary>Removes the SPID "TINIT-" prefix and upper-cases; null when absent.</summary>
     public static string? FromSpidAttribute(string? value)
@@ -20,18 +21,21 @@ public static class CodiceFiscale
         return v.ToUpperInvariant();
     }
 
-    public static bool IsValid(string? cf)
+    public static bool IsValid(string? cf) => cf is not null && IsValid(cf.AsSpan());
+
+    /// <summary>As <see cref="IsValid(string?)"/>, on characters that need not be a string (no allocation).</summary>
+    public static bool IsValid(ReadOnlySpan<char> cf)
     {
-        if (cf is null || cf.Length != 16) return false;
+        if (cf.Length != 16) return false;
         for (var i = 0; i < 16; i++)
         {
             var c = cf[i];
-            var isDigitPos = Array.IndexOf(DigitPositions, i) >= 0;
+            var isDigitPos = (DigitPositionMask & (1 << i)) != 0;
             if (isDigitPos) { if (!char.IsAsciiDigit(c) && !Omocodia.Contains(c)) return false; }
             else if (!char.IsAsciiLetterUpper(c)) return false;
         }
         if (!Months.Contains(cf[8])) return false;
-        return cf[15] == CheckCharacter(cf.AsSpan(0, 15));
+        return cf[15] == CheckCharacter(cf[..15]);
     }
 
     public static char CheckCharacter(ReadOnlySpan<char> first15)

@@ -176,13 +176,12 @@ public sealed class PostgresPraticheSink(MonitoraggioDbContext db, Guid flussoId
 
     public ValueTask DisposeAsync() => AbortAsync();
 
-    /// <summary>A temporary file (deleted when closed) holding rows in COPY format.</summary>
+    /// <summary>A temporary file (<see cref="SpoolFiles"/>: deleted when closed, or at the next start after a crash) holding rows in COPY format.</summary>
     private sealed record Spool(FileStream File, PgBinaryRows Rows)
     {
         public static Spool Create()
         {
-            var file = new FileStream(Path.Combine(Path.GetTempPath(), $"portal-flusso-{Guid.NewGuid():N}.copy"), FileMode.CreateNew, FileAccess.ReadWrite,
-                FileShare.None, 1 << 12, FileOptions.DeleteOnClose);
+            var file = SpoolFiles.Create();
             var rows = new PgBinaryRows(file);
             rows.Header();
             return new Spool(file, rows);

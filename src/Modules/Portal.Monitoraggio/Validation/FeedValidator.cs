@@ -198,7 +198,7 @@ public sealed class FeedValidator
 
         // CF_PIVA_BENEFICIARIO
         var cf = F(3);
-        if (!(cf.Length == 16 && CodiceFiscale.IsValid(new string(cf))) && !(cf.Length == 11 && !cf.ContainsAnyExceptInRange('0', '9') && PartitaIva.IsValid(new string(cf))))
+        if (!(cf.Length == 16 && CodiceFiscale.IsValid(cf)) && !(cf.Length == 11 && !cf.ContainsAnyExceptInRange('0', '9') && PartitaIva.IsValid(cf)))
             Error("R07", CfPiva, cf, cf.Length switch
             {
                 0 => "CF_PIVA_BENEFICIARIO mancante.",
@@ -248,11 +248,11 @@ public sealed class FeedValidator
         var stato = F(9);
         string? code = null;
         int? rank = null;
-        foreach (var s in Stati)
-            if (stato.SequenceEqual(s.Code))
+        for (var i = 0; i < Stati.Count; i++) // an index, not foreach: no enumerator allocated per line
+            if (stato.SequenceEqual(Stati[i].Code))
             {
-                code = s.Code;
-                rank = s.Rank;
+                code = Stati[i].Code;
+                rank = Stati[i].Rank;
                 break;
             }
         if (rank is null)

@@ -312,10 +312,6 @@ namespace Portal.Monitoraggio.Data.Migrations.Postgres
 
                     b.HasKey("EnteCode", "IdPratica");
 
-                    b.HasIndex("Misura", "Stato");
-
-                    b.HasIndex("SiglaProvincia", "ComuneIstat");
-
                     b.ToTable("monitoraggio_pratica", (string)null);
                 });
 
@@ -361,7 +357,10 @@ namespace Portal.Monitoraggio.Data.Migrations.Postgres
 
                     b.HasKey("EnteCode", "IdPratica", "DataRiferimento");
 
-                    b.HasIndex("DataRiferimento");
+                    b.HasIndex("DataRiferimento")
+                        .HasAnnotation("Npgsql:StorageParameter:autosummarize", true);
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("DataRiferimento"), "brin");
 
                     b.ToTable("monitoraggio_pratica_storico", (string)null);
                 });

@@ -305,10 +305,6 @@ namespace Portal.Monitoraggio.Data.Migrations.Sqlite
 
                     b.HasKey("EnteCode", "IdPratica");
 
-                    b.HasIndex("Misura", "Stato");
-
-                    b.HasIndex("SiglaProvincia", "ComuneIstat");
-
                     b.ToTable("monitoraggio_pratica", (string)null);
                 });
 
@@ -354,7 +350,9 @@ namespace Portal.Monitoraggio.Data.Migrations.Sqlite
 
                     b.HasKey("EnteCode", "IdPratica", "DataRiferimento");
 
-                    b.HasIndex("DataRiferimento");
+                    b.HasIndex("DataRiferimento")
+                        .HasAnnotation("Npgsql:IndexMethod", "brin")
+                        .HasAnnotation("Npgsql:StorageParameter:autosummarize", true);
 
                     b.ToTable("monitoraggio_pratica_storico", (string)null);
                 });
