@@ -26,18 +26,11 @@ internal sealed class DatabaseProtocolRegister(ProtocolDbContext db, IUnitOfWork
         // Inside the caller's unit of work when there is one: the number is taken only if it commits.
         await using var work = unitOfWork.IsActive ? null : await unitOfWork.BeginAsync(ct);
 
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"INSERT INTO core_protocol_counter (\"Aoo\", \"Year\", \"LastNumber\") VALUES ({aoo}, {year}, 0) ON CONFLICT DO NOTHING", ct);
-        // A no-op update takes the counter's lock (row lock on PostgreSQL, write lock on SQLite) before the
-        // subject is looked up again: a concurrent registration of the same subject is then seen, not duplicated.
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE core_protocol_counter SET \"LastNumber\" = \"LastNumber\" WHERE \"Aoo\" = {aoo} AND \"Year\" = {year}", ct);
+        await LockCounterAsync(aoo, year, ct);
         existing = await FindAsync(subjectType, subjectId, ct);
         if (existing is not null) return existing;
 
-        var number = (await db.Database.SqlQuery<long>(
-            $"UPDATE core_protocol_counter SET \"LastNumber\" = \"LastNumber\" + 1 WHERE \"Aoo\" = {aoo} AND \"Year\" = {year} RETURNING \"LastNumber\" AS \"Value\"")
-            .ToListAsync(ct)).Single();
+        var number = await DrawAsync(aoo, year, 1, ct);
         var entry = new ProtocolEntry
         {
             Aoo = aoo,
@@ -64,11 +57,8 @@ internal sealed class DatabaseProtocolRegister(ProtocolDbContext db, IUnitOfWork
         var aoo = (await settings.GetAsync(ct)).AooCode;
         var year = RomeTime.ToRome(clock.GetUtcNow().UtcDateTime).Year;
         await using var work = unitOfWork.IsActive ? null : await unitOfWork.BeginAsync(ct);
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"INSERT INTO core_protocol_counter (\"Aoo\", \"Year\", \"LastNumber\") VALUES ({aoo}, {year}, 0) ON CONFLICT DO NOTHING", ct);
         // The counter's lock first, then the subjects already registered: as in RegisterAsync, a concurrent registration is seen.
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE core_protocol_counter SET \"LastNumber\" = \"LastNumber\" WHERE \"Aoo\" = {aoo} AND \"Year\" = {year}", ct);
+        await LockCounterAsync(aoo, year, ct);
         var types = subjects.Select(s => s.Type).Distinct().ToList();
         var ids = subjects.Select(s => s.Id).Distinct().ToList();
         var registered = (await db.Entries.AsNoTracking().Where(p => types.Contains(p.SubjectType) && ids.Contains(p.SubjectId))
@@ -76,9 +66,7 @@ internal sealed class DatabaseProtocolRegister(ProtocolDbContext db, IUnitOfWork
         var fresh = subjects.Where(s => registered.Add((s.Type, s.Id))).ToList();
         if (fresh.Count > 0)
         {
-            var last = (await db.Database.SqlQuery<long>(
-                $"UPDATE core_protocol_counter SET \"LastNumber\" = \"LastNumber\" + {fresh.Count} WHERE \"Aoo\" = {aoo} AND \"Year\" = {year} RETURNING \"LastNumber\" AS \"Value\"")
-                .ToListAsync(ct)).Single();
+            var last = await DrawAsync(aoo, year, fresh.Count, ct);
             var now = clock.GetUtcNow().UtcDateTime;
             var number = last - fresh.Count;
             foreach (var (type, id, description) in fresh)
@@ -96,6 +84,24 @@ internal sealed class DatabaseProtocolRegister(ProtocolDbContext db, IUnitOfWork
         }
         if (work is not null) await work.CompleteAsync(ct);
     }
+
+    /// <summary>
+    /// Creates the year's counter if needed, then takes its lock with a no-op update (row lock on PostgreSQL, write lock on
+    /// SQLite) before subjects are looked up again: a concurrent registration of the same subject is then seen, not duplicated.
+    /// </summary>
+    private async Task LockCounterAsync(string aoo, int year, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO core_protocol_counter (\"Aoo\", \"Year\", \"LastNumber\") VALUES ({aoo}, {year}, 0) ON CONFLICT DO NOTHING", ct);
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"UPDATE core_protocol_counter SET \"LastNumber\" = \"LastNumber\" WHERE \"Aoo\" = {aoo} AND \"Year\" = {year}", ct);
+    }
+
+    /// <summary>Takes <paramref name="count"/> consecutive numbers under the lock; returns the last one.</summary>
+    private async Task<long> DrawAsync(string aoo, int year, int count, CancellationToken ct) =>
+        (await db.Database.SqlQuery<long>(
+            $"UPDATE core_protocol_counter SET \"LastNumber\" = \"LastNumber\" + {count} WHERE \"Aoo\" = {aoo} AND \"Year\" = {year} RETURNING \"LastNumber\" AS \"Value\"")
+            .ToListAsync(ct)).Single();
 
     public Task<ProtocolEntry?> FindAsync(string subjectType, string subjectId, CancellationToken ct = default) =>
         db.Entries.AsNoTracking().FirstOrDefaultAsync(p => p.SubjectType == subjectType && p.SubjectId == subjectId, ct);
