@@ -5,6 +5,7 @@ using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Contracts;
+using Portal.Core.Time;
 using Portal.Did.Model;
 
 namespace Portal.Did.Tests;
@@ -109,7 +110,8 @@ public sealed class ScopeTests(DidPortal portal)
     [Fact]
     public async Task The_occupational_condition_answers_for_each_state()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        // The DID date is a Rome date: between 23:00 and 24:00 UTC the UTC date is still yesterday there.
+        var today = DateOnly.FromDateTime(RomeTime.ToRome(portal.Clock.GetUtcNow().UtcDateTime));
         async Task<CondizioneOccupazionaleInfo> Ask(string cf, DateOnly d) =>
             await portal.InScopeAsync(sp => sp.GetRequiredService<ICondizioneOccupazionale>().OnDateAsync(cf, d));
         Assert.Equal(StatoOccupazionale.Occupato, (await Ask("FRRGRG75L12A271Y", today)).Stato);
