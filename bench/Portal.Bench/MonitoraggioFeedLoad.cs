@@ -49,6 +49,7 @@ internal static class MonitoraggioFeedLoad
         {
             ["Portal:Outbox:PollMilliseconds"] = "200",
             ["Portal:Outbox:LeaseSeconds"] = "3600",
+            ["Logging:LogLevel:Portal.Monitoraggio.Services.FlussoProcessor"] = "Information",
         });
         var pid = PidListeningOn(node.BaseAddress.Port);
         var startRss = Status(pid, "VmRSS");
@@ -117,6 +118,9 @@ internal static class MonitoraggioFeedLoad
         Console.WriteLine($"psql \\copy in una tabella semplice: {copy.TotalSeconds:0.0} s");
         Console.WriteLine($"rapporto elaborazione / \\copy: {processing.TotalSeconds / copy.TotalSeconds:0.00}x (invio compreso: {(upload.Elapsed + processing).TotalSeconds / copy.TotalSeconds:0.00}x)");
         Console.WriteLine($"RSS del processo del portale: {Mb(startRss)} MB dopo l'avvio, {Mb(rssBeforeUpload)} MB prima dell'invio, picco {Mb(uploadPeak)} MB durante l'invio, {Mb(processingPeak)} MB durante l'elaborazione; picco complessivo (VmHWM) {Mb(hwm)} MB");
+        // The portal logs, per applied feed, what it allocated and its GC heap (FlussoProcessor).
+        foreach (var line in node.Output.Split('\n').Where(l => l.Contains("memoria: allocati", StringComparison.Ordinal)))
+            Console.WriteLine($"  portale: {line.Trim()}");
         File.Delete(path);
 
         await ReportTimesAsync(setup, database.ConnectionString, "indici attuali");

@@ -46,7 +46,7 @@ public class FlussiApiTests(PortalFactory portal) : IClassFixture<PortalFactory>
         Assert.Equal(0, flusso.GetProperty("errori").GetInt32());
         Assert.Matches(@"^ARM-\d{4}-\d{7}$", flusso.GetProperty("protocollo").GetString());
         var after = await portal.CountsAsync(Ente);
-        Assert.Equal((before.Pratiche + 7, before.Storico + 7), after);
+        Assert.Equal((before.Pratiche + 7, before.Storico), after); // new practices: their first version is the practice row
         var pratica = await portal.PraticaAsync(Ente, p + "4");
         Assert.Equal(("EROGATA", "MC", 1200050L), (pratica!.Stato, pratica.SiglaProvincia, pratica.ImportoErogato!.Value));
 

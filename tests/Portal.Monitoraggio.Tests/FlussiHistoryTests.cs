@@ -35,9 +35,14 @@ public class FlussiHistoryTests(PortalFactory portal) : IClassFixture<PortalFact
 
             var pratica = await portal.PraticaAsync(AltroEnte, p + "1");
             Assert.Equal(("DELIBERATA", d2, second.Id()), (pratica!.Stato, pratica.DataRiferimento, pratica.FlussoId));
+            // History ∪ current: the replaced version up to the second feed's date, the current one from it.
             var history = await portal.InScopeAsync(sp => sp.GetRequiredService<MonitoraggioDbContext>().Storico.AsNoTracking()
-                .Where(h => h.EnteCode == AltroEnte && h.IdPratica == p + "1").OrderBy(h => h.DataRiferimento).ToListAsync());
-            Assert.Equal([(d1, "IN_ISTRUTTORIA"), (d2, "DELIBERATA")], history.Select(h => (h.DataRiferimento, h.Stato)));
+                .Where(h => h.EnteCode == AltroEnte && h.IdPratica.StartsWith(p)).OrderBy(h => h.IdPratica).ThenBy(h => h.DataRiferimento).ToListAsync());
+            Assert.Equal([(p + "1", d1, d2, "IN_ISTRUTTORIA")], history.Select(h => (h.IdPratica, h.DataRiferimento, h.DataFine, h.Stato)));
+            Assert.Equal(d2, pratica.DataVersione);
+            // The unchanged EROGATA line sent again keeps its version (no history row), and is described by the second feed.
+            var unchanged = await portal.PraticaAsync(AltroEnte, p + "2");
+            Assert.Equal(("EROGATA", d1, d2), (unchanged!.Stato, unchanged.DataVersione, unchanged.DataRiferimento));
 
             // Going back from EROGATA is a warning; nothing changes until the operator confirms.
             var back = await SendAndProcessAsync(client, Bytes([Fields(p + "2", d2.AddDays(1), AltroEnte, "IN_ISTRUTTORIA")]));

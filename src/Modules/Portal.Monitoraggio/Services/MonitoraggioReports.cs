@@ -8,7 +8,7 @@ namespace Portal.Monitoraggio.Services;
 
 /// <summary>
 /// The Funzionario's reports, computed by the database (GROUP BY over indexed columns): nothing loads practices in
-/// memory. Totals read the current state (monitoraggio_pratica); progress reads the history by DATA_RIFERIMENTO.
+/// memory. Totals read the current state (monitoraggio_pratica); progress reads the versions (history ∪ current) by date.
 /// </summary>
 public sealed class MonitoraggioReports(MonitoraggioDbContext db, IEntiGestori enti, IOptions<MonitoraggioOptions> options, TimeProvider clock)
 {
@@ -42,17 +42,52 @@ public sealed class MonitoraggioReports(MonitoraggioDbContext db, IEntiGestori e
         return rows.OrderBy(r => r.Chiave, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// Progress over time: on each DATA_RIFERIMENTO of the applied feeds (of the filtered ente, in the period), the practices as
+    /// they stood on that date, each in the version that held then (history ∪ current, <see cref="PraticaStorico"/>). The database
+    /// sums per date the versions that begin (the practices' current ones and the history's) and the history's that end; the
+    /// running sum over the dates gives each point.
+    /// </summary>
     public async Task<IReadOnlyList<ProgressPoint>> ProgressAsync(ReportFilter f, CancellationToken ct)
     {
-        var q = db.Storico.AsNoTracking();
-        if (f.Ente is { Length: > 0 } e) q = q.Where(p => p.EnteCode == e);
-        if (f.Misura is { Length: > 0 } m) q = q.Where(p => p.Misura == m);
-        if (f.Provincia is { Length: > 0 } pr) q = q.Where(p => p.SiglaProvincia == pr);
-        if (f.Dal is { } dal) q = q.Where(p => p.DataRiferimento >= dal);
-        if (f.Al is { } al) q = q.Where(p => p.DataRiferimento <= al);
-        var rows = await q.GroupBy(p => p.DataRiferimento).Select(g => new ProgressPoint(g.Key, g.Count(), g.Sum(p => p.ImportoRichiesto),
+        var feeds = db.Flussi.AsNoTracking().Where(x => x.Stato == StatoFlusso.Applicato && x.DataRiferimento != null);
+        if (f.Ente is { Length: > 0 } ente) feeds = feeds.Where(x => x.EnteCode == ente);
+        if (f.Dal is { } dal) feeds = feeds.Where(x => x.DataRiferimento >= dal);
+        if (f.Al is { } al) feeds = feeds.Where(x => x.DataRiferimento <= al);
+        var dates = await feeds.Select(x => x.DataRiferimento!.Value).Distinct().OrderBy(d => d).ToListAsync(ct);
+        if (dates.Count == 0) return [];
+        var last = dates[^1];
+
+        var current = db.Pratiche.AsNoTracking().Where(p => p.DataVersione <= last);
+        var history = db.Storico.AsNoTracking().Where(h => h.DataRiferimento <= last);
+        if (f.Ente is { Length: > 0 } e) { current = current.Where(p => p.EnteCode == e); history = history.Where(p => p.EnteCode == e); }
+        if (f.Misura is { Length: > 0 } m) { current = current.Where(p => p.Misura == m); history = history.Where(p => p.Misura == m); }
+        if (f.Provincia is { Length: > 0 } pr) { current = current.Where(p => p.SiglaProvincia == pr); history = history.Where(p => p.SiglaProvincia == pr); }
+        var begins = await current.GroupBy(p => p.DataVersione).Select(g => new ProgressPoint(g.Key, g.Count(), g.Sum(p => p.ImportoRichiesto),
             g.Sum(p => p.ImportoDeliberato ?? 0), g.Sum(p => p.ImportoErogato ?? 0))).ToListAsync(ct);
-        return rows.OrderBy(r => r.DataRiferimento).ToList();
+        begins.AddRange(await history.GroupBy(p => p.DataRiferimento).Select(g => new ProgressPoint(g.Key, g.Count(), g.Sum(p => p.ImportoRichiesto),
+            g.Sum(p => p.ImportoDeliberato ?? 0), g.Sum(p => p.ImportoErogato ?? 0))).ToListAsync(ct));
+        var ends = await history.Where(h => h.DataFine <= last).GroupBy(p => p.DataFine).Select(g => new ProgressPoint(g.Key, g.Count(), g.Sum(p => p.ImportoRichiesto),
+            g.Sum(p => p.ImportoDeliberato ?? 0), g.Sum(p => p.ImportoErogato ?? 0))).ToListAsync(ct);
+
+        var deltas = begins.Select(x => (x.DataRiferimento, Sign: 1L, x)).Concat(ends.Select(x => (x.DataRiferimento, Sign: -1L, x)))
+            .OrderBy(x => x.DataRiferimento).ToList();
+        var points = new List<ProgressPoint>(dates.Count);
+        long n = 0, richiesto = 0, deliberato = 0, erogato = 0;
+        var i = 0;
+        foreach (var date in dates)
+        {
+            for (; i < deltas.Count && deltas[i].DataRiferimento <= date; i++)
+            {
+                var (_, sign, x) = deltas[i];
+                n += sign * x.Pratiche;
+                richiesto += sign * x.Richiesto;
+                deliberato += sign * x.Deliberato;
+                erogato += sign * x.Erogato;
+            }
+            if (n > 0) points.Add(new ProgressPoint(date, (int)n, richiesto, deliberato, erogato));
+        }
+        return points;
     }
 
     /// <summary>Average days from application to approval and to payment, over the practices that got there.</summary>

@@ -9,36 +9,20 @@ namespace Portal.Monitoraggio.Services;
 /// On PostgreSQL a feed is applied with binary COPY, its rows built from the feed's own bytes (<see cref="PgBinaryRows"/>):
 /// <list type="bullet">
 /// <item>a practice the portal does not hold yet streams straight into monitoraggio_pratica while the file is read
-/// (the server works on its own core meanwhile);</item>
-/// <item>a practice it holds (an update) and every line's history row are spooled to temporary files on disk (one
-/// COPY at a time per connection); at the end the updates are copied into a temporary table and upserted with one
-/// statement, and the history is copied straight into monitoraggio_pratica_storico (or upserted likewise when that
-/// DATA_RIFERIMENTO was already applied for the ente).</item>
+/// (the server works on its own core meanwhile): one row, its first version, and no history row;</item>
+/// <item>a practice it holds (an update) is spooled to a temporary file on disk (one COPY at a time per connection); at the
+/// end the spool is copied into a temporary table and applied by <see cref="PraticheStage"/>: the versions the lines change
+/// go to the history, then one upsert.</item>
 /// </list>
 /// Everything runs in the unit of work's transaction: an error rolls back all of it. Memory stays at a few buffers.
 /// </summary>
 public sealed class PostgresPraticheSink(MonitoraggioDbContext db, Guid flussoId) : IPraticheSink
 {
-    private const string Pratica = "monitoraggio_pratica";
-    private const string Storico = "monitoraggio_pratica_storico";
-    private const string Stage = "monitoraggio_stage";
-    private const string StageStorico = "monitoraggio_stage_storico";
-
-    private static readonly string[] Columns =
-    [
-        "EnteCode", "IdPratica", "CfPiva", "Denominazione", "ComuneIstat", "SiglaProvincia", "Misura", "DataDomanda", "ImportoRichiesto",
-        "Stato", "DataDelibera", "ImportoDeliberato", "DataErogazione", "ImportoErogato", "Note", "DataRiferimento", "FlussoId",
-    ];
-
-    private static readonly string[] History =
-        ["EnteCode", "IdPratica", "DataRiferimento", "Stato", "Misura", "SiglaProvincia", "ImportoRichiesto", "ImportoDeliberato", "ImportoErogato", "FlussoId"];
+    private static readonly string[] Columns = PraticheStage.Columns;
 
     private NpgsqlRawCopyStream? _copy;
     private PgBinaryRows? _direct;
     private Spool? _updates;
-    private Spool? _history;
-    private string? _ente;
-    private DateOnly _rif;
     private bool _aborted;
 
     private NpgsqlConnection Connection => (NpgsqlConnection)db.Database.GetDbConnection();
@@ -46,8 +30,6 @@ public sealed class PostgresPraticheSink(MonitoraggioDbContext db, Guid flussoId
     public async ValueTask AddAsync(FeedRow r, CancellationToken ct)
     {
         if (_aborted) return;
-        _ente ??= new string(r.Text(0));
-        _rif = r.DataRiferimento;
         PgBinaryRows rows;
         if (r.Held)
         {
@@ -59,7 +41,7 @@ public sealed class PostgresPraticheSink(MonitoraggioDbContext db, Guid flussoId
         {
             if (_direct is null)
             {
-                _copy = await Connection.BeginRawBinaryCopyAsync(CopyCommand(Pratica, Columns), ct);
+                _copy = await Connection.BeginRawBinaryCopyAsync(CopyCommand(PraticheStage.Pratica, Columns), ct);
                 _direct = new PgBinaryRows(_copy);
                 _direct.Header();
             }
@@ -83,22 +65,8 @@ public sealed class PostgresPraticheSink(MonitoraggioDbContext db, Guid flussoId
         rows.NullableText(r.Utf8(14));
         rows.Date(r.DataRiferimento);
         rows.Uuid(flussoId);
+        rows.Date(r.DataRiferimento);
         await rows.MaybeFlushAsync(ct);
-
-        _history ??= Spool.Create();
-        var h = _history.Rows;
-        h.Row((short)History.Length);
-        h.Text(r.Utf8(0));
-        h.Text(r.Utf8(2));
-        h.Date(r.DataRiferimento);
-        h.Text(r.Utf8(9));
-        h.Text(r.Utf8(6));
-        h.Text(r.SiglaProvinciaUtf8);
-        h.Int64(r.ImportoRichiesto);
-        h.Int64(r.ImportoDeliberato);
-        h.Int64(r.ImportoErogato);
-        h.Uuid(flussoId);
-        await h.MaybeFlushAsync(ct);
     }
 
     public async Task CompleteAsync(CancellationToken ct)
@@ -113,21 +81,9 @@ public sealed class PostgresPraticheSink(MonitoraggioDbContext db, Guid flussoId
         }
         if (_updates is not null)
         {
-            await db.Database.ExecuteSqlRawAsync($"CREATE TEMP TABLE \"{Stage}\" (LIKE \"{Pratica}\") ON COMMIT DROP", ct);
-            await CopySpoolAsync(_updates, Stage, Columns, ct);
-            await db.Database.ExecuteSqlRawAsync(Upsert(Pratica, Stage, Columns, 2), ct);
-        }
-        if (_history is not null)
-        {
-            var again = await db.Storico.AnyAsync(s => s.EnteCode == _ente && s.DataRiferimento == _rif, ct);
-            if (!again) await CopySpoolAsync(_history, Storico, History, ct);
-            else
-            {
-                // The same DATA_RIFERIMENTO sent again (a correction): its history rows are updated in place.
-                await db.Database.ExecuteSqlRawAsync($"CREATE TEMP TABLE \"{StageStorico}\" (LIKE \"{Storico}\") ON COMMIT DROP", ct);
-                await CopySpoolAsync(_history, StageStorico, History, ct);
-                await db.Database.ExecuteSqlRawAsync(Upsert(Storico, StageStorico, History, 3), ct);
-            }
+            await db.Database.ExecuteSqlRawAsync(PraticheStage.Create(postgres: true), ct);
+            await CopySpoolAsync(_updates, PraticheStage.Stage, Columns, ct);
+            await PraticheStage.ApplyAsync(db, ct);
         }
         await DisposeSpoolsAsync();
     }
@@ -145,10 +101,6 @@ public sealed class PostgresPraticheSink(MonitoraggioDbContext db, Guid flussoId
     private static string Quoted(IEnumerable<string> names) => string.Join(", ", names.Select(c => $"\"{c}\""));
 
     private static string CopyCommand(string table, string[] columns) => $"COPY \"{table}\" ({Quoted(columns)}) FROM STDIN (FORMAT BINARY)";
-
-    private static string Upsert(string table, string stage, string[] columns, int keys) =>
-        $"INSERT INTO \"{table}\" ({Quoted(columns)}) SELECT {Quoted(columns)} FROM \"{stage}\" " +
-        $"ON CONFLICT ({Quoted(columns.Take(keys))}) DO UPDATE SET " + string.Join(", ", columns.Skip(keys).Select(c => $"\"{c}\" = excluded.\"{c}\""));
 
     public async ValueTask AbortAsync()
     {
@@ -170,8 +122,7 @@ public sealed class PostgresPraticheSink(MonitoraggioDbContext db, Guid flussoId
     private async ValueTask DisposeSpoolsAsync()
     {
         if (_updates is not null) await _updates.File.DisposeAsync();
-        if (_history is not null) await _history.File.DisposeAsync();
-        _updates = _history = null;
+        _updates = null;
     }
 
     public ValueTask DisposeAsync() => AbortAsync();

@@ -6,25 +6,15 @@ using Portal.Monitoraggio.Validation;
 namespace Portal.Monitoraggio.Services;
 
 /// <summary>
-/// Upserts a feed's practices by (ente, ID_PRATICA) and their history by DATA_RIFERIMENTO, in batches of multi-row
-/// INSERT … ON CONFLICT DO UPDATE (the same SQL on PostgreSQL and SQLite), inside the caller's unit of work.
-/// Column names are those of PraticaConfiguration and PraticaStoricoConfiguration.
+/// Writes a feed's lines in batches of multi-row INSERT into a temporary stage table, then applies them with
+/// <see cref="PraticheStage"/> (the versions the lines change go to the history, then one upsert by (ente, ID_PRATICA)),
+/// inside the caller's unit of work. Used on SQLite (PostgreSQL has <see cref="PostgresPraticheSink"/>).
 /// </summary>
 public sealed class PraticheWriter(MonitoraggioDbContext db, Guid flussoId, IReadOnlyDictionary<string, string> province, bool sqlite) : IPraticheSink
 {
     private const int BatchSize = 400;
     private readonly List<FeedRecord> _batch = new(BatchSize);
-
-    private static readonly string[] PraticaColumns =
-    [
-        "EnteCode", "IdPratica", "CfPiva", "Denominazione", "ComuneIstat", "SiglaProvincia", "Misura", "DataDomanda", "ImportoRichiesto",
-        "Stato", "DataDelibera", "ImportoDeliberato", "DataErogazione", "ImportoErogato", "Note", "DataRiferimento", "FlussoId",
-    ];
-
-    private static readonly string[] StoricoColumns =
-    [
-        "EnteCode", "IdPratica", "DataRiferimento", "Stato", "Misura", "SiglaProvincia", "ImportoRichiesto", "ImportoDeliberato", "ImportoErogato", "FlussoId",
-    ];
+    private bool _staged;
 
     public async ValueTask AddAsync(FeedRow row, CancellationToken ct)
     {
@@ -32,7 +22,14 @@ public sealed class PraticheWriter(MonitoraggioDbContext db, Guid flussoId, IRea
         if (_batch.Count >= BatchSize) await FlushAsync(ct);
     }
 
-    public Task CompleteAsync(CancellationToken ct) => FlushAsync(ct);
+    public async Task CompleteAsync(CancellationToken ct)
+    {
+        await FlushAsync(ct);
+        if (!_staged) return;
+        await PraticheStage.ApplyAsync(db, ct);
+        if (sqlite) await db.Database.ExecuteSqlRawAsync(PraticheStage.Drop, ct);
+        _staged = false;
+    }
 
     public ValueTask AbortAsync()
     {
@@ -45,17 +42,18 @@ public sealed class PraticheWriter(MonitoraggioDbContext db, Guid flussoId, IRea
     private async Task FlushAsync(CancellationToken ct)
     {
         if (_batch.Count == 0) return;
-        var values = new List<object?>(_batch.Count * PraticaColumns.Length);
+        if (!_staged)
+        {
+            if (sqlite) await db.Database.ExecuteSqlRawAsync(PraticheStage.Drop, ct);
+            await db.Database.ExecuteSqlRawAsync(PraticheStage.Create(postgres: !sqlite), ct);
+            _staged = true;
+        }
+        var values = new List<object?>(_batch.Count * PraticheStage.Columns.Length);
         foreach (var r in _batch)
             values.AddRange([r.CodiceEnte, r.IdPratica, r.CfPiva, r.Denominazione, r.ComuneIstat, province[r.ComuneIstat], r.Misura, r.DataDomanda,
-                r.ImportoRichiesto, r.Stato, r.DataDelibera, r.ImportoDeliberato, r.DataErogazione, r.ImportoErogato, r.Note, r.DataRiferimento, flussoId]);
-        await db.Database.ExecuteSqlRawAsync(Upsert("monitoraggio_pratica", PraticaColumns, 2, _batch.Count), Parameters(values), ct);
-
-        values.Clear();
-        foreach (var r in _batch)
-            values.AddRange([r.CodiceEnte, r.IdPratica, r.DataRiferimento, r.Stato, r.Misura, province[r.ComuneIstat], r.ImportoRichiesto,
-                r.ImportoDeliberato, r.ImportoErogato, flussoId]);
-        await db.Database.ExecuteSqlRawAsync(Upsert("monitoraggio_pratica_storico", StoricoColumns, 3, _batch.Count), Parameters(values), ct);
+                r.ImportoRichiesto, r.Stato, r.DataDelibera, r.ImportoDeliberato, r.DataErogazione, r.ImportoErogato, r.Note, r.DataRiferimento, flussoId,
+                r.DataRiferimento]);
+        await db.Database.ExecuteSqlRawAsync(Insert(_batch.Count), Parameters(values), ct);
         _batch.Clear();
     }
 
@@ -79,15 +77,16 @@ public sealed class PraticheWriter(MonitoraggioDbContext db, Guid flussoId, IRea
         return list;
     }
 
-    private static readonly Dictionary<(string, int), string> Statements = [];
+    private static readonly Dictionary<int, string> Statements = [];
 
-    private static string Upsert(string table, string[] columns, int keyCount, int rows)
+    private static string Insert(int rows)
     {
         lock (Statements)
         {
-            if (Statements.TryGetValue((table, rows), out var cached)) return cached;
+            if (Statements.TryGetValue(rows, out var cached)) return cached;
+            var columns = PraticheStage.Columns;
             var sb = new StringBuilder();
-            sb.Append("INSERT INTO \"").Append(table).Append("\" (").AppendJoin(", ", columns.Select(c => $"\"{c}\"")).Append(") VALUES ");
+            sb.Append("INSERT INTO \"").Append(PraticheStage.Stage).Append("\" (").AppendJoin(", ", columns.Select(c => $"\"{c}\"")).Append(") VALUES ");
             var p = 0;
             for (var r = 0; r < rows; r++)
             {
@@ -100,9 +99,7 @@ public sealed class PraticheWriter(MonitoraggioDbContext db, Guid flussoId, IRea
                 }
                 sb.Append(')');
             }
-            sb.Append(" ON CONFLICT (").AppendJoin(", ", columns.Take(keyCount).Select(c => $"\"{c}\"")).Append(") DO UPDATE SET ")
-                .AppendJoin(", ", columns.Skip(keyCount).Select(c => $"\"{c}\" = excluded.\"{c}\""));
-            return Statements[(table, rows)] = sb.ToString();
+            return Statements[rows] = sb.ToString();
         }
     }
 }

@@ -38,7 +38,7 @@ public sealed class FeedValidator
         Func<int, ValueTask>? onProgress = null, int progressEvery = 5000, CancellationToken ct = default)
     {
         var summary = new FeedSummary();
-        var seen = new SeenKeys();
+        var seen = new SeenKeys(_context.ExpectedLines);
         DateOnly? firstDate = null;
         var header = false;
         var issues = new List<FeedIssue>(8);

@@ -7,9 +7,21 @@ namespace Portal.Monitoraggio.Validation;
 /// </summary>
 internal sealed class SeenKeys
 {
-    private ulong[] _keys = new ulong[1 << 12];
-    private int[] _lines = new int[1 << 12];
+    private ulong[] _keys;
+    private int[] _lines;
     private int _count;
+
+    /// <summary>
+    /// Sized at once for <paramref name="expected"/> IDs (more still fit: the table grows): growing by doubling up to a
+    /// million IDs would leave ~36 MB of outgrown arrays on the large-object heap until a full collection.
+    /// </summary>
+    public SeenKeys(int expected = 0)
+    {
+        var size = 1 << 12;
+        while (size < 1 << 24 && (long)expected * 4 > (long)size * 3) size <<= 1;
+        _keys = new ulong[size];
+        _lines = new int[size];
+    }
 
     /// <summary>Adds the key with its line; false (and the first line) when it was there already.</summary>
     public bool TryAdd(ulong key, int line, out int firstLine)

@@ -274,6 +274,9 @@ namespace Portal.Monitoraggio.Data.Migrations.Postgres
                     b.Property<DateOnly>("DataRiferimento")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly>("DataVersione")
+                        .HasColumnType("date");
+
                     b.Property<string>("Denominazione")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -326,6 +329,9 @@ namespace Portal.Monitoraggio.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.Property<DateOnly>("DataRiferimento")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DataFine")
                         .HasColumnType("date");
 
                     b.Property<Guid>("FlussoId")

@@ -267,6 +267,9 @@ namespace Portal.Monitoraggio.Data.Migrations.Sqlite
                     b.Property<DateOnly>("DataRiferimento")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("DataVersione")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Denominazione")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -319,6 +322,9 @@ namespace Portal.Monitoraggio.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("DataRiferimento")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DataFine")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("FlussoId")
