@@ -58,10 +58,13 @@ public class OutboxTests
 
         public OutboxProcessor Processor => Host.Services.GetRequiredService<OutboxProcessor>();
 
+        /// <returns>The id of the entry holding the item's key.</returns>
         public async Task<long> EnqueueAsync(OutboxItem item)
         {
             await using var scope = Host.Services.CreateAsyncScope();
-            return await scope.ServiceProvider.GetRequiredService<IOutbox>().EnqueueAsync(item);
+            await scope.ServiceProvider.GetRequiredService<IOutbox>().EnqueueAsync(item);
+            return await scope.ServiceProvider.GetRequiredService<CoreDbContext>().Outbox.AsNoTracking()
+                .Where(e => e.IdempotencyKey == item.IdempotencyKey).Select(e => e.Id).SingleAsync();
         }
 
         public async Task<List<OutboxEntry>> EntriesAsync()

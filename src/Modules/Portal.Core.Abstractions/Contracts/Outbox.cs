@@ -11,9 +11,12 @@ namespace Portal.Core.Contracts;
 /// </remarks>
 public interface IOutbox
 {
-    /// <returns>The message id, or the existing message's id when the key was already enqueued; 0 for an ordered item
-    /// enqueued inside an open unit of work, which is written as the unit's last statement, at its commit.</returns>
-    Task<long> EnqueueAsync(OutboxItem item, CancellationToken ct = default);
+    /// <summary>
+    /// Queues <paramref name="item"/> (nothing when its key is already queued). An ordered item enqueued inside an open
+    /// unit of work is written as the unit's last statement, at its commit, so it has no id before then: callers identify
+    /// messages by their idempotency key.
+    /// </summary>
+    Task EnqueueAsync(OutboxItem item, CancellationToken ct = default);
 }
 
 /// <param name="Kind">Selects the <see cref="IOutboxHandler"/>, e.g. "notifica", "protocollo".</param>

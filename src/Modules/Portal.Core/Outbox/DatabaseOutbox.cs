@@ -10,64 +10,91 @@ namespace Portal.Core.Outbox;
 /// (<see cref="OutboxKindLock"/>), so entries get their ids in commit order while the lock is held for one statement
 /// and the commit only, not for the rest of the caller's transaction (the click-day hot path).
 /// </summary>
-internal sealed class DatabaseOutbox(CoreDbContext db, IUnitOfWork unitOfWork, TimeProvider clock) : IOutbox
+/// <remarks>On PostgreSQL the entries are written with plain commands on the scope's connection (in the unit's transaction):
+/// EF's raw SQL queries are compiled again on every call, and these run on every send of a click day.</remarks>
+internal sealed class DatabaseOutbox(CoreDbContext db, PortalConnection connection, IUnitOfWork unitOfWork, TimeProvider clock) : IOutbox
 {
-    public async Task<long> EnqueueAsync(OutboxItem item, CancellationToken ct = default)
+    // One round trip: the upsert locks the kind's row until commit; the entry's identity is drawn after it.
+    private const string OrderedSql = """
+        WITH l AS (
+            INSERT INTO core_outbox_kind_lock ("Kind", "Enqueued") VALUES ($1, 1)
+            ON CONFLICT ("Kind") DO UPDATE SET "Enqueued" = core_outbox_kind_lock."Enqueued" + 1
+            RETURNING "Kind")
+        INSERT INTO core_outbox ("Kind", "Payload", "IdempotencyKey", "Ordered", "State", "EnqueuedUtc", "DueUtc", "Attempts")
+        SELECT l."Kind", $2, $3, TRUE, $4, $5, $6, 0 FROM l
+        ON CONFLICT ("IdempotencyKey") DO NOTHING
+        """;
+
+    private const string UnorderedSql = """
+        INSERT INTO core_outbox ("Kind", "Payload", "IdempotencyKey", "Ordered", "State", "EnqueuedUtc", "DueUtc", "Attempts")
+        VALUES ($1, $2, $3, FALSE, $4, $5, $6, 0)
+        ON CONFLICT ("IdempotencyKey") DO NOTHING
+        """;
+
+    public async Task EnqueueAsync(OutboxItem item, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(item.Kind);
         ArgumentException.ThrowIfNullOrWhiteSpace(item.IdempotencyKey);
-        if (!item.Ordered) return await InsertAsync(item, ct);
-        if (unitOfWork is UnitOfWork work && work.DeferToCommit(c => InsertOrderedAsync(item, c))) return 0;
+        if (!item.Ordered)
+        {
+            await InsertAsync(item, ct);
+            return;
+        }
+        if (unitOfWork is UnitOfWork work && work.DeferToCommit(c => InsertOrderedAsync(item, c))) return;
         await using var own = await unitOfWork.BeginAsync(ct);
-        var id = await InsertOrderedAsync(item, ct);
+        await InsertOrderedAsync(item, ct);
         await own.CompleteAsync(ct);
-        return id;
     }
 
     /// <summary>Takes the kind's lock row (created if missing), then inserts the entry unless its key is already queued.</summary>
-    private async Task<long> InsertOrderedAsync(OutboxItem item, CancellationToken ct)
+    private async Task InsertOrderedAsync(OutboxItem item, CancellationToken ct)
     {
         var (now, due) = Times(item);
-        if (db.Database.IsNpgsql())
+        if (connection.Provider == DatabaseProvider.Postgres)
         {
-            // One round trip: the upsert locks the kind's row until commit; the entry's identity is drawn after it.
-            var ids = await db.Database.SqlQuery<long>($"""
-                WITH l AS (
-                    INSERT INTO core_outbox_kind_lock ("Kind", "Enqueued") VALUES ({item.Kind}, 1)
-                    ON CONFLICT ("Kind") DO UPDATE SET "Enqueued" = core_outbox_kind_lock."Enqueued" + 1
-                    RETURNING "Kind")
-                INSERT INTO core_outbox ("Kind", "Payload", "IdempotencyKey", "Ordered", "State", "EnqueuedUtc", "DueUtc", "Attempts")
-                SELECT l."Kind", {item.Payload}, {item.IdempotencyKey}, TRUE, {(int)OutboxState.Pending}, {now}, {due}, 0 FROM l
-                ON CONFLICT ("IdempotencyKey") DO NOTHING
-                RETURNING "Id" AS "Value"
-                """).ToListAsync(ct);
-            return ids.Count > 0 ? ids[0] : await ExistingAsync(item.IdempotencyKey, ct);
+            await ExecuteAsync(OrderedSql, item, now, due, ct);
+            return;
         }
         // SQLite: the first write takes the database's write lock until commit, which orders the entries by itself.
         await db.Database.ExecuteSqlInterpolatedAsync(
             $"INSERT INTO core_outbox_kind_lock (\"Kind\", \"Enqueued\") VALUES ({item.Kind}, 1) ON CONFLICT (\"Kind\") DO UPDATE SET \"Enqueued\" = \"Enqueued\" + 1", ct);
-        return await InsertWithEfAsync(item, now, due, ct);
+        await InsertWithEfAsync(item, now, due, ct);
     }
 
-    private async Task<long> InsertAsync(OutboxItem item, CancellationToken ct)
+    private async Task InsertAsync(OutboxItem item, CancellationToken ct)
     {
         var (now, due) = Times(item);
-        if (!db.Database.IsNpgsql()) return await InsertWithEfAsync(item, now, due, ct);
-        var ids = await db.Database.SqlQuery<long>($"""
-            INSERT INTO core_outbox ("Kind", "Payload", "IdempotencyKey", "Ordered", "State", "EnqueuedUtc", "DueUtc", "Attempts")
-            VALUES ({item.Kind}, {item.Payload}, {item.IdempotencyKey}, FALSE, {(int)OutboxState.Pending}, {now}, {due}, 0)
-            ON CONFLICT ("IdempotencyKey") DO NOTHING
-            RETURNING "Id" AS "Value"
-            """).ToListAsync(ct);
-        return ids.Count > 0 ? ids[0] : await ExistingAsync(item.IdempotencyKey, ct);
+        if (connection.Provider == DatabaseProvider.Postgres) await ExecuteAsync(UnorderedSql, item, now, due, ct);
+        else await InsertWithEfAsync(item, now, due, ct);
     }
 
-    private async Task<long> InsertWithEfAsync(OutboxItem item, DateTime now, DateTime due, CancellationToken ct)
+    /// <summary>One command on the scope's connection, in the open unit's transaction if there is one.</summary>
+    private async Task ExecuteAsync(string sql, OutboxItem item, DateTime now, DateTime due, CancellationToken ct)
     {
-        var existing = await db.Outbox.AsNoTracking()
-            .Where(e => e.IdempotencyKey == item.IdempotencyKey).Select(e => (long?)e.Id).FirstOrDefaultAsync(ct);
-        if (existing is { } id) return id;
-        var entry = new OutboxEntry
+        var npgsql = (Npgsql.NpgsqlConnection)connection.Connection;
+        var opened = npgsql.State != System.Data.ConnectionState.Open;
+        if (opened) await npgsql.OpenAsync(ct);
+        try
+        {
+            await using var command = new Npgsql.NpgsqlCommand(sql, npgsql, (Npgsql.NpgsqlTransaction?)connection.Transaction);
+            command.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = item.Kind });
+            command.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = item.Payload });
+            command.Parameters.Add(new Npgsql.NpgsqlParameter<string> { TypedValue = item.IdempotencyKey });
+            command.Parameters.Add(new Npgsql.NpgsqlParameter<int> { TypedValue = (int)OutboxState.Pending });
+            command.Parameters.Add(new Npgsql.NpgsqlParameter<DateTime> { TypedValue = now });
+            command.Parameters.Add(new Npgsql.NpgsqlParameter<DateTime> { TypedValue = due });
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        finally
+        {
+            if (opened) await npgsql.CloseAsync();
+        }
+    }
+
+    private async Task InsertWithEfAsync(OutboxItem item, DateTime now, DateTime due, CancellationToken ct)
+    {
+        if (await db.Outbox.AsNoTracking().AnyAsync(e => e.IdempotencyKey == item.IdempotencyKey, ct)) return;
+        db.Outbox.Add(new OutboxEntry
         {
             Kind = item.Kind,
             Payload = item.Payload,
@@ -76,14 +103,9 @@ internal sealed class DatabaseOutbox(CoreDbContext db, IUnitOfWork unitOfWork, T
             State = OutboxState.Pending,
             EnqueuedUtc = now,
             DueUtc = due,
-        };
-        db.Outbox.Add(entry);
+        });
         await db.SaveChangesAsync(ct);
-        return entry.Id;
     }
-
-    private Task<long> ExistingAsync(string key, CancellationToken ct) =>
-        db.Outbox.AsNoTracking().Where(e => e.IdempotencyKey == key).Select(e => e.Id).FirstAsync(ct);
 
     private (DateTime Now, DateTime Due) Times(OutboxItem item)
     {

@@ -12,15 +12,17 @@ internal sealed class PageFlow
 
     private readonly SKDocument _pdf;
     private readonly PdfDocument _document;
+    private readonly PdfFontSet _fonts;
     private readonly float _width, _height, _margin, _bottom, _textWidth;
     private SKCanvas _canvas;
     private float _y;
     private int _page = 1;
 
-    public PageFlow(SKDocument pdf, PdfDocument document)
+    public PageFlow(SKDocument pdf, PdfDocument document, PdfFontSet fonts)
     {
         _pdf = pdf;
         _document = document;
+        _fonts = fonts;
         (_width, _height, _margin) = document.Orientation == PdfOrientation.Landscape ? (842f, 595f, 40f) : (595f, 842f, 50f);
         // Room kept free at the foot of every page (page number, verification lines) and at the right of the text (QR code).
         var footer = document.Verification is not null ? 40 : document.NumberPages ? 14 : 0;
@@ -62,7 +64,7 @@ internal sealed class PageFlow
 
     private void Bullet(string text)
     {
-        using var font = new SKFont(PdfFonts.Regular, PdfDocument.BodySize);
+        using var font = new SKFont(_fonts.Regular, PdfDocument.BodySize);
         using var paint = Ink(PdfColor.Black);
         Room(PdfDocument.BodySize * LineFactor);
         _canvas.DrawText("•", _margin + 4, _y + PdfDocument.BodySize * LineFactor, font, paint);
@@ -89,10 +91,10 @@ internal sealed class PageFlow
         _y += 4;
     }
 
-    private static SKFont CellFont(PdfTable table, int column, bool header) =>
-        new(header ? PdfFonts.Bold : table.Columns[column].Mono ? PdfFonts.Mono : PdfFonts.Regular, CellSize);
+    private SKFont CellFont(PdfTable table, int column, bool header) =>
+        new(header ? _fonts.Bold : table.Columns[column].Mono ? _fonts.Mono : _fonts.Regular, CellSize);
 
-    private static List<string>[] CellLines(PdfTable table, float[] widths, IReadOnlyList<string> cells, bool header)
+    private List<string>[] CellLines(PdfTable table, float[] widths, IReadOnlyList<string> cells, bool header)
     {
         var lines = new List<string>[widths.Length];
         for (var c = 0; c < widths.Length; c++)
@@ -103,7 +105,7 @@ internal sealed class PageFlow
         return lines;
     }
 
-    private static float RowHeight(PdfTable table, float[] widths, IReadOnlyList<string> cells, bool header) =>
+    private float RowHeight(PdfTable table, float[] widths, IReadOnlyList<string> cells, bool header) =>
         CellLines(table, widths, cells, header).Max(l => l.Count) * CellSize * 1.3f + 2 * CellPad;
 
     private void Row(PdfTable table, float[] widths, IReadOnlyList<string> cells, bool header)
@@ -138,7 +140,7 @@ internal sealed class PageFlow
     {
         if (_y > _height - _margin - QrSize - 30) NewPage();
         QrCode.Draw(_canvas, verification.Url, _width - _margin - QrSize, _height - _margin - QrSize - 20, QrSize);
-        using var small = new SKFont(PdfFonts.Regular, 8.5f);
+        using var small = new SKFont(_fonts.Regular, 8.5f);
         using var grey = Ink(PdfColor.Grey);
         var y = _height - _margin - 6 - 12 * (verification.Lines.Count - 1);
         foreach (var line in verification.Lines)
@@ -171,17 +173,17 @@ internal sealed class PageFlow
     private void Footer()
     {
         if (!_document.NumberPages) return;
-        using var font = new SKFont(PdfFonts.Regular, 8);
+        using var font = new SKFont(_fonts.Regular, 8);
         using var paint = Ink(PdfColor.Slate);
         var text = _document.PageLabel is { } label ? $"{label} – pagina {_page}" : $"Pagina {_page}";
         _canvas.DrawText(text, _margin, _height - _margin / 2, font, paint);
     }
 
-    private static SKTypeface Typeface(PdfFont font) => font switch
+    private SKTypeface Typeface(PdfFont font) => font switch
     {
-        PdfFont.Bold => PdfFonts.Bold,
-        PdfFont.Mono => PdfFonts.Mono,
-        _ => PdfFonts.Regular,
+        PdfFont.Bold => _fonts.Bold,
+        PdfFont.Mono => _fonts.Mono,
+        _ => _fonts.Regular,
     };
 
     private static SKPaint Ink(PdfColor color) => new() { Color = new SKColor(color.R, color.G, color.B), IsAntialias = true };
