@@ -13,7 +13,6 @@
 #   PORTAL_TEST_FILTER=EXPR        passed to `dotnet test --filter`
 #   PORTAL_TEST_VERBOSITY=LEVEL    console logger verbosity (default: normal)
 #   PORTAL_TEST_HANG_TIMEOUT=T     per-test hang timeout, e.g. 10m (default), 0 to disable
-#   PORTAL_TEST_JOBS=N             test runs at a time (default 2; the browser walks always run alone)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -156,7 +155,7 @@ start_postgres() {
     port=$(free_port)
     if as_postgres "$PG_BIN/pg_ctl -D $PG_DIR/data -l $PG_DIR/server.log -w -t 60 \
         -o '-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off \
-            -c synchronous_commit=off -c full_page_writes=off -c max_connections=400' start" \
+            -c synchronous_commit=off -c full_page_writes=off -c max_connections=200' start" \
         >> "$LOGS/postgres-ctl.log" 2>&1; then
       export PORTAL_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=portal;Database=postgres"
       log "postgres: $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port (data in $PG_DIR)"
@@ -271,8 +270,6 @@ test_projects() {
   [[ -z "$e2e" ]] || echo "$e2e"
 }
 
-# One `dotnet test` run; its console output goes to its own log (runs overlap, see run_pool),
-# its outcome to RESULTS/<name>-<provider>.run as "label<TAB>rc<TAB>seconds<TAB>trx".
 run_tests() {
   local project=$1 provider=$2 name label start rc=0 secs
   name=$(basename "$project" .csproj)
@@ -285,52 +282,14 @@ run_tests() {
   local hang=${PORTAL_TEST_HANG_TIMEOUT:-10m}
   [[ "$hang" == 0 ]] || args+=(--blame-hang-timeout "$hang" --blame-hang-dump-type none)
 
-  start=$(now)
-  env PORTAL_TEST_PROVIDER="$provider" dotnet "${args[@]}" > "$LOGS/test-$name-$provider.log" 2>&1 || rc=$?
-  secs=$(( $(now) - start ))
-  printf '%s\t%s\t%s\t%s\n' "$label" "$rc" "$secs" "$name-$provider.trx" > "$RESULTS/$name-$provider.run"
-}
-
-# Prints a finished run's log under its label and records its time and outcome.
-report_run() {
-  local project=$1 provider=$2 name label rc secs
-  name=$(basename "$project" .csproj)
   log ""
-  log "==== $name [$provider] ===="
-  cat "$LOGS/test-$name-$provider.log" 2>/dev/null || true
-  if [[ -f "$RESULTS/$name-$provider.run" ]]; then
-    IFS=$'\t' read -r label rc secs _ < "$RESULTS/$name-$provider.run"
-  else
-    label="$name [$provider]"; rc="-"; secs=0
-  fi
-  [[ "$rc" == 0 ]] || FAILURES+=("dotnet test $label exited $rc")
+  log "==== $label ===="
+  start=$(now)
+  interruptible env PORTAL_TEST_PROVIDER="$provider" dotnet "${args[@]}" || rc=$?
+  secs=$(( $(now) - start ))
+  printf '%s\t%s\t%s\t%s\n' "$label" "$rc" "$secs" "$name-$provider.trx" >> "$RUNS_FILE"
+  (( rc == 0 )) || FAILURES+=("dotnet test $label exited $rc")
   timing "$label" "$secs"
-}
-
-# Runs "project|provider" entries, PORTAL_TEST_JOBS (default 2) at a time: a test host spends
-# much of its time waiting on PostgreSQL, SQLite files or a started portal, so two overlap well on
-# two cores. Each run has its own database(s), ports and log; runs.tsv keeps the queue's order.
-run_pool() {
-  local jobs=${PORTAL_TEST_JOBS:-2} entry pid rc
-  declare -A entry_of=()
-  reap_one() {
-    pid=""; rc=0
-    wait -n -p pid "${!entry_of[@]}" || rc=$?
-    [[ -n "$pid" ]] || return 0
-    report_run "${entry_of[$pid]%|*}" "${entry_of[$pid]#*|}"
-    unset "entry_of[$pid]"
-  }
-  for entry in "$@"; do
-    while (( ${#entry_of[@]} >= jobs )); do reap_one; done
-    log "tests: starting ${entry%|*} [${entry#*|}]"
-    run_tests "${entry%|*}" "${entry#*|}" &
-    entry_of[$!]=$entry
-  done
-  while (( ${#entry_of[@]} )); do reap_one; done
-  for entry in "$@"; do
-    local name; name=$(basename "${entry%|*}" .csproj)
-    cat "$RESULTS/$name-${entry#*|}.run" >> "$RUNS_FILE" 2>/dev/null || true
-  done
 }
 
 # The SAML walks log in through it; without it they fail with the reason (the other walks still run).
@@ -361,7 +320,7 @@ prepare_e2e() {
 }
 
 run_all_tests() {
-  local projects=() queue=() p e2e=""
+  local projects=() p
   mapfile -t projects < <(test_projects)
   if (( ${#projects[@]} == 0 )); then
     FAILURES+=("no test project under tests/ references Microsoft.NET.Test.Sdk")
@@ -369,15 +328,15 @@ run_all_tests() {
   fi
   log "tests: ${projects[*]}"
   for p in "${projects[@]}"; do
-    if [[ "$(dirname "$p")" == "$E2E_PROJECT" ]]; then e2e=$p; else queue+=("$p|Sqlite" "$p|Postgres"); fi
+    if [[ "$(dirname "$p")" == "$E2E_PROJECT" ]]; then
+      start_idp
+      prepare_e2e "$(dirname "$p")" && run_tests "$p" Sqlite
+      ssp_stop "$LOGS"
+    else
+      run_tests "$p" Sqlite
+      run_tests "$p" Postgres
+    fi
   done
-  run_pool "${queue[@]}"
-  # The browser walks run alone: their timeouts are the ones a loaded machine would trip.
-  if [[ -n "$e2e" ]]; then
-    start_idp
-    prepare_e2e "$(dirname "$e2e")" && run_pool "$e2e|Sqlite"
-    ssp_stop "$LOGS"
-  fi
 }
 
 # --- summary --------------------------------------------------------------------
