@@ -99,13 +99,28 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>Runs axe-core on the current page; fails on any "serious" or "critical" violation.</summary>
     public async Task CheckPageAsync()
     {
-        await Page.WaitForLoadStateAsync(LoadState.Load);
-        var url = WithoutFragment(Page.Url);
-        await Page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = TestPaths.AxeScript });
-        var json = await Page.EvaluateAsync<JsonElement>(
-            "async () => { const r = await axe.run(document, { resultTypes: ['violations'] }); " +
-            "return r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl, " +
-            "nodes: v.nodes.map(n => ({ target: n.target.map(t => Array.isArray(t) ? t.join(' >>> ') : t).join(' '), summary: n.failureSummary })) })); }");
+        string url;
+        JsonElement json;
+        for (var attempt = 1; ; attempt++)
+        {
+            await Page.WaitForLoadStateAsync(LoadState.Load);
+            url = WithoutFragment(Page.Url);
+            try
+            {
+                await Page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = TestPaths.AxeScript });
+                json = await Page.EvaluateAsync<JsonElement>(
+                    "async () => { const r = await axe.run(document, { resultTypes: ['violations'] }); " +
+                    "return r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl, " +
+                    "nodes: v.nodes.map(n => ({ target: n.target.map(t => Array.isArray(t) ? t.join(' >>> ') : t).join(' '), summary: n.failureSummary })) })); }");
+                break;
+            }
+            // A page that reloads itself (the feed page once the feed is decided) may do so between the script and the run:
+            // the new document is checked instead.
+            catch (PlaywrightException e) when (attempt < 3 && (e.Message.Contains("axe is not defined", StringComparison.Ordinal)
+                || e.Message.Contains("Execution context was destroyed", StringComparison.Ordinal)))
+            {
+            }
+        }
         var serious = json.EnumerateArray()
             .Where(v => v.GetProperty("impact").GetString() is "serious" or "critical")
             .ToList();
