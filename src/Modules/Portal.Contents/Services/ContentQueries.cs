@@ -72,6 +72,18 @@ public sealed class ContentQueries(ContentsDbContext db, TimeProvider clock)
     }
 
     /// <summary>
+    /// The published windows of an Avviso, earliest first, from their search entries (written in the same save as every
+    /// publication or withdrawal): a few columns of one indexed table, as the sending of an application reads them on
+    /// every request, instead of the content rows with their JSON.
+    /// </summary>
+    public Task<List<FinestraInfo>> PublishedFinestreAsync(Guid avvisoId, CancellationToken ct = default) =>
+        db.SearchEntries.AsNoTracking()
+            .Where(s => s.ContentType == ContentTypes.Finestra && s.ParentId == avvisoId && s.OpensAtUtc != null && s.ClosesAtUtc != null)
+            .OrderBy(s => s.OpensAtUtc).ThenByDescending(s => s.PublishedUtc)
+            .Select(s => new FinestraInfo(s.ItemId, avvisoId, s.Title, s.OpensAtUtc!.Value, s.ClosesAtUtc!.Value))
+            .ToListAsync(ct);
+
+    /// <summary>
     /// Public list of avvisi, paged in the database: full-text search (<see cref="ContentSearch"/>, most relevant first),
     /// category, and "stato" derived from the avviso's published windows at this instant; newest first without a text.
     /// A text that cannot be searched (<see cref="SearchText.Error"/>) finds nothing.

@@ -14,8 +14,7 @@ internal sealed class FinestreService(ContentQueries queries, TimeProvider clock
     }
 
     public async Task<IReadOnlyList<FinestraInfo>> ForAvvisoAsync(Guid avvisoId, CancellationToken ct = default) =>
-        (await queries.ListPublishedAsync(ContentTypes.Finestra, avvisoId, ct)).Select(ToInfo).OfType<FinestraInfo>()
-            .OrderBy(f => f.OpensAtUtc).ToList();
+        await queries.PublishedFinestreAsync(avvisoId, ct);
 
     public async Task<FinestraState?> StateNowAsync(Guid finestraId, CancellationToken ct = default) =>
         (await GetAsync(finestraId, ct))?.StateAt(clock.GetUtcNow());

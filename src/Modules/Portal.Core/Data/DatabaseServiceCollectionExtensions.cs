@@ -23,23 +23,33 @@ public static class DatabaseServiceCollectionExtensions
         var services = module.Services;
         services.TryAddSingleton(options);
         services.TryAddScoped<PortalConnection>();
-        services.TryAddScoped<AmbientTransactionInterceptor>();
         services.TryAddScoped<IUnitOfWork, UnitOfWork>();
+        // Pooled: a request takes a context already built (its options, EF's internal services) instead of building one,
+        // and gives it back at the end of the scope. The scope's connection is set on each lease; the interceptor finds it
+        // through the context. Only TContext is registered: the scope disposes (returns) the context exactly once.
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<TPostgres>((sp, o) => o.UseNpgsql(sp.GetRequiredService<PortalConnection>().Connection,
-                b => b.MigrationsHistoryTable(historyTable))
-                .AddInterceptors(sp.GetRequiredService<AmbientTransactionInterceptor>()).ConfigureWarnings(QuietExpectedFailures));
-            services.AddScoped<TContext>(sp => sp.GetRequiredService<TPostgres>());
+            services.AddPooledDbContextFactory<TPostgres>(o => o.UseNpgsql(b => b.MigrationsHistoryTable(historyTable))
+                .AddInterceptors(AmbientTransactionInterceptor.Instance).ConfigureWarnings(QuietExpectedFailures), PoolSize);
+            services.AddScoped<TContext>(sp => Lease(sp.GetRequiredService<IDbContextFactory<TPostgres>>(), sp.GetRequiredService<PortalConnection>()));
         }
         else
         {
-            services.AddDbContext<TSqlite>((sp, o) => o.UseSqlite(sp.GetRequiredService<PortalConnection>().Connection,
-                b => b.MigrationsHistoryTable(historyTable))
-                .AddInterceptors(sp.GetRequiredService<AmbientTransactionInterceptor>()).ConfigureWarnings(QuietExpectedFailures));
-            services.AddScoped<TContext>(sp => sp.GetRequiredService<TSqlite>());
+            services.AddPooledDbContextFactory<TSqlite>(o => o.UseSqlite(b => b.MigrationsHistoryTable(historyTable))
+                .AddInterceptors(AmbientTransactionInterceptor.Instance).ConfigureWarnings(QuietExpectedFailures), PoolSize);
+            services.AddScoped<TContext>(sp => Lease(sp.GetRequiredService<IDbContextFactory<TSqlite>>(), sp.GetRequiredService<PortalConnection>()));
         }
         services.AddSingleton(new ModuleDatabase(typeof(TContext).Assembly.GetName().Name!, typeof(TContext), historyTable));
+    }
+
+    /// <summary>Contexts kept per module and provider: more concurrent requests than this build new ones, as without a pool.</summary>
+    private const int PoolSize = 256;
+
+    private static T Lease<T>(IDbContextFactory<T> factory, PortalConnection connection) where T : PortalDbContext
+    {
+        var context = factory.CreateDbContext();
+        context.Join(connection);
+        return context;
     }
 
     /// <summary>

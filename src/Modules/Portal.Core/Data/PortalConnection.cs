@@ -49,6 +49,9 @@ public sealed class PortalConnection(DatabaseOptions options) : IAsyncDisposable
         _enlisted.Add(context);
     }
 
+    /// <summary>A context going back to the pool leaves the unit of work (it is reset by the pool).</summary>
+    internal void Forget(DbContext context) => _enlisted.Remove(context);
+
     internal void ForgetTracked()
     {
         foreach (var context in _enlisted)

@@ -9,6 +9,34 @@ namespace Portal.Core.Data;
 /// </summary>
 public abstract class PortalDbContext(DbContextOptions options) : DbContext(options)
 {
+    /// <summary>The scope's connection this context is leased to (contexts are pooled: set on every lease).</summary>
+    internal PortalConnection? Ambient { get; private set; }
+
+    internal void Join(PortalConnection connection)
+    {
+        Ambient = connection;
+        Database.SetDbConnection(connection.Connection);
+    }
+
+    public override void Dispose()
+    {
+        Leave();
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Leave();
+        return base.DisposeAsync();
+    }
+
+    /// <summary>Back to the pool: the connection's unit of work must not touch this context once another scope has it.</summary>
+    private void Leave()
+    {
+        Ambient?.Forget(this);
+        Ambient = null;
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
