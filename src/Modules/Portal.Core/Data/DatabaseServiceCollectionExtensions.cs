@@ -31,12 +31,14 @@ public static class DatabaseServiceCollectionExtensions
         {
             services.AddPooledDbContextFactory<TPostgres>(o => o.UseNpgsql(b => b.MigrationsHistoryTable(historyTable))
                 .AddInterceptors(AmbientTransactionInterceptor.Instance).ConfigureWarnings(QuietExpectedFailures), PoolSize);
+            services.RemoveAll<TPostgres>(); // a context not leased through TContext would have no connection of this scope
             services.AddScoped<TContext>(sp => Lease(sp.GetRequiredService<IDbContextFactory<TPostgres>>(), sp.GetRequiredService<PortalConnection>()));
         }
         else
         {
             services.AddPooledDbContextFactory<TSqlite>(o => o.UseSqlite(b => b.MigrationsHistoryTable(historyTable))
                 .AddInterceptors(AmbientTransactionInterceptor.Instance).ConfigureWarnings(QuietExpectedFailures), PoolSize);
+            services.RemoveAll<TSqlite>();
             services.AddScoped<TContext>(sp => Lease(sp.GetRequiredService<IDbContextFactory<TSqlite>>(), sp.GetRequiredService<PortalConnection>()));
         }
         services.AddSingleton(new ModuleDatabase(typeof(TContext).Assembly.GetName().Name!, typeof(TContext), historyTable));
