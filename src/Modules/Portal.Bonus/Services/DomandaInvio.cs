@@ -54,7 +54,8 @@ public sealed class DomandaInvio(
         var instanceId = d.WorkflowInstanceId ?? (await engine.FindAsync(Domanda.SubjectType, d.Id.ToString(), ct))?.Id
             ?? throw PortalException.Conflict("Il flusso della domanda non è avviato: contatta l'assistenza.");
         var storedKey = key ?? $"server:{Guid.NewGuid():N}";
-        await using (var work = await unitOfWork.BeginAsync(ct))
+        // All or nothing: on any failure below this unit is rolled back whole, so the firing's nested unit needs no savepoint.
+        await using (var work = await unitOfWork.BeginAllOrNothingAsync(ct))
         {
             int claimed;
             try

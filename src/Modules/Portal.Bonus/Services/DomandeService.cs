@@ -42,12 +42,24 @@ public sealed class DomandeService(
     public static Guid PersonOf(ClaimsPrincipal user) =>
         user.GetPersonId() ?? throw PortalException.Forbidden("Accedi per presentare una domanda.");
 
+    // Compiled: every request of a citizen on an application reads it (and the sending its call), on a click day thousands a
+    // minute; a compiled query skips building, comparing and parameterizing the expression tree on each call.
+    // One round trip: an application has a handful of members and children.
+    private static readonly Func<BonusDbContext, Guid, Guid, CancellationToken, Task<Domanda?>> OwnTracked = EF.CompileAsyncQuery(
+        (BonusDbContext db, Guid id, Guid person, CancellationToken ct) =>
+            db.Domande.Include(d => d.Componenti).Include(d => d.Figli).AsSingleQuery().FirstOrDefault(x => x.Id == id && x.PersonId == person));
+
+    private static readonly Func<BonusDbContext, Guid, Guid, CancellationToken, Task<Domanda?>> OwnUntracked = EF.CompileAsyncQuery(
+        (BonusDbContext db, Guid id, Guid person, CancellationToken ct) =>
+            db.Domande.AsNoTracking().Include(d => d.Componenti).Include(d => d.Figli).AsSingleQuery().FirstOrDefault(x => x.Id == id && x.PersonId == person));
+
+    private static readonly Func<BonusDbContext, Guid, CancellationToken, Task<Bando?>> BandoById = EF.CompileAsyncQuery(
+        (BonusDbContext db, Guid id, CancellationToken ct) => db.Bandi.AsNoTracking().FirstOrDefault(b => b.Id == id));
+
     public async Task<Domanda> OwnAsync(ClaimsPrincipal user, Guid id, bool tracked, CancellationToken ct)
     {
         var person = PersonOf(user);
-        // One round trip: an application has a handful of members and children.
-        var q = db.Domande.Include(d => d.Componenti).Include(d => d.Figli).AsSingleQuery();
-        var d = await (tracked ? q : q.AsNoTracking()).FirstOrDefaultAsync(x => x.Id == id && x.PersonId == person, ct);
+        var d = await (tracked ? OwnTracked : OwnUntracked)(db, id, person, ct);
         if (d is null) throw PortalException.NotFound(NotFoundMessage);
         d.Componenti.Sort((a, b) => a.Ordine.CompareTo(b.Ordine));
         d.Figli.Sort((a, b) => a.Ordine.CompareTo(b.Ordine));
@@ -60,8 +72,8 @@ public sealed class DomandeService(
         return await db.Domande.AsNoTracking().Where(d => d.PersonId == person).OrderByDescending(d => d.CreatedUtc).ToListAsync(ct);
     }
 
-    public Task<Bando> BandoAsync(Guid id, CancellationToken ct) =>
-        db.Bandi.AsNoTracking().FirstAsync(b => b.Id == id, ct);
+    public async Task<Bando> BandoAsync(Guid id, CancellationToken ct) =>
+        await BandoById(db, id, ct) ?? throw new InvalidOperationException($"Il bando {id} di una domanda non esiste.");
 
     /// <summary>A new Bozza for the call, with the applicant from the Anagrafica and, when the DID module answers, the occupational condition.</summary>
     public async Task<Domanda> CreateAsync(ClaimsPrincipal user, Guid bandoId, CancellationToken ct)

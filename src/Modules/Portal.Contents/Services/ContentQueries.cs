@@ -76,12 +76,19 @@ public sealed class ContentQueries(ContentsDbContext db, TimeProvider clock)
     /// publication or withdrawal): a few columns of one indexed table, as the sending of an application reads them on
     /// every request, instead of the content rows with their JSON.
     /// </summary>
-    public Task<List<FinestraInfo>> PublishedFinestreAsync(Guid avvisoId, CancellationToken ct = default) =>
-        db.SearchEntries.AsNoTracking()
+    public async Task<List<FinestraInfo>> PublishedFinestreAsync(Guid avvisoId, CancellationToken ct = default)
+    {
+        var list = new List<FinestraInfo>();
+        await foreach (var f in FinestreOf(db, avvisoId).WithCancellation(ct)) list.Add(f);
+        return list;
+    }
+
+    // Compiled: read on every sending of an application (see above).
+    private static readonly Func<ContentsDbContext, Guid, IAsyncEnumerable<FinestraInfo>> FinestreOf = EF.CompileAsyncQuery(
+        (ContentsDbContext db, Guid avvisoId) => db.SearchEntries.AsNoTracking()
             .Where(s => s.ContentType == ContentTypes.Finestra && s.ParentId == avvisoId && s.OpensAtUtc != null && s.ClosesAtUtc != null)
             .OrderBy(s => s.OpensAtUtc).ThenByDescending(s => s.PublishedUtc)
-            .Select(s => new FinestraInfo(s.ItemId, avvisoId, s.Title, s.OpensAtUtc!.Value, s.ClosesAtUtc!.Value))
-            .ToListAsync(ct);
+            .Select(s => new FinestraInfo(s.ItemId, avvisoId, s.Title, s.OpensAtUtc!.Value, s.ClosesAtUtc!.Value)));
 
     /// <summary>
     /// Public list of avvisi, paged in the database: full-text search (<see cref="ContentSearch"/>, most relevant first),

@@ -23,6 +23,14 @@ public interface IUnitOfWork
     /// disposed without <see cref="IUnitOfWorkScope.CompleteAsync"/> undoes only its own changes.
     /// </summary>
     Task<IUnitOfWorkScope> BeginAsync(CancellationToken ct = default);
+
+    /// <summary>
+    /// Opens the unit of work as all-or-nothing: the units nested in it take no savepoint (two round trips fewer each on
+    /// PostgreSQL), and one disposed without completing dooms the whole unit — its <see cref="IUnitOfWorkScope.CompleteAsync"/>
+    /// then throws and disposing rolls everything back. For an owner that rolls back on any failure of what it calls (a hot
+    /// path such as sending an application). Inside an open unit it is the same as <see cref="BeginAsync(CancellationToken)"/>.
+    /// </summary>
+    Task<IUnitOfWorkScope> BeginAllOrNothingAsync(CancellationToken ct = default);
 }
 
 /// <summary>An open unit of work; disposing it without completing rolls its changes back.</summary>

@@ -10,6 +10,8 @@ internal sealed class UnitOfWork(PortalConnection connection) : IUnitOfWork
     private readonly List<Func<CancellationToken, Task>> _beforeCommit = [];
     private int _depth;
     private int _savepoints;
+    private bool _allOrNothing;
+    private bool _doomed;
 
     public bool IsActive => _connection.Transaction is not null;
 
@@ -25,8 +27,17 @@ internal sealed class UnitOfWork(PortalConnection connection) : IUnitOfWork
         return true;
     }
 
-    public async Task<IUnitOfWorkScope> BeginAsync(CancellationToken ct = default)
+    public Task<IUnitOfWorkScope> BeginAsync(CancellationToken ct = default) => BeginAsync(allOrNothing: false, ct);
+
+    public Task<IUnitOfWorkScope> BeginAllOrNothingAsync(CancellationToken ct = default) => BeginAsync(allOrNothing: true, ct);
+
+    private async Task<IUnitOfWorkScope> BeginAsync(bool allOrNothing, CancellationToken ct)
     {
+        if (_connection.Transaction is not null && _allOrNothing)
+        {
+            _depth++;
+            return new Joined(this);
+        }
         if (_connection.Transaction is { } tx)
         {
             var name = $"uow_{++_savepoints}";
@@ -37,6 +48,7 @@ internal sealed class UnitOfWork(PortalConnection connection) : IUnitOfWork
         var opened = await _connection.BeginAsync(ct);
         _depth = 1;
         _beforeCommit.Clear();
+        (_allOrNothing, _doomed) = (allOrNothing, false);
         return new Outer(this, opened);
     }
 
@@ -48,6 +60,8 @@ internal sealed class UnitOfWork(PortalConnection connection) : IUnitOfWork
         {
             if (_done) throw new InvalidOperationException("L'unità di lavoro è già conclusa.");
             if (owner._depth != 1) throw new InvalidOperationException("Un'unità di lavoro annidata è ancora aperta.");
+            if (owner._doomed)
+                throw new InvalidOperationException("Un'unità di lavoro annidata non è stata completata: l'unità «tutto o niente» può solo essere annullata.");
             // A failure here leaves the unit open: disposing it rolls everything back.
             for (var i = 0; i < owner._beforeCommit.Count; i++) await owner._beforeCommit[i](ct);
             owner._beforeCommit.Clear();
@@ -72,6 +86,29 @@ internal sealed class UnitOfWork(PortalConnection connection) : IUnitOfWork
             {
                 await owner._connection.EndAsync(committed: false, openedConnection);
             }
+        }
+    }
+
+    /// <summary>A unit nested in an all-or-nothing one: no savepoint; left uncompleted, it dooms the whole unit.</summary>
+    private sealed class Joined(UnitOfWork owner) : IUnitOfWorkScope
+    {
+        private bool _done;
+
+        public Task CompleteAsync(CancellationToken ct = default)
+        {
+            if (_done) throw new InvalidOperationException("L'unità di lavoro è già conclusa.");
+            _done = true;
+            owner._depth--;
+            return Task.CompletedTask;
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            if (_done) return ValueTask.CompletedTask;
+            _done = true;
+            owner._depth--;
+            owner._doomed = true;
+            return ValueTask.CompletedTask;
         }
     }
 

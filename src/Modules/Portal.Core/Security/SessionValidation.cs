@@ -49,19 +49,10 @@ internal static class SessionValidation
         // permission checks (read per request as before; see PermissionService).
         var grantsOf = role is null or PortalRoles.Amministratore ? "" : role;
         var citizen = role is null or PortalRoles.Cittadino;
-        var sessions = db.Sessions.AsNoTracking().Where(s => s.Id == sessionId && s.PersonId == personId);
         // SQLite cannot join the grants to the session (no APPLY); there a round trip costs no network, so they are read apart.
         var found = db.Database.IsNpgsql()
-            ? await sessions.Select(s => new SessionCheck(s.CreatedUtc, s.LastSeenUtc, s.EndedUtc,
-                    citizen ? db.Persons.Any(p => p.Id == personId)
-                        : db.RoleAssignments.Any(a => a.PersonId == personId && a.RoleName == role && a.RevokedUtc == null),
-                    db.RolePermissions.Where(p => p.RoleName == grantsOf).Select(p => p.PermissionName).ToList()))
-                .FirstOrDefaultAsync()
-            : await sessions.Select(s => new SessionCheck(s.CreatedUtc, s.LastSeenUtc, s.EndedUtc,
-                    citizen ? db.Persons.Any(p => p.Id == personId)
-                        : db.RoleAssignments.Any(a => a.PersonId == personId && a.RoleName == role && a.RevokedUtc == null),
-                    null))
-                .FirstOrDefaultAsync();
+            ? await SessionWithGrants(db, sessionId, personId.Value, role, grantsOf, citizen, CancellationToken.None)
+            : await SessionAlone(db, sessionId, personId.Value, role, citizen, CancellationToken.None);
         var ended = found is null || found.EndedUtc is not null ? "" // already ended (or never existed): nothing to write
             : now - found.CreatedUtc > TimeSpan.FromHours(options.AbsoluteTimeoutHours) ? SessionEnd.Absolute
             : now - found.LastSeenUtc > TimeSpan.FromMinutes(options.IdleTimeoutMinutes) ? SessionEnd.Idle
@@ -85,6 +76,25 @@ internal static class SessionValidation
         if (now - found.LastSeenUtc >= TouchEvery)
             await db.Sessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenUtc, now));
     }
+
+    // Compiled: this query runs on every request of a signed-in user.
+    private static readonly Func<CoreDbContext, Guid, Guid, string?, string, bool, CancellationToken, Task<SessionCheck?>> SessionWithGrants =
+        EF.CompileAsyncQuery((CoreDbContext db, Guid sessionId, Guid personId, string? role, string grantsOf, bool citizen, CancellationToken ct) =>
+            db.Sessions.AsNoTracking().Where(s => s.Id == sessionId && s.PersonId == personId)
+                .Select(s => new SessionCheck(s.CreatedUtc, s.LastSeenUtc, s.EndedUtc,
+                    citizen ? db.Persons.Any(p => p.Id == personId)
+                        : db.RoleAssignments.Any(a => a.PersonId == personId && a.RoleName == role && a.RevokedUtc == null),
+                    db.RolePermissions.Where(p => p.RoleName == grantsOf).Select(p => p.PermissionName).ToList()))
+                .FirstOrDefault());
+
+    private static readonly Func<CoreDbContext, Guid, Guid, string?, bool, CancellationToken, Task<SessionCheck?>> SessionAlone =
+        EF.CompileAsyncQuery((CoreDbContext db, Guid sessionId, Guid personId, string? role, bool citizen, CancellationToken ct) =>
+            db.Sessions.AsNoTracking().Where(s => s.Id == sessionId && s.PersonId == personId)
+                .Select(s => new SessionCheck(s.CreatedUtc, s.LastSeenUtc, s.EndedUtc,
+                    citizen ? db.Persons.Any(p => p.Id == personId)
+                        : db.RoleAssignments.Any(a => a.PersonId == personId && a.RoleName == role && a.RevokedUtc == null),
+                    null))
+                .FirstOrDefault());
 
     private sealed record SessionCheck(DateTime CreatedUtc, DateTime LastSeenUtc, DateTime? EndedUtc, bool StillValid, List<string>? Grants);
 }
