@@ -15,7 +15,7 @@ public class PagesAndModelTests(PortalFactory portal) : IClassFixture<PortalFact
     public async Task Every_admin_page_of_the_module_renders_for_the_amministratore()
     {
         var admin = await portal.LoginAsync(Demo.Amministratore, "Amministratore");
-        var requestId = await portal.WithDbAsync(db => db.Requests.Select(r => r.Id).FirstAsync());
+        var requestId = await portal.WithDbAsync(db => db.Requests.OrderBy(r => r.CreatedUtc).Select(r => r.Id).FirstAsync());
         var enablement = (await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/abilitazioni?soloAttive=true"))[0].GetProperty("id").GetGuid();
         foreach (var url in new[]
         {

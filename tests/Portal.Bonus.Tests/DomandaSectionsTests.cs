@@ -18,14 +18,14 @@ public sealed class DomandaSectionsTests(BonusPortal portal)
     /// <summary>The section is refused with 422, the message is on the field, and the row is exactly as before.</summary>
     private async Task RefusedAsync(Citizen c, Guid id, string sezione, object body, string field, string expected)
     {
-        var before = await portal.InBonusAsync(db => db.Domande.AsNoTracking().Include(d => d.Componenti).Include(d => d.Figli).SingleAsync(d => d.Id == id));
+        var before = await portal.InBonusAsync(db => db.Domande.AsNoTracking().Include(d => d.Componenti).Include(d => d.Figli).AsSingleQuery().SingleAsync(d => d.Id == id));
         var r = await c.PutSectionAsync(id, sezione, body);
         Assert.Equal((HttpStatusCode)422, r.StatusCode);
         var problem = await r.ProblemAsync();
         Assert.Equal("Dati non validi", problem["title"]!.GetValue<string>());
         var message = problem.Error(field);
         Assert.True(message is not null && message.Contains(expected, StringComparison.Ordinal), $"{field}: «{message}» non contiene «{expected}»; {problem}");
-        var after = await portal.InBonusAsync(db => db.Domande.AsNoTracking().Include(d => d.Componenti).Include(d => d.Figli).SingleAsync(d => d.Id == id));
+        var after = await portal.InBonusAsync(db => db.Domande.AsNoTracking().Include(d => d.Componenti).Include(d => d.Figli).AsSingleQuery().SingleAsync(d => d.Id == id));
         Assert.Equal(before.Revision, after.Revision);
         Assert.Equal(before.SezioniSalvate, after.SezioniSalvate);
         Assert.Equal(before.Componenti.Count, after.Componenti.Count);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Contracts;
 using Portal.Core.Data;
 using Portal.Core.Outbox;
+using Portal.Core.Errors;
 using Portal.Testing;
 
 namespace Portal.Core.Tests;
@@ -27,8 +28,13 @@ public class OutboxTests
                 FailuresLeft[message.IdempotencyKey] = left - 1;
                 throw new InvalidOperationException($"Servizio esterno non raggiungibile ({message.IdempotencyKey})");
             }
+            if (Refused.Contains(message.IdempotencyKey))
+                throw PortalException.NotFound($"La pratica {message.IdempotencyKey} non esiste.");
             Handled.Enqueue(message);
         }
+
+        /// <summary>Keys the handler refuses as the domain does (a PortalException), on every attempt.</summary>
+        public ConcurrentBag<string> Refused { get; } = [];
     }
 
     private sealed class Harness : IDisposable
@@ -114,6 +120,24 @@ public class OutboxTests
         Assert.Equal(OutboxState.Done, entry.State);
         Assert.NotNull(entry.CompletedUtc);
         Assert.Null(entry.LockedUntilUtc);
+    }
+
+    [Fact]
+    public async Task A_refusal_of_the_domain_fails_the_entry_at_once_instead_of_retrying_it()
+    {
+        using var h = new Harness();
+        h.Plain.Refused.Add("inesistente");
+        var refused = await h.EnqueueAsync(new OutboxItem("prova", "{}", "inesistente"));
+        var ordinary = await h.EnqueueAsync(new OutboxItem("prova", "{}", "ordinaria"));
+
+        Assert.Equal(1, await h.Processor.RunOnceAsync());
+        var entries = (await h.EntriesAsync()).ToDictionary(e => e.Id);
+        Assert.Equal((OutboxState.Failed, 1, "La pratica inesistente non esiste."),
+            (entries[refused].State, entries[refused].Attempts, entries[refused].LastError));
+        Assert.Equal(OutboxState.Done, entries[ordinary].State);
+        h.Portal.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(0, await h.Processor.RunOnceAsync());
+        Assert.Equal(1, (await h.EntriesAsync()).Single(e => e.Id == refused).Attempts);
     }
 
     [Fact]

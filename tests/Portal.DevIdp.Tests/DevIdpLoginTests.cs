@@ -39,7 +39,7 @@ public class DevIdpLoginTests(DevIdpPortal portal) : IClassFixture<DevIdpPortal>
         var page = WebUtility.HtmlDecode(chooser);
         Assert.Contains("Il servizio <strong>Portale dei servizi</strong> chiede l'autenticazione con livello SPID 2", page);
         Assert.Contains("Mario Rossi", page);
-        var cittadino = await PersonIdAsync(Demo.Cittadino);
+        var cittadino = await portal.PersonIdAsync(Demo.Cittadino);
 
         var answer = await DevIdpPortal.PostChooserAsync(browser, chooser, "Persona", ("personId", cittadino.ToString()), ("Livello", "2"));
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
@@ -117,7 +117,7 @@ public class DevIdpLoginTests(DevIdpPortal portal) : IClassFixture<DevIdpPortal>
     {
         var browser = portal.Browser();
         var (chooser, _) = await portal.StartAsync(browser, "spid-portale", "?livello=2");
-        var answer = await DevIdpPortal.PostChooserAsync(browser, chooser, "Persona", ("personId", (await PersonIdAsync(Demo.Cittadino)).ToString()), ("Livello", "1"));
+        var answer = await DevIdpPortal.PostChooserAsync(browser, chooser, "Persona", ("personId", (await portal.PersonIdAsync(Demo.Cittadino)).ToString()), ("Livello", "1"));
         var (action, samlResponse, _) = DevIdpPortal.AnswerOf(await answer.Content.ReadAsStringAsync());
         var acs = await DevIdpPortal.PostToAcsAsync(browser, action, samlResponse);
         Assert.Equal("/saml2/errore?codice=livello", acs.Headers.Location!.OriginalString);
@@ -129,7 +129,7 @@ public class DevIdpLoginTests(DevIdpPortal portal) : IClassFixture<DevIdpPortal>
     {
         var browser = portal.Browser();
         var (chooser, _) = await portal.StartAsync(browser, "spid-portale");
-        var answer = await DevIdpPortal.PostChooserAsync(browser, chooser, "Persona", ("personId", (await PersonIdAsync(Demo.Cittadino)).ToString()), ("Livello", "2"));
+        var answer = await DevIdpPortal.PostChooserAsync(browser, chooser, "Persona", ("personId", (await portal.PersonIdAsync(Demo.Cittadino)).ToString()), ("Livello", "2"));
         var (action, samlResponse, _) = DevIdpPortal.AnswerOf(await answer.Content.ReadAsStringAsync());
         var stranger = portal.Browser();
         var acs = await DevIdpPortal.PostToAcsAsync(stranger, action, samlResponse);
@@ -137,11 +137,6 @@ public class DevIdpLoginTests(DevIdpPortal portal) : IClassFixture<DevIdpPortal>
         Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.GetAsync("/api/v1/sessione")).StatusCode);
     }
 
-    private async Task<Guid> PersonIdAsync(string cf)
-    {
-        await using var scope = portal.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<IPeople>().FindByCodiceFiscaleAsync(cf))!.Id;
-    }
 
     internal async Task<X509Certificate2> MetadataCertificateAsync(string kind)
     {

@@ -110,7 +110,7 @@ public class DevIdpRefusalTests(DevIdpPortal portal) : IClassFixture<DevIdpPorta
     {
         var browser = portal.Browser();
         var (chooser, _) = await portal.StartAsync(browser, "spid-portale");
-        var id = await PersonIdAsync(Demo.Cittadino);
+        var id = await portal.PersonIdAsync(Demo.Cittadino);
         var response = await DevIdpPortal.PostChooserAsync(browser, chooser, "Persona", ("personId", id.ToString()), ("Livello", level));
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("Scegliere il livello SPID: 1, 2 o 3.", html);
@@ -126,11 +126,5 @@ public class DevIdpRefusalTests(DevIdpPortal portal) : IClassFixture<DevIdpPorta
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("Persona dimostrativa non trovata", html);
         Assert.DoesNotContain("SAMLResponse", html);
-    }
-
-    private async Task<Guid> PersonIdAsync(string cf)
-    {
-        await using var scope = portal.Services.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<IPeople>().FindByCodiceFiscaleAsync(cf))!.Id;
     }
 }

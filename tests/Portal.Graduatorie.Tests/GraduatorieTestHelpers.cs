@@ -54,12 +54,13 @@ internal static class GraduatorieTestHelpers
         });
 
     /// <summary>An operator session as the claims transformation builds it: active role and Comune scopes.</summary>
-    public static ClaimsPrincipal Operator(params string[] comuni)
+    /// <param name="personId">A person of the portal: the workflow notifies the uploader by it.</param>
+    public static ClaimsPrincipal Operator(Guid personId, params string[] comuni)
     {
         var claims = new List<Claim>
         {
             new(ClaimTypes.Name, "Operatore di prova"),
-            new(PortalClaims.PersonId, Guid.NewGuid().ToString()),
+            new(PortalClaims.PersonId, personId.ToString()),
             new(PortalClaims.Role, PortalRoles.OperatoreComune),
         };
         claims.AddRange(comuni.Select(c => new Claim(PortalClaims.Scope, $"{ScopeTypes.Comune}:{c}")));

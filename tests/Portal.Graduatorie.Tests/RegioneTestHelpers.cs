@@ -41,7 +41,7 @@ internal static class RegioneTestHelpers
     public static async Task<Invio> ValidListAsync(this PortalFactory portal, Guid finestra, string comune, params Studente[] students)
     {
         portal.Clock.Advance(TimeSpan.FromMinutes(1));
-        var op = Operator(comune);
+        var op = Operator(await portal.PersonIdAsync(Demo.OperatoreAncona), comune);
         var outcome = await portal.ServiceAsync(s => s.UploadAsync(op, finestra, comune, File(ElencoFiles.Workbook(students.Select(x => x.Row()))), default));
         var invio = outcome.Invio;
         if (invio.Stato == StatoInvio.InAttesaDiConferma)

@@ -61,9 +61,6 @@ public class NotificationsPortal : PortalFactory
     /// <summary>One round of the outbox dispatcher, as a node would run it now.</summary>
     public Task<int> RunOutboxAsync() => Services.GetRequiredService<OutboxProcessor>().RunOnceAsync();
 
-    public Task<Guid> PersonIdAsync(string codiceFiscale) =>
-        this.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().Persons.Where(p => p.CodiceFiscale == codiceFiscale).Select(p => p.Id).SingleAsync());
-
     public Task<SentMail?> MailAsync(string key) =>
         this.InScopeAsync(sp => sp.GetRequiredService<NotificationsDbContext>().Mails.AsNoTracking().FirstOrDefaultAsync(m => m.IdempotencyKey == key));
 

@@ -49,7 +49,6 @@ public sealed class SecurityPortal : PortalFactory
         base.ConfigureWebHost(builder);
         // Runs after the portal's own registrations: the list then holds every module's services.
         builder.ConfigureServices(services => _descriptors = services.ToList());
-        builder.ConfigureLogging(l => l.AddProvider(Errors));
     }
 
     /// <summary>Every DbContext type the container can give (module contexts resolve to their provider-specific subclass).</summary>
@@ -59,34 +58,5 @@ public sealed class SecurityPortal : PortalFactory
             .Distinct().ToList();
 
     /// <summary>The exceptions the portal logged, so that a failure shows the cause of a 500.</summary>
-    public static readonly ErrorLog Errors = new();
-}
-
-public sealed class ErrorLog : ILoggerProvider, ILogger
-{
-    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _entries = new();
-
-    public ILogger CreateLogger(string categoryName) => this;
-
-    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-    public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
-
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-    {
-        if (exception is null || logLevel < LogLevel.Error) return;
-        var at = exception.StackTrace?.Split('\n').FirstOrDefault(l => l.Contains(" Portal.", StringComparison.Ordinal))?.Trim();
-        _entries.Enqueue($"{exception.GetType().Name}: {exception.Message} {at}");
-        while (_entries.Count > 50) _entries.TryDequeue(out _);
-    }
-
-    /// <summary>The exceptions logged since the last call.</summary>
-    public string Drain()
-    {
-        var list = new List<string>();
-        while (_entries.TryDequeue(out var e)) list.Add(e);
-        return string.Join(" | ", list);
-    }
-
-    public void Dispose() { }
+    public static ErrorLog Errors => Shared.LoggedErrors;
 }

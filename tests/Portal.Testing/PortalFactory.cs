@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyModel;
+using Microsoft.Extensions.Logging;
 using Portal.Core.Hosting;
 
 namespace Portal.Testing;
@@ -53,6 +54,9 @@ public class PortalFactory : IAsyncLifetime, IDisposable, IAsyncDisposable
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) merged[k] = v;
         return merged;
     }
+
+    /// <summary>What this host logged as an Error with an exception.</summary>
+    public ErrorLog LoggedErrors { get; } = new();
 
     /// <summary>The started host's services.</summary>
     public IServiceProvider Services => App.Services;
@@ -128,6 +132,7 @@ public class PortalFactory : IAsyncLifetime, IDisposable, IAsyncDisposable
         // not at the first request that happens to resolve it.
         builder.WebHost.UseDefaultServiceProvider(o => { o.ValidateScopes = true; o.ValidateOnBuild = true; });
         builder.AddPortal();
+        builder.Logging.AddProvider(LoggedErrors);
         ConfigureWebHost(builder.WebHost);
         var app = builder.Build();
         try

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Security;
 
 namespace Portal.Testing;
 
@@ -16,4 +17,9 @@ public static class PortalScopes
         await using var scope = portal.Services.CreateAsyncScope();
         await action(scope.ServiceProvider);
     }
+
+    /// <summary>The id of the person with this codice fiscale (a demo person, or one a test created); fails if there is none.</summary>
+    public static Task<Guid> PersonIdAsync(this PortalFactory portal, string codiceFiscale) =>
+        portal.InScopeAsync(async sp => (await sp.GetRequiredService<IPeople>().FindByCodiceFiscaleAsync(codiceFiscale)
+            ?? throw new InvalidOperationException($"Nessuna persona con codice fiscale {codiceFiscale}.")).Id);
 }

@@ -138,7 +138,8 @@ public sealed class DomandaInvio(
         if (inserted == cfs.Count) return (false, null);
         var earlier = await db.NucleiInvio.AsNoTracking()
             .Where(x => x.BandoId == d.BandoId && cfs.Contains(x.CodiceFiscale) && x.DomandaId != d.Id)
-            .OrderBy(x => x.InviataUtc).Select(x => x.DomandaId).Distinct().Take(10).ToListAsync(ct);
+            .GroupBy(x => x.DomandaId).Select(g => new { Id = g.Key, Inviata = g.Min(x => x.InviataUtc) })
+            .OrderBy(g => g.Inviata).ThenBy(g => g.Id).Select(g => g.Id).Take(10).ToListAsync(ct);
         var details = "Codici fiscali del nucleo presenti nelle domande inviate prima: " + string.Join(", ", earlier);
         await db.Domande.Where(x => x.Id == d.Id).ExecuteUpdateAsync(u => u
             .SetProperty(x => x.NucleoGiaRichiedente, true).SetProperty(x => x.NucleoSegnalazione, details), ct);

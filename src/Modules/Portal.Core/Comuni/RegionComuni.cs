@@ -76,6 +76,6 @@ public sealed class RegionComuni
     public async Task<IReadOnlyList<string>> CodesByNameAsync(string name, int take, CancellationToken ct)
     {
         var lower = name.ToLowerInvariant();
-        return await _core.Comuni.AsNoTracking().Where(c => c.Nome.ToLower() == lower).Select(c => c.CodiceIstat).Take(take).ToListAsync(ct);
+        return await _core.Comuni.AsNoTracking().Where(c => c.Nome.ToLower() == lower).OrderBy(c => c.CodiceIstat).Select(c => c.CodiceIstat).Take(take).ToListAsync(ct);
     }
 }

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Portal.Core.Modules;
 
 namespace Portal.Core.Data;
@@ -20,6 +22,7 @@ public static class DatabaseServiceCollectionExtensions
         where TPostgres : TContext
     {
         var options = ReadOptions(module.Configuration, module.Environment);
+        var strict = module.Environment.IsDevelopment() || module.Environment.IsEnvironment("Testing");
         var services = module.Services;
         services.TryAddSingleton(options);
         services.TryAddScoped<PortalConnection>();
@@ -30,14 +33,14 @@ public static class DatabaseServiceCollectionExtensions
         if (options.Provider == DatabaseProvider.Postgres)
         {
             services.AddPooledDbContextFactory<TPostgres>(o => o.UseNpgsql(b => b.MigrationsHistoryTable(historyTable))
-                .AddInterceptors(AmbientTransactionInterceptor.Instance).ConfigureWarnings(QuietExpectedFailures), PoolSize);
+                .AddInterceptors(AmbientTransactionInterceptor.Instance).ConfigureWarnings(w => Warnings(w, strict)), PoolSize);
             services.RemoveAll<TPostgres>(); // a context not leased through TContext would have no connection of this scope
             services.AddScoped<TContext>(sp => Lease(sp.GetRequiredService<IDbContextFactory<TPostgres>>(), sp.GetRequiredService<PortalConnection>()));
         }
         else
         {
             services.AddPooledDbContextFactory<TSqlite>(o => o.UseSqlite(b => b.MigrationsHistoryTable(historyTable))
-                .AddInterceptors(AmbientTransactionInterceptor.Instance).ConfigureWarnings(QuietExpectedFailures), PoolSize);
+                .AddInterceptors(AmbientTransactionInterceptor.Instance).ConfigureWarnings(w => Warnings(w, strict)), PoolSize);
             services.RemoveAll<TSqlite>();
             services.AddScoped<TContext>(sp => Lease(sp.GetRequiredService<IDbContextFactory<TSqlite>>(), sp.GetRequiredService<PortalConnection>()));
         }
@@ -58,11 +61,18 @@ public static class DatabaseServiceCollectionExtensions
     /// A failed save (a unique key another request won, a stale revision) reaches the caller as an exception: the
     /// code that expects it handles it, anything else is logged once where it is not handled. EF's own Error log
     /// with a stack trace for every such failure would only bury the real errors.
+    /// In Development and Testing (<paramref name="strict"/>) a query whose rows or their order are left to the database
+    /// (paging or First without an ordering, an ordering that Distinct erases) fails where it is written: it is a defect
+    /// that a test would otherwise pass by luck.
     /// </summary>
-    private static void QuietExpectedFailures(Microsoft.EntityFrameworkCore.Diagnostics.WarningsConfigurationBuilder w) =>
-        w.Log((Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.SaveChangesFailed, Microsoft.Extensions.Logging.LogLevel.Debug),
-            (Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.OptimisticConcurrencyException, Microsoft.Extensions.Logging.LogLevel.Debug),
-            (Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, Microsoft.Extensions.Logging.LogLevel.Debug));
+    private static void Warnings(WarningsConfigurationBuilder w, bool strict)
+    {
+        w.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug), (CoreEventId.OptimisticConcurrencyException, LogLevel.Debug),
+            (RelationalEventId.CommandError, LogLevel.Debug), (RelationalEventId.TransactionError, LogLevel.Debug));
+        if (strict)
+            w.Throw(CoreEventId.RowLimitingOperationWithoutOrderByWarning, CoreEventId.FirstWithoutOrderByAndFilterWarning,
+                CoreEventId.DistinctAfterOrderByWithoutRowLimitingOperatorWarning, RelationalEventId.MultipleCollectionIncludeWarning);
+    }
 
     public static DatabaseOptions ReadOptions(IConfiguration configuration, IHostEnvironment environment)
     {

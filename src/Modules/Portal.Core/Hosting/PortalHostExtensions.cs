@@ -100,7 +100,9 @@ public static class PortalHostExtensions
         var services = builder.Services;
         var session = builder.Configuration.GetSection(Security.SessionOptions.Section).Get<Security.SessionOptions>() ?? new();
         var allowHttp = session.AllowHttp || builder.Environment.IsDevelopment();
-        services.AddDataProtection().SetApplicationName("Portal").PersistKeysToDbContext<CoreDbContext>();
+        var keyRing = services.AddDataProtection().SetApplicationName("Portal").PersistKeysToDbContext<CoreDbContext>();
+        var keyCertificate = (builder.Configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new()).LoadCertificate(builder.Environment);
+        if (keyCertificate is not null) keyRing.ProtectKeysWithCertificate(keyCertificate);
         services.AddAuthentication(PortalSession.Scheme)
             .AddCookie(PortalSession.Scheme, o =>
             {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Core.Contracts;
 using Portal.Core.Data;
+using Portal.Core.Errors;
 
 namespace Portal.Core.Outbox;
 
@@ -186,12 +187,17 @@ public sealed class OutboxProcessor(
     private async Task RecordFailureAsync(OutboxEntry entry, Exception error, CancellationToken ct)
     {
         var o = options.Value;
-        var giveUp = entry.Attempts >= Math.Max(1, o.MaxAttempts);
+        // A refusal of the domain (wrong data, a person or record that does not exist) would get the same answer on every
+        // attempt: the entry fails at once, logged without a stack trace, instead of being retried for hours.
+        var refused = error is PortalException { Kind: PortalErrorKind.Invalid or PortalErrorKind.NotFound };
+        var giveUp = refused || entry.Attempts >= Math.Max(1, o.MaxAttempts);
         var delay = TimeSpan.FromSeconds(Math.Min(3600, Math.Max(1, o.RetryBaseSeconds) * Math.Pow(2, Math.Min(20, entry.Attempts - 1))));
         var due = clock.GetUtcNow().UtcDateTime + delay;
         var state = giveUp ? OutboxState.Failed : OutboxState.Pending;
         var message = error.Message.Length > MaxErrorLength ? error.Message[..MaxErrorLength] : error.Message;
-        if (giveUp)
+        if (refused)
+            logger.LogWarning("Operazione in coda {Id} ({Kind}) rifiutata, non verrà ripetuta: {Reason}", entry.Id, entry.Kind, error.Message);
+        else if (giveUp)
             logger.LogError(error, "Operazione in coda {Id} ({Kind}) abbandonata dopo {Attempts} tentativi", entry.Id, entry.Kind, entry.Attempts);
         else
             logger.LogWarning(error, "Operazione in coda {Id} ({Kind}) non riuscita (tentativo {Attempts}); nuovo tentativo alle {Due:u}",

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Portal.Core.Security;
 using Portal.Identity.Data;
 using Portal.Identity.Model;
 
@@ -34,14 +35,9 @@ public sealed class SpCredentials(IOptions<IdentityOptions> options, IHostEnviro
     private async Task<X509Certificate2> LoadAsync(CancellationToken ct)
     {
         var sp = options.Value.ServiceProvider;
-        if (!string.IsNullOrWhiteSpace(sp.CertificatePath))
-            return X509CertificateLoader.LoadPkcs12FromFile(sp.CertificatePath, sp.CertificatePassword, X509KeyStorageFlags.EphemeralKeySet);
-        if (!string.IsNullOrWhiteSpace(sp.CertificatePemPath))
-        {
-            if (string.IsNullOrWhiteSpace(sp.PrivateKeyPemPath))
-                throw new InvalidOperationException("Portal:Identity:ServiceProvider:PrivateKeyPemPath è obbligatoria insieme a CertificatePemPath.");
-            return X509Certificate2.CreateFromPemFile(sp.CertificatePemPath, sp.PrivateKeyPemPath);
-        }
+        if (CertificateFiles.Load("Portal:Identity:ServiceProvider", sp.CertificatePath, sp.CertificatePassword, sp.CertificatePemPath, sp.PrivateKeyPemPath)
+            is { } configured)
+            return configured;
         if (!environment.IsDevelopment() && !environment.IsEnvironment("Testing"))
             throw new InvalidOperationException(MissingInProduction);
         return await LoadOrGenerateSharedAsync(sp, ct);

@@ -159,6 +159,14 @@ internal sealed class WorkflowEngine(
         {
             return WorkflowResult.Fail(WorkflowFailure.InvalidState, e.Message);
         }
+        catch (Exception e) when (failedTask is null && WriteConflicts.Is(e))
+        {
+            // Another request wrote the same rows first (e.g. the subject's unique index: one valid list per Comune): the caller
+            // gets the same conflict as for a revision that moved, and nothing was changed.
+            logger.LogInformation("Transizione {Transition} della pratica {Instance} non eseguita: {Reason}", transitionCode, instanceId,
+                e.GetBaseException().Message);
+            return WorkflowResult.Fail(WorkflowFailure.Conflict, ConflictMessage);
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Transizione {Transition} della pratica {Instance} non eseguita", transitionCode, instanceId);
