@@ -74,4 +74,23 @@ public class KeyRingTests(PortalFactory portal) : IClassFixture<PortalFactory>
         });
         Assert.Contains("Portal:DataProtection:PrivateKeyPemPath è obbligatoria insieme a CertificatePemPath.", StartupFailure.Of(host));
     }
+
+    [Fact]
+    public void A_pem_certificate_whose_key_file_is_missing_is_refused_by_name()
+    {
+        using var certificate = X509CertificateLoader.LoadPkcs12FromFile(TestKeyRingCertificate.Path, TestKeyRingCertificate.Password);
+        var pem = Path.Combine(Path.GetTempPath(), $"chiavi-{Guid.NewGuid():N}.pem");
+        File.WriteAllText(pem, certificate.ExportCertificatePem());
+        try
+        {
+            using var host = PortalFactory.Create(TestDatabase.Create(), new Dictionary<string, string?>
+            {
+                ["Portal:DataProtection:CertificatePath"] = "",
+                ["Portal:DataProtection:CertificatePemPath"] = pem,
+                ["Portal:DataProtection:PrivateKeyPemPath"] = "/non/esiste/chiave.pem",
+            });
+            Assert.Contains("Portal:DataProtection:PrivateKeyPemPath: il file «/non/esiste/chiave.pem» non esiste.", StartupFailure.Of(host));
+        }
+        finally { File.Delete(pem); }
+    }
 }

@@ -19,6 +19,8 @@ public static class CertificateFiles
         if (string.IsNullOrWhiteSpace(pemPath)) return null;
         if (string.IsNullOrWhiteSpace(keyPemPath))
             throw new InvalidOperationException($"{section}:PrivateKeyPemPath è obbligatoria insieme a CertificatePemPath.");
+        if (!File.Exists(keyPemPath))
+            throw new InvalidOperationException($"{section}:PrivateKeyPemPath: il file «{keyPemPath}» non esiste.");
         return Read(section, "CertificatePemPath", pemPath, () =>
         {
             using var pem = X509Certificate2.CreateFromPemFile(pemPath, keyPemPath);
