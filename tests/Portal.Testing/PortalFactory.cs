@@ -111,13 +111,49 @@ public class PortalFactory : IAsyncLifetime, IDisposable, IAsyncDisposable
     {
         get
         {
-            lock (_gate) return _app ??= Start();
+            // Started on the thread pool: a host waiting for another's snapshot (InitialisedDatabases) must not hold one of
+            // the few threads of xunit's synchronisation context that the other host's initialisation continues on.
+            lock (_gate) return _app ??= Task.Run(Start).GetAwaiter().GetResult();
         }
     }
 
     private WebApplication Start()
     {
         var environment = _settings.TryGetValue("environment", out var env) && env is not null ? env : "Testing";
+        var shares = SharesInitialisedDatabase;
+        var slot = shares ? InitialisedDatabases.Fill(Kind(environment), Database) : null;
+        StartedOnSnapshot = shares && slot is null;
+        try
+        {
+            return Build(environment, slot);
+        }
+        catch
+        {
+            slot?.Abandon();
+            throw;
+        }
+    }
+
+    /// <summary>Whether this host started on a copy of a database that an earlier host initialised (<see cref="SharesInitialisedDatabase"/>).</summary>
+    public bool StartedOnSnapshot { get; private set; }
+
+    /// <summary>
+    /// Whether this host may start on a copy of the database that an earlier host of the same kind initialised
+    /// (see <see cref="InitialisedDatabases"/>): only on a new, empty database of its own, and with the clock near
+    /// the real time, since the recipes date what they create from it. A subclass whose instances set up differently
+    /// what the recipes see, beyond its type and settings, says no.
+    /// </summary>
+    protected virtual bool SharesInitialisedDatabase =>
+        _ownsDatabase && (Clock.GetUtcNow() - DateTimeOffset.UtcNow).Duration() < TimeSpan.FromMinutes(10) && Database.IsEmpty();
+
+    /// <summary>What the initialised database depends on: the composition, the environment, the settings but the connection string, and the factory type (its services).</summary>
+    private string Kind(string environment) =>
+        string.Join('\n', new[] { GetType().AssemblyQualifiedName, HostApplicationName, environment }
+            .Concat(_settings.Where(s => s.Key is not ("Portal:Database:ConnectionString" or "environment"))
+                .OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value}")));
+
+    private WebApplication Build(string environment, InitialisedDatabases.Slot? slot)
+    {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = environment,
@@ -138,6 +174,8 @@ public class PortalFactory : IAsyncLifetime, IDisposable, IAsyncDisposable
         try
         {
             app.InitializePortalAsync().GetAwaiter().GetResult();
+            // Before the background services start writing: what is copied is the freshly initialised site.
+            slot?.Fill(Database, app.Services.GetRequiredService<Portal.Core.Data.DatabaseOptions>().ConnectionString ?? Database.ConnectionString);
             app.UsePortal();
             app.StartAsync().GetAwaiter().GetResult();
         }

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Data;
+using Portal.Core.Settings;
+using Portal.Testing;
+
+namespace Portal.Core.Tests;
+
+/// <summary>
+/// The test hosts' shortcut (Portal.Testing's InitialisedDatabases) must give each host the site that its own
+/// initialisation would have given, in a database of its own, and never replace a database that holds anything.
+/// </summary>
+public class InitialisedDatabaseTests
+{
+    private static Task<List<string>> RecipeRunsAsync(PortalFactory portal) =>
+        portal.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().RecipeRuns.AsNoTracking().OrderBy(r => r.Name).Select(r => r.Name).ToListAsync());
+
+    private static Task<string?> SettingAsync(PortalFactory portal, string key) =>
+        portal.InScopeAsync(sp => sp.GetRequiredService<IModuleSettings>().GetAsync(key));
+
+    private static Task SetAsync(PortalFactory portal, string key) =>
+        portal.InScopeAsync(sp => sp.GetRequiredService<IModuleSettings>().SetAsync(key, "sì", "test"));
+
+    [Fact]
+    public async Task A_second_host_of_the_same_kind_starts_on_its_own_copy_of_an_initialised_site()
+    {
+        using var first = new PortalFactory();
+        _ = first.Services;
+        using var second = new PortalFactory();
+        _ = second.Services;
+
+        Assert.True(second.StartedOnSnapshot);
+        Assert.Equal(["demo", "setup"], await RecipeRunsAsync(second));
+        Assert.Equal(["demo", "setup"], await RecipeRunsAsync(first));
+        await SetAsync(second, "Prova.SoloNellaCopia");
+        Assert.Equal("sì", await SettingAsync(second, "Prova.SoloNellaCopia"));
+        Assert.Null(await SettingAsync(first, "Prova.SoloNellaCopia"));
+    }
+
+    [Fact]
+    public async Task A_host_on_a_database_that_holds_a_site_keeps_it()
+    {
+        using var first = new PortalFactory();
+        await SetAsync(first, "Prova.ScrittoDalPrimo");
+        // A second node on the same database (it drops the database when disposed, so it goes first).
+        using var second = PortalFactory.Create(first.Database);
+        _ = second.Services;
+
+        Assert.False(second.StartedOnSnapshot);
+        Assert.Equal("sì", await SettingAsync(second, "Prova.ScrittoDalPrimo"));
+        Assert.Equal(["demo", "setup"], await RecipeRunsAsync(second));
+    }
+
+    [Fact]
+    public async Task A_host_whose_clock_was_moved_before_the_start_runs_the_recipes_itself()
+    {
+        using var earlier = new PortalFactory();
+        _ = earlier.Services;
+        using var moved = new PortalFactory();
+        moved.Clock.SetUtcNow(DateTimeOffset.UtcNow.AddDays(-40));
+        _ = moved.Services;
+
+        Assert.False(moved.StartedOnSnapshot);
+        var setup = await moved.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().RecipeRuns.AsNoTracking().SingleAsync(r => r.Name == "setup"));
+        Assert.True(setup.RunUtc < DateTime.UtcNow.AddDays(-39), $"La ricetta risulta eseguita il {setup.RunUtc:O}, non all'ora dell'orologio spostato.");
+    }
+}
