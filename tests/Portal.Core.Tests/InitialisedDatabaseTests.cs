@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
@@ -63,5 +64,35 @@ public class InitialisedDatabaseTests
         Assert.False(moved.StartedOnSnapshot);
         var setup = await moved.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().RecipeRuns.AsNoTracking().SingleAsync(r => r.Name == "setup"));
         Assert.True(setup.RunUtc < DateTime.UtcNow.AddDays(-39), $"La ricetta risulta eseguita il {setup.RunUtc:O}, non all'ora dell'orologio spostato.");
+    }
+
+    [Fact]
+    public async Task A_host_that_fails_to_start_leaves_the_next_of_its_kind_to_initialise_and_share()
+    {
+        using var failing = new FailsOnceFactory();
+        Assert.Equal("Avvio fallito di prova.", Assert.Throws<InvalidOperationException>(() => failing.Services).Message);
+        var next = new FailsOnceFactory();
+        // Waiting for the snapshot that the failed host owed would never end (nor could the blocked host be disposed).
+        var started = Task.Run(() => next.Services);
+        if (await Task.WhenAny(started, Task.Delay(TimeSpan.FromSeconds(90))) != started)
+            Assert.Fail("Il secondo host non parte: aspetta ancora la copia che l'host fallito doveva lasciare.");
+        using var disposeNext = next;
+        Assert.False(next.StartedOnSnapshot);
+        Assert.Equal(["demo", "setup"], await RecipeRunsAsync(next));
+        using var third = new FailsOnceFactory();
+        _ = third.Services;
+        Assert.True(third.StartedOnSnapshot);
+    }
+
+    /// <summary>A kind of host whose first start fails before its database is initialised, as a wrong setting would make it.</summary>
+    public sealed class FailsOnceFactory : PortalFactory
+    {
+        private static int _failNext = 1;
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            if (Interlocked.Exchange(ref _failNext, 0) == 1) throw new InvalidOperationException("Avvio fallito di prova.");
+        }
     }
 }

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Portal.Testing;
 
 /// <summary>
@@ -10,15 +8,17 @@ namespace Portal.Testing;
 /// </summary>
 internal static class InitialisedDatabases
 {
-    private static readonly ConcurrentDictionary<string, Task<TestDatabase?>> Snapshots = new();
+    /// <summary>By kind: the snapshot, null when it could not be taken, or pending while its host initialises. Under <see cref="Gate"/>.</summary>
+    private static readonly Dictionary<string, Task<TestDatabase?>> Snapshots = [];
     private static readonly Lock Gate = new();
 
     static InitialisedDatabases()
     {
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
-            foreach (var snapshot in Snapshots.Values)
-                if (snapshot.IsCompletedSuccessfully) snapshot.Result?.Dispose();
+            lock (Gate)
+                foreach (var snapshot in Snapshots.Values)
+                    if (snapshot.IsCompletedSuccessfully) snapshot.Result?.Dispose();
         };
     }
 
@@ -75,7 +75,8 @@ internal static class InitialisedDatabases
         public void Abandon()
         {
             if (owed is null || owed.Task.IsCompleted) return;
-            lock (Gate) Snapshots.TryRemove(new KeyValuePair<string, Task<TestDatabase?>>(kind, owed.Task));
+            lock (Gate)
+                if (Snapshots.TryGetValue(kind, out var current) && current == owed.Task) Snapshots.Remove(kind);
             owed.SetResult(null);
         }
     }

@@ -28,26 +28,33 @@ public sealed class TestDatabase : IDisposable
         Environment.GetEnvironmentVariable("PORTAL_TEST_PROVIDER")?.Equals("Postgres", StringComparison.OrdinalIgnoreCase) == true
             ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
 
-    public static TestDatabase Create(DatabaseProvider? provider = null)
+    public static TestDatabase Create(DatabaseProvider? provider = null) => Create(provider ?? SelectedProvider, template: null);
+
+    private static TestDatabase Create(DatabaseProvider provider, string? template)
     {
-        if ((provider ?? SelectedProvider) == DatabaseProvider.Postgres)
+        if (provider == DatabaseProvider.Postgres)
         {
-            var server = Environment.GetEnvironmentVariable("PORTAL_TEST_POSTGRES")
-                ?? throw new InvalidOperationException("PORTAL_TEST_PROVIDER=Postgres richiede PORTAL_TEST_POSTGRES (lo imposta scripts/test.sh).");
             var name = "portal_test_" + Guid.NewGuid().ToString("N")[..12];
-            using (var conn = new NpgsqlConnection(server))
-            {
-                conn.Open();
-                using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", conn);
-                cmd.ExecuteNonQuery();
-            }
-            var cs = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+            OnServer(template is null ? $"CREATE DATABASE {name}" : $"CREATE DATABASE {name} TEMPLATE {template}");
+            var cs = new NpgsqlConnectionStringBuilder(Server) { Database = name }.ConnectionString;
             return new TestDatabase(DatabaseProvider.Postgres, cs, null, name);
         }
         var dir = Path.Combine(Path.GetTempPath(), "portal-tests");
         Directory.CreateDirectory(dir);
         var file = Path.Combine(dir, Guid.NewGuid().ToString("N") + ".db");
         return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={file}", file, null);
+    }
+
+    private static string Server => Environment.GetEnvironmentVariable("PORTAL_TEST_POSTGRES")
+        ?? throw new InvalidOperationException("PORTAL_TEST_PROVIDER=Postgres richiede PORTAL_TEST_POSTGRES (lo imposta scripts/test.sh).");
+
+    /// <summary>Runs a statement on the PostgreSQL server's maintenance database (creating and dropping databases).</summary>
+    private static void OnServer(string sql)
+    {
+        using var conn = new NpgsqlConnection(Server);
+        conn.Open();
+        using var cmd = new NpgsqlCommand(sql, conn);
+        cmd.ExecuteNonQuery();
     }
 
     /// <summary>Whether nothing has been written here yet (no table on PostgreSQL, no file or an empty one on SQLite).</summary>
@@ -67,68 +74,46 @@ public sealed class TestDatabase : IDisposable
     /// </summary>
     internal TestDatabase Snapshot(string hostConnectionString)
     {
-        var copy = Create(Provider);
-        if (_file is not null)
-        {
-            File.Delete(copy._file!);
-            using var conn = new SqliteConnection(new SqliteConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);
-            conn.Open();
-            using var cmd = conn.CreateCommand();
-            cmd.CommandText = "VACUUM INTO $file";
-            cmd.Parameters.AddWithValue("$file", copy._file);
-            cmd.ExecuteNonQuery();
-            return copy;
-        }
-        try
+        if (_name is not null)
         {
             NpgsqlConnection.ClearPool(new NpgsqlConnection(hostConnectionString));
-            copy.Recreate(template: _name);
-            return copy;
+            return Create(DatabaseProvider.Postgres, template: _name);
         }
-        catch
-        {
-            copy.Dispose();
-            throw;
-        }
+        var copy = Create(DatabaseProvider.Sqlite, template: null);
+        using var conn = new SqliteConnection(new SqliteConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);
+        conn.Open();
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "VACUUM INTO $file";
+        cmd.Parameters.AddWithValue("$file", copy._file);
+        cmd.ExecuteNonQuery();
+        return copy;
     }
 
-    /// <summary>Replaces what this database holds with a copy of <paramref name="snapshot"/>; false when it could not (it is then empty).</summary>
+    /// <summary>
+    /// Replaces what this new database holds with a copy of <paramref name="snapshot"/>; false when it could not (it is
+    /// then empty). On PostgreSQL the database is created again from the snapshot (a database is copied only when created).
+    /// </summary>
     internal bool RestoreFrom(TestDatabase snapshot)
     {
-        ClearPool();
         if (_file is not null)
         {
+            SqliteConnection.ClearPool(new SqliteConnection(ConnectionString));
             foreach (var f in new[] { _file + "-wal", _file + "-shm" }) File.Delete(f);
             File.Copy(snapshot._file!, _file, overwrite: true);
             return true;
         }
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
+        OnServer($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)");
         try
         {
-            Recreate(template: snapshot._name);
+            OnServer($"CREATE DATABASE {_name} TEMPLATE {snapshot._name}");
             return true;
         }
         catch (PostgresException)
         {
-            Recreate(template: null);
+            OnServer($"CREATE DATABASE {_name}");
             return false;
         }
-    }
-
-    private void ClearPool()
-    {
-        if (_file is not null) SqliteConnection.ClearPool(new SqliteConnection(ConnectionString));
-        else NpgsqlConnection.ClearPool(new NpgsqlConnection(ConnectionString));
-    }
-
-    private void Recreate(string? template)
-    {
-        var server = Environment.GetEnvironmentVariable("PORTAL_TEST_POSTGRES")!;
-        using var conn = new NpgsqlConnection(server);
-        conn.Open();
-        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)", conn);
-        drop.ExecuteNonQuery();
-        using var create = new NpgsqlCommand(template is null ? $"CREATE DATABASE {_name}" : $"CREATE DATABASE {_name} TEMPLATE {template}", conn);
-        create.ExecuteNonQuery();
     }
 
     public void Dispose()
@@ -143,11 +128,7 @@ public sealed class TestDatabase : IDisposable
         if (_name is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            var server = Environment.GetEnvironmentVariable("PORTAL_TEST_POSTGRES")!;
-            using var conn = new NpgsqlConnection(server);
-            conn.Open();
-            using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)", conn);
-            cmd.ExecuteNonQuery();
+            OnServer($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)");
         }
     }
 }
