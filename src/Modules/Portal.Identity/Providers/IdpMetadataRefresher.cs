@@ -40,7 +40,7 @@ public sealed class IdpMetadataRefresher(IdpRegistry registry, SpCredentials cre
                 await firstLoadAfter.WaitAsync(ct);
                 await registry.RefreshAsync(ct);
             }
-            catch (OperationCanceledException) { return; }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
             catch (Exception e) { logger.LogError(e, "SAML metadata load after the start failed."); }
         }
         while (!ct.IsCancellationRequested)
@@ -50,7 +50,7 @@ public sealed class IdpMetadataRefresher(IdpRegistry registry, SpCredentials cre
                 await Task.Delay(period, clock, ct);
                 await registry.RefreshAsync(ct);
             }
-            catch (OperationCanceledException) { return; }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
             catch (Exception e) { logger.LogError(e, "SAML metadata refresh failed."); }
         }
     }

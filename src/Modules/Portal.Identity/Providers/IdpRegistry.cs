@@ -1,3 +1,4 @@
+using System.Xml;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -44,15 +45,25 @@ public sealed class IdpRegistry(IOptions<IdentityOptions> options, IHttpClientFa
                     : await File.ReadAllTextAsync(config.Metadata, ct);
                 loaded.Add(IdpMetadataParser.Parse(config, xml));
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!ct.IsCancellationRequested)
             {
-                logger.LogError(e, "SAML metadata of IdP {Key} ({Source}) could not be read; the IdP is skipped.", config.Key, config.Metadata);
+                // An IdP that does not answer, answers an error or serves bad metadata is the operator's matter, told in
+                // one line with the reason; a timeout is not our cancellation and must not stop the other IdPs (or the start).
+                if (e is HttpRequestException or TaskCanceledException or IOException or UnauthorizedAccessException or FormatException or XmlException
+                    or System.Security.Cryptography.CryptographicException)
+                    logger.LogError("SAML metadata of IdP {Key} ({Source}) could not be read ({Reason}); the IdP is skipped.",
+                        config.Key, config.Metadata, Reason(e));
+                else
+                    logger.LogError(e, "SAML metadata of IdP {Key} ({Source}) could not be read; the IdP is skipped.", config.Key, config.Metadata);
                 // Keep the last good copy of a URL source that failed to refresh.
                 if (current.TryGetValue(config.Key, out var previous)) loaded.Add(previous);
             }
         }
         _providers = loaded;
     }
+
+    private static string Reason(Exception e) =>
+        e is TaskCanceledException { InnerException: TimeoutException } ? "no answer in time" : e.Message;
 
     private static bool IsOwn(string s) => s.StartsWith("~/", StringComparison.Ordinal);
 
