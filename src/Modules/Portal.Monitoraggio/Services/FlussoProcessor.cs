@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +8,8 @@ using Portal.Core.Audit;
 using Portal.Core.Comuni;
 using Portal.Core.Contracts;
 using Portal.Core.Data;
+using Portal.Core.Errors;
+using Portal.Core.Outbox;
 using Portal.Core.Protocol;
 using Portal.Core.Time;
 using Portal.Monitoraggio.Data;
@@ -19,12 +22,13 @@ namespace Portal.Monitoraggio.Services;
 /// time, in arrival order). One streaming pass validates and, inside one unit of work, upserts the practices as it
 /// goes: at the first error or warning the unit is rolled back (nothing applied) and the pass goes on only to
 /// report. A clean feed is committed together with its outcome and its protocol request; a confirmed feed with
-/// warnings is applied by a second job. A node that dies mid-way leaves the unit uncommitted: the job is retried.
+/// warnings is applied by a second job. A node that dies mid-way leaves the unit uncommitted: the job is retried; a job
+/// that fails for good leaves the feed refused, not "in elaborazione".
 /// </summary>
 public sealed class FlussoProcessor(
     IServiceScopeFactory scopes, MonitoraggioDbContext db, IUnitOfWork unitOfWork, RegionComuni comuni,
     IProtocolQueue protocol, IAuditTrail audit, PortalConnection connection, IOptions<MonitoraggioOptions> options,
-    TimeProvider clock, ILogger<FlussoProcessor> logger) : IOutboxHandler
+    IOptions<OutboxOptions> outbox, TimeProvider clock, ILogger<FlussoProcessor> logger) : IOutboxHandler
 {
     private const int IssueBatch = 2000;
 
@@ -37,7 +41,41 @@ public sealed class FlussoProcessor(
         if (flusso is null) return;
         var confirmed = flusso.Stato == StatoFlusso.Confermato;
         if (!confirmed && flusso.Stato is not (StatoFlusso.InCoda or StatoFlusso.InElaborazione)) return;
-        await ProcessAsync(flusso, confirmed, ct);
+        try
+        {
+            await ProcessAsync(flusso, confirmed, ct);
+        }
+        // The outbox's rule: a refusal of the domain fails at once, anything else after the last allowed attempt.
+        catch (Exception e) when (!ct.IsCancellationRequested
+                                  && (e is PortalException { Kind: PortalErrorKind.Invalid or PortalErrorKind.NotFound } || message.Attempt >= Math.Max(1, outbox.Value.MaxAttempts)))
+        {
+            await GiveUpAsync(flusso, confirmed, message.Attempt);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The job will not be tried again: the feed ends refused, with the reason, so the operator is not left waiting for it
+    /// (its transaction never committed: nothing was applied). From a scope of its own: this one's connection may be unusable.
+    /// </summary>
+    private async Task GiveUpAsync(Flusso flusso, bool confirmed, int attempts)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var other = services.GetRequiredService<MonitoraggioDbContext>();
+        await using var work = await services.GetRequiredService<IUnitOfWork>().BeginAsync(CancellationToken.None);
+        // The findings of an interrupted first pass are partial: they would read as the file's report.
+        if (!confirmed) await other.Segnalazioni.Where(s => s.FlussoId == flusso.Id).ExecuteDeleteAsync(CancellationToken.None);
+        var esito = $"Respinto: l'elaborazione non è riuscita dopo {attempts} tentativi per un problema del portale, non del file. " +
+                    "Nessuna pratica è stata modificata: inviare di nuovo il file; se il problema si ripete, rivolgersi all'assistenza.";
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changed = await other.Flussi.Where(f => f.Id == flusso.Id && (f.Stato == StatoFlusso.InCoda || f.Stato == StatoFlusso.InElaborazione || f.Stato == StatoFlusso.Confermato))
+            .ExecuteUpdateAsync(u => u.SetProperty(f => f.Stato, StatoFlusso.Respinto).SetProperty(f => f.CompletedUtc, now).SetProperty(f => f.Esito, esito), CancellationToken.None);
+        if (changed == 0) return;
+        await services.GetRequiredService<IAuditTrail>().RecordAsync("Monitoraggio.Respinto", $"Flusso {flusso.Id}",
+            $"Ente {flusso.EnteCode}: file «{flusso.FileName}» respinto, elaborazione non riuscita dopo {attempts} tentativi; nessuna pratica modificata.");
+        await work.CompleteAsync(CancellationToken.None);
+        logger.LogWarning("Flusso {Id} dell'ente {Ente} respinto: elaborazione non riuscita dopo {Attempts} tentativi", flusso.Id, flusso.EnteCode, attempts);
     }
 
     /// <summary>Processes a feed now, in the caller's scope (the demo recipe: its feeds are decided before the site opens).</summary>
@@ -94,8 +132,8 @@ public sealed class FlussoProcessor(
                 await StopApplyingAsync();
                 pending.Add(new FlussoSegnalazione
                 {
-                    FlussoId = flusso.Id, Riga = issue.Line, Campo = issue.Field, Valore = issue.Value, Codice = issue.Code,
-                    Messaggio = issue.Message, Avviso = issue.Avviso,
+                    FlussoId = flusso.Id, Riga = issue.Line, Campo = issue.Field, Valore = Printable(issue.Value), Codice = issue.Code,
+                    Messaggio = Printable(issue.Message), Avviso = issue.Avviso,
                 });
                 if (pending.Count >= IssueBatch) await FlushIssuesAsync(pending, ct);
             }
@@ -161,6 +199,20 @@ public sealed class FlussoProcessor(
                 await work.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// A finding's text fit to store and show: a control character (the validator refuses them, F09, so none should come
+    /// here) becomes its visible symbol (U+2400…), e.g. a NUL, which PostgreSQL does not store in text, becomes «␀».
+    /// </summary>
+    [return: NotNullIfNotNull(nameof(text))]
+    internal static string? Printable(string? text)
+    {
+        if (text is null || !text.AsSpan().ContainsAnyInRange('\u0000', '\u001F')) return text;
+        return string.Create(text.Length, text, static (span, t) =>
+        {
+            for (var i = 0; i < t.Length; i++) span[i] = t[i] < ' ' && t[i] != '\t' ? (char)(0x2400 + t[i]) : t[i];
+        });
     }
 
     private async Task FlushIssuesAsync(List<FlussoSegnalazione> pending, CancellationToken ct)

@@ -36,7 +36,7 @@ public static class FeedFormat
     /// <summary>The rules of the whole file, as the page and the PDF state them.</summary>
     public static IReadOnlyList<string> GeneralRules =>
     [
-        "Codifica UTF-8 (il BOM iniziale è tollerato); ogni altra codifica, ad esempio Latin-1 o Windows-1252, è respinta indicando riga e byte.",
+        "Codifica UTF-8 (il BOM iniziale è tollerato); ogni altra codifica, ad esempio Latin-1, Windows-1252 o UTF-16, è respinta indicando riga e byte, come i caratteri di controllo (ad esempio NUL) tranne la tabulazione.",
         $"Un record per riga, righe terminate da LF o CRLF; al massimo {MaxLines.ToString("N0", Core.Time.RomeTime.Italian)} pratiche e 200 MB.",
         "Campi a lunghezza variabile separati dal carattere «|» (U+007C), senza virgolette: nessun campo può contenere «|».",
         "Importi con la virgola decimale (U+002C), senza separatore delle migliaia, al massimo due decimali (ad esempio 1234,56); date nel formato gg/mm/aaaa.",
@@ -96,6 +96,7 @@ public static class FeedFormat
         new("F06", null, $"La riga supera {MaxLineBytes} byte."),
         new("F07", null, "Riga vuota."),
         new("F08", null, $"Il file supera {MaxLines:N0} righe.".Replace(",", ".", StringComparison.Ordinal)),
+        new("F09", null, "Il file contiene un carattere di controllo (ad esempio il byte NUL 0x00, tipico dei file in UTF-16): è indicata la riga e il byte; la tabulazione è ammessa."),
         new("R01", CodiceEnte, "CODICE_ENTE non è il codice dell'ente per cui si invia il flusso."),
         new("R02", DataRiferimento, "DATA_RIFERIMENTO mancante o non nel formato gg/mm/aaaa."),
         new("R03", DataRiferimento, "DATA_RIFERIMENTO nel futuro."),

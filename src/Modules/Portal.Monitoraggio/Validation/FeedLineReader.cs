@@ -18,6 +18,23 @@ public sealed class FeedEncodingException(int line, int byteInLine, long offset,
 }
 
 /// <summary>
+/// The file holds a control character the format cannot carry (NUL and the other C0 controls but TAB; CR only before LF):
+/// where (line, byte of the line from 1, offset in the file from 0) and which byte. Valid UTF-8, but not text of a feed
+/// (PostgreSQL does not even store a NUL in text); a file full of 0x00 bytes is most often in UTF-16.
+/// </summary>
+public sealed class FeedControlCharacterException(int line, int byteInLine, long offset, byte value)
+    : Exception($"Il file contiene un carattere di controllo che il tracciato non ammette: alla riga {line}, byte {byteInLine} della riga (posizione {offset} nel file) c'è il byte 0x{value:X2} " +
+                (value switch { 0x00 => "(NUL)", 0x0D => "(CR, ritorno a capo non seguito da LF)", 0x1A => "(SUB, fine file DOS)", _ => $"(carattere di controllo U+{value:X4})" }) + ". " +
+                (value == 0x00 ? "Un file con byte 0x00 è di solito salvato in UTF-16 (Unicode) invece che in UTF-8, oppure contiene dati binari. " : "") +
+                "Nei campi è ammesso solo testo (la tabulazione compresa): togliere il carattere, salvare il file in UTF-8 e inviarlo di nuovo.")
+{
+    public int Line { get; } = line;
+    public int ByteInLine { get; } = byteInLine;
+    public long Offset { get; } = offset;
+    public byte Value { get; } = value;
+}
+
+/// <summary>
 /// Reads a feed line by line from a stream with one fixed buffer: the file is never held in memory and no line becomes
 /// a string here (<see cref="Bytes"/> is a view of the buffer, valid until the next <see cref="NextAsync"/>). A line is
 /// at most <see cref="FeedFormat.MaxLineBytes"/> long (a longer one is skipped to its end and reported as
@@ -129,6 +146,19 @@ public sealed class FeedLineReader(Stream stream) : IDisposable
             i += consumed;
         }
         throw new InvalidOperationException("La riga è in UTF-8 valido.");
+    }
+
+    /// <summary>The bytes no line of the format may hold: the C0 controls but TAB (LF ends the line, a CR before it is dropped).</summary>
+    private static readonly SearchValues<byte> Controls = SearchValues.Create(
+        [0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F,
+         0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F]);
+
+    /// <summary>Throws <see cref="FeedControlCharacterException"/> at the current line's first control character, if it has one.</summary>
+    public void CheckControls()
+    {
+        var bytes = Bytes;
+        var i = bytes.IndexOfAny(Controls);
+        if (i >= 0) throw new FeedControlCharacterException(Number, i + 1, Offset + i, bytes[i]);
     }
 
     public void Dispose()

@@ -62,6 +62,7 @@ public sealed class FeedValidator
                 {
                     var status = System.Text.Unicode.Utf8.ToUtf16(reader.Bytes, chars, out _, out length, replaceInvalidSequences: false);
                     if (status != OperationStatus.Done) reader.ThrowEncoding();
+                    reader.CheckControls();
                 }
                 var text = chars.AsSpan(0, length);
                 if (!header)
@@ -97,6 +98,12 @@ public sealed class FeedValidator
         catch (FeedEncodingException e)
         {
             await Emit(new FeedIssue(e.Line, null, $"0x{e.Value:X2}", "F02", e.Message));
+            return summary;
+        }
+        catch (FeedControlCharacterException e)
+        {
+            // As an encoding error: the file is not text of the format, reading stops here; the value names the byte, never holds it.
+            await Emit(new FeedIssue(e.Line, null, $"0x{e.Value:X2}", "F09", e.Message));
             return summary;
         }
         finally

@@ -1,0 +1,162 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Contracts;
+using Portal.Core.Data;
+using Portal.Core.Outbox;
+using Portal.Core.Protocol;
+using Portal.Monitoraggio.Data;
+using Portal.Monitoraggio.Validation;
+using static Portal.Monitoraggio.Tests.Feeds;
+using static Portal.Monitoraggio.Tests.MonitoraggioTestHelpers;
+
+namespace Portal.Monitoraggio.Tests;
+
+/// <summary>The portal with two attempts per outbox entry and a protocol queue that can be told to fail.</summary>
+public sealed class RobustezzaPortal : PortalFactory
+{
+    public volatile bool ProtocolloGuasto;
+
+    public RobustezzaPortal() : base(TestDatabase.Create(), new Dictionary<string, string?> { ["Portal:Outbox:MaxAttempts"] = "2" }) { }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(s =>
+        {
+            var original = s.Last(d => d.ServiceType == typeof(IProtocolQueue));
+            s.Remove(original);
+            s.AddScoped<IProtocolQueue>(sp => new Guasto(this, (IProtocolQueue)ActivatorUtilities.CreateInstance(sp, original.ImplementationType!)));
+        });
+    }
+
+    private sealed class Guasto(RobustezzaPortal portal, IProtocolQueue inner) : IProtocolQueue
+    {
+        public Task EnqueueAsync(string subjectType, string subjectId, string? description, IReadOnlyList<OutboxItem>? then = null, CancellationToken ct = default) =>
+            portal.ProtocolloGuasto ? throw new InvalidOperationException("Registro di protocollo non raggiungibile (guasto simulato).")
+                : inner.EnqueueAsync(subjectType, subjectId, description, then, ct);
+    }
+}
+
+/// <summary>
+/// Feeds of ENTE-FORMAZIONE-01 that once stopped or spoiled the processing: control characters (NUL) the format cannot carry,
+/// and a job that fails for good.
+/// </summary>
+public class FlussiRobustezzaTests(RobustezzaPortal portal) : IClassFixture<RobustezzaPortal>
+{
+    private Task<List<Model.FlussoSegnalazione>> IssuesAsync(Guid id) =>
+        portal.InScopeAsync(sp => sp.GetRequiredService<MonitoraggioDbContext>().Segnalazioni.AsNoTracking().Where(s => s.FlussoId == id).OrderBy(s => s.Riga).ToListAsync());
+
+    private async Task NextFeedIsAppliedAsync(HttpClient client, string id)
+    {
+        var next = await portal.ProcessedAsync(client, (await client.SendAsync(Bytes([Fields(id, portal.Yesterday())]))).Id());
+        Assert.Equal("Applicato", next.Stato());
+        Assert.NotNull(await portal.PraticaAsync(Ente, id));
+    }
+
+    [Fact]
+    public async Task A_NUL_in_NOTE_is_refused_with_its_line_and_byte_nothing_is_applied_and_the_next_feed_of_the_ente_is_processed()
+    {
+        var client = await portal.OperatoreEnteAsync();
+        var p = Unique();
+        var rif = portal.Yesterday();
+        var before = await portal.CountsAsync(Ente);
+        var line = Fields(p + "2", rif).With(FeedFormat.Note, "Nota\0finale");
+        var flusso = await portal.ProcessedAsync(client, (await client.SendAsync(Bytes([Fields(p + "1", rif), line, Fields(p + "3", rif)]))).Id());
+
+        Assert.Equal("Respinto", flusso.Stato());
+        var issue = Assert.Single(await IssuesAsync(flusso.Id()));
+        Assert.Equal(("F09", 3, "0x00", (string?)null), (issue.Codice, issue.Riga, issue.Valore, issue.Campo));
+        var byteInLine = Encoding.UTF8.GetBytes(Line(line)).AsSpan().IndexOf((byte)0) + 1;
+        Assert.Contains($"alla riga 3, byte {byteInLine} della riga", issue.Messaggio);
+        Assert.Contains("carattere di controllo", issue.Messaggio);
+        Assert.Contains("NUL", issue.Messaggio);
+        Assert.Equal(before, await portal.CountsAsync(Ente));
+        Assert.Null(await portal.PraticaAsync(Ente, p + "1"));
+        var csv = await client.GetStringAsync($"{Flussi}/{flusso.Id()}/errori");
+        Assert.Contains("F09", csv);
+        Assert.DoesNotContain('\0', csv);
+
+        await NextFeedIsAppliedAsync(client, p + "1");
+    }
+
+    public static TheoryData<string, byte[], int> NulFiles() => new()
+    {
+        { "un solo byte NUL", [0x00], 1 },
+        { "UTF-16LE senza BOM", Encoding.Unicode.GetBytes(FeedFormat.Header + "\n" + Line(Fields("U16-1", new DateOnly(2026, 11, 30))) + "\n"), 2 },
+        { "NUL nell'intestazione", [.. Encoding.UTF8.GetBytes("CODICE_ENTE"), 0x00, .. Encoding.UTF8.GetBytes("|DATA\n")], 12 },
+    };
+
+    [Theory]
+    [MemberData(nameof(NulFiles))]
+    public async Task A_file_with_NUL_bytes_is_refused_with_a_clear_message_and_no_raw_NUL_is_stored(string caso, byte[] file, int byteInLine)
+    {
+        var client = await portal.OperatoreEnteAsync();
+        var before = await portal.CountsAsync(Ente);
+        var flusso = await portal.ProcessedAsync(client, (await client.SendAsync(file, "nul.txt")).Id());
+
+        Assert.True(flusso.Stato() == "Respinto", caso + ": " + flusso);
+        var issue = Assert.Single(await IssuesAsync(flusso.Id()));
+        Assert.Equal(("F09", 1, "0x00"), (issue.Codice, issue.Riga, issue.Valore));
+        Assert.Contains($"alla riga 1, byte {byteInLine} della riga", issue.Messaggio);
+        Assert.Contains("UTF-16", issue.Messaggio);
+        Assert.DoesNotContain('\0', issue.Messaggio);
+        Assert.Equal(before, await portal.CountsAsync(Ente));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{Flussi}/{flusso.Id()}/errori?formato=xlsx")).StatusCode);
+
+        await NextFeedIsAppliedAsync(client, Unique() + "1");
+    }
+
+    [Fact]
+    public async Task Other_control_characters_are_refused_but_a_TAB_in_NOTE_is_text()
+    {
+        var client = await portal.OperatoreEnteAsync();
+        var p = Unique();
+        var rif = portal.Yesterday();
+        var bell = Fields(p + "1", rif).With(FeedFormat.Denominazione, "Rossi\u0007Mario");
+        var refused = await portal.ProcessedAsync(client, (await client.SendAsync(Bytes([bell]))).Id());
+        Assert.Equal("Respinto", refused.Stato());
+        var issue = Assert.Single(await IssuesAsync(refused.Id()));
+        Assert.Equal(("F09", 2, "0x07"), (issue.Codice, issue.Riga, issue.Valore));
+
+        var tab = await portal.ProcessedAsync(client, (await client.SendAsync(Bytes([Fields(p + "2", rif).With(FeedFormat.Note, "prima\tdopo")]))).Id());
+        Assert.Equal("Applicato", tab.Stato());
+        Assert.Equal("prima\tdopo", (await portal.PraticaAsync(Ente, p + "2"))!.Note);
+    }
+
+    [Fact]
+    public async Task A_feed_whose_processing_fails_for_good_is_refused_with_a_reason_and_the_next_feed_of_the_ente_is_processed()
+    {
+        var client = await portal.OperatoreEnteAsync();
+        var p = Unique();
+        var id = (await client.SendAsync(Bytes([Fields(p + "1", portal.Yesterday())]))).Id();
+        var processor = portal.Services.GetRequiredService<OutboxProcessor>();
+        portal.ProtocolloGuasto = true;
+        try
+        {
+            await processor.RunOnceAsync(); // first attempt
+            Assert.Equal("InElaborazione", (await client.GetFromJsonAsync<JsonElement>($"{Flussi}/{id}")).Stato());
+            portal.Clock.Advance(TimeSpan.FromMinutes(1));
+            await processor.RunOnceAsync(); // the last one
+        }
+        finally
+        {
+            portal.ProtocolloGuasto = false;
+        }
+
+        var flusso = await client.GetFromJsonAsync<JsonElement>($"{Flussi}/{id}");
+        Assert.True(flusso.Stato() == "Respinto", flusso.ToString());
+        Assert.Contains("Nessuna pratica è stata modificata", flusso.GetProperty("esito").GetString());
+        Assert.NotNull(flusso.GetProperty("completatoUtc").GetString());
+        Assert.Null(await portal.PraticaAsync(Ente, p + "1"));
+        var entry = await portal.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().Outbox.AsNoTracking()
+            .SingleAsync(e => e.IdempotencyKey == $"{Services.FlussoJobs.Elabora}:verifica:{id}"));
+        Assert.Equal(OutboxState.Failed, entry.State);
+
+        await NextFeedIsAppliedAsync(client, p + "1");
+    }
+}
