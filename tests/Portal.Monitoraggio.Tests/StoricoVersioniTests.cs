@@ -55,7 +55,63 @@ public class StoricoVersioniTests(PortalFactory portal) : IClassFixture<PortalFa
         var b = await portal.PraticaAsync(AltroEnte, p + "B");
         Assert.Equal(("EROGATA", d3, d3), (b!.Stato, b.DataVersione, b.DataRiferimento));
 
-        // Progress: on every date, the practices in the version that held then, summed from the rows themselves.
+        await AssertVersionsTileAsync(p);
+        await AssertProgressSumsTheVersionsAsync(d1, dx, d3);
+    }
+
+    [Fact]
+    public async Task An_older_feed_confirmed_after_an_unchanged_resend_goes_into_the_history_and_the_later_observation_stays_current()
+    {
+        var client = await portal.OperatoreConfidiAsync();
+        var p = Unique();
+        var y = portal.Yesterday();
+        // Dates of their own (the other test's are y-9 … y-3).
+        var (d1, dx, d2) = (y.AddDays(-30), y.AddDays(-25), y.AddDays(-20));
+        await ApplyAsync(client, Bytes([Fields(p + "A", d1, AltroEnte, "IN_ISTRUTTORIA")]), warnings: true);
+        // Sent again unchanged: no history row, the version still holds from d1, the practice is known as of d2.
+        await ApplyAsync(client, Bytes([Fields(p + "A", d2, AltroEnte, "IN_ISTRUTTORIA")]), warnings: true);
+        Assert.Empty(await HistoryAsync(p));
+        var a = await portal.PraticaAsync(AltroEnte, p + "A");
+        Assert.Equal(("IN_ISTRUTTORIA", d1, d2), (a!.Stato, a.DataVersione, a.DataRiferimento));
+
+        // An older feed (d1 < dx < d2, W03 confirmed) says DELIBERATA at dx: it is placed in the history between d1 and d2, and
+        // the description observed at d2 stays current (from d2: at dx the practice was DELIBERATA).
+        await ApplyAsync(client, Bytes([Fields(p + "A", dx, AltroEnte, "DELIBERATA")]), warnings: true);
+        Assert.Equal([(p + "A", d1, dx, "IN_ISTRUTTORIA"), (p + "A", dx, d2, "DELIBERATA")], await HistoryAsync(p));
+        a = await portal.PraticaAsync(AltroEnte, p + "A");
+        Assert.Equal(("IN_ISTRUTTORIA", d2, d2, (long?)null), (a!.Stato, a.DataVersione, a.DataRiferimento, a.ImportoDeliberato));
+
+        // The invariants of the history: each practice's versions (history ∪ current) tile its time without gaps or overlaps.
+        await AssertVersionsTileAsync(p);
+        await AssertProgressSumsTheVersionsAsync(d1, dx, d2);
+    }
+
+    private async Task AssertVersionsTileAsync(string prefix)
+    {
+        var (history, current) = await portal.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<MonitoraggioDbContext>();
+            var h = await db.Storico.AsNoTracking().Where(x => x.EnteCode == AltroEnte && x.IdPratica.StartsWith(prefix))
+                .Select(x => new { x.IdPratica, x.DataRiferimento, x.DataFine }).ToListAsync();
+            var c = await db.Pratiche.AsNoTracking().Where(x => x.EnteCode == AltroEnte && x.IdPratica.StartsWith(prefix))
+                .Select(x => new { x.IdPratica, x.DataVersione, x.DataRiferimento }).ToListAsync();
+            return (h, c);
+        });
+        foreach (var practice in current)
+        {
+            Assert.True(practice.DataVersione <= practice.DataRiferimento, practice.ToString());
+            var from = history.Where(h => h.IdPratica == practice.IdPratica).OrderBy(h => h.DataRiferimento).ToList();
+            for (var i = 0; i < from.Count; i++)
+            {
+                Assert.True(from[i].DataRiferimento < from[i].DataFine, from[i].ToString());
+                Assert.Equal(i + 1 < from.Count ? from[i + 1].DataRiferimento : practice.DataVersione, from[i].DataFine);
+            }
+        }
+    }
+
+    /// <summary>Progress: on every date, the practices in the version that held then, summed from the rows themselves.</summary>
+    private async Task AssertProgressSumsTheVersionsAsync(params DateOnly[] expected)
+    {
         var (history, current) = await portal.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<MonitoraggioDbContext>();
@@ -69,9 +125,7 @@ public class StoricoVersioniTests(PortalFactory portal) : IClassFixture<PortalFa
         var funzionario = await portal.FunzionarioAsync();
         var progress = await funzionario.GetFromJsonAsync<JsonElement>($"/api/v1/monitoraggio/report/andamento?ente={AltroEnte}");
         var dates = progress.EnumerateArray().Select(x => DateOnly.Parse(x.GetProperty("dataRiferimento").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        Assert.Contains(d1, dates);
-        Assert.Contains(dx, dates);
-        Assert.Contains(d3, dates);
+        foreach (var d in expected) Assert.Contains(d, dates);
         foreach (var point in progress.EnumerateArray())
         {
             var date = DateOnly.Parse(point.GetProperty("dataRiferimento").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
