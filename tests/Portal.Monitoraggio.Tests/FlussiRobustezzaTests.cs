@@ -44,7 +44,7 @@ public sealed class RobustezzaPortal : PortalFactory
 
 /// <summary>
 /// Feeds of ENTE-FORMAZIONE-01 that once stopped or spoiled the processing: control characters (NUL) the format cannot carry,
-/// and a job that fails for good.
+/// a job that fails for good, a confirmation overtaken by a newer feed.
 /// </summary>
 public class FlussiRobustezzaTests(RobustezzaPortal portal) : IClassFixture<RobustezzaPortal>
 {
@@ -158,5 +158,27 @@ public class FlussiRobustezzaTests(RobustezzaPortal portal) : IClassFixture<Robu
         Assert.Equal(OutboxState.Failed, entry.State);
 
         await NextFeedIsAppliedAsync(client, p + "1");
+    }
+
+    [Fact]
+    public async Task A_feed_confirmed_while_a_newer_feed_of_the_ente_waits_is_refused_in_its_turn_and_does_not_overwrite_the_newer_one()
+    {
+        var client = await portal.OperatoreEnteAsync();
+        var p = Unique();
+        var rif = portal.Yesterday();
+        // A: IMPORTO_DELIBERATO above IMPORTO_RICHIESTO (W01), waiting for confirmation.
+        var a = await portal.ProcessedAsync(client, (await client.SendAsync(Bytes([Fields(p + "1", rif, stato: "DELIBERATA").With(FeedFormat.ImportoDeliberato, "20000,00")]))).Id());
+        Assert.Equal("ConAvvisi", a.Stato());
+        // B: the corrected feed, received later and still queued when A is confirmed.
+        portal.Clock.Advance(TimeSpan.FromSeconds(5));
+        var b = (await client.SendAsync(Bytes([Fields(p + "1", rif, stato: "DELIBERATA")]))).Id();
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"{Flussi}/{a.Id()}/conferma", null)).StatusCode);
+
+        Assert.Equal("Applicato", (await portal.ProcessedAsync(client, b)).Stato());
+        var confirmed = await portal.ProcessedAsync(client, a.Id());
+        Assert.True(confirmed.Stato() == "Respinto", confirmed.ToString());
+        Assert.Contains("più recente", confirmed.GetProperty("esito").GetString());
+        var pratica = await portal.PraticaAsync(Ente, p + "1");
+        Assert.Equal((1200050L, b), (pratica!.ImportoDeliberato, pratica.FlussoId));
     }
 }

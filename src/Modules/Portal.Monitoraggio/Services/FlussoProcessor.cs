@@ -22,8 +22,8 @@ namespace Portal.Monitoraggio.Services;
 /// time, in arrival order). One streaming pass validates and, inside one unit of work, upserts the practices as it
 /// goes: at the first error or warning the unit is rolled back (nothing applied) and the pass goes on only to
 /// report. A clean feed is committed together with its outcome and its protocol request; a confirmed feed with
-/// warnings is applied by a second job. A node that dies mid-way leaves the unit uncommitted: the job is retried; a job
-/// that fails for good leaves the feed refused, not "in elaborazione".
+/// warnings is applied by a second job, unless a newer feed of the ente was applied meanwhile. A node that dies mid-way
+/// leaves the unit uncommitted: the job is retried; a job that fails for good leaves the feed refused, not "in elaborazione".
 /// </summary>
 public sealed class FlussoProcessor(
     IServiceScopeFactory scopes, MonitoraggioDbContext db, IUnitOfWork unitOfWork, RegionComuni comuni,
@@ -78,6 +78,27 @@ public sealed class FlussoProcessor(
         logger.LogWarning("Flusso {Id} dell'ente {Ente} respinto: elaborazione non riuscita dopo {Attempts} tentativi", flusso.Id, flusso.EnteCode, attempts);
     }
 
+    /// <summary>
+    /// A confirmed feed is applied only if no newer feed of the ente was applied since the confirmation (the newer one was
+    /// queued before the confirmation's job): applying the older data now would overwrite the newer.
+    /// </summary>
+    private async Task<bool> OvertakenAsync(Flusso flusso, CancellationToken ct)
+    {
+        var newer = await db.Flussi.AsNoTracking().AnyAsync(f => f.EnteCode == flusso.EnteCode && f.Stato == StatoFlusso.Applicato && f.CreatedUtc > flusso.CreatedUtc, ct);
+        if (!newer) return false;
+        await using var work = await unitOfWork.BeginAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        const string esito = "Respinto: dopo la conferma è stato applicato un flusso più recente dello stesso ente, e questo, più vecchio, ne sovrascriverebbe i dati. " +
+                             "Nessuna pratica è stata modificata: se servono, inviare di nuovo i dati aggiornati.";
+        await db.Flussi.Where(f => f.Id == flusso.Id && f.Stato == StatoFlusso.Confermato).ExecuteUpdateAsync(u => u
+            .SetProperty(f => f.Stato, StatoFlusso.Respinto).SetProperty(f => f.CompletedUtc, now).SetProperty(f => f.Esito, esito), ct);
+        await audit.RecordAsync("Monitoraggio.Respinto", $"Flusso {flusso.Id}",
+            $"Ente {flusso.EnteCode}: il flusso confermato «{flusso.FileName}» non è applicato, perché nel frattempo è stato applicato un flusso più recente dell'ente.");
+        await work.CompleteAsync(ct);
+        logger.LogInformation("Flusso confermato {Id} dell'ente {Ente} respinto: superato da un flusso più recente già applicato", flusso.Id, flusso.EnteCode);
+        return true;
+    }
+
     /// <summary>Processes a feed now, in the caller's scope (the demo recipe: its feeds are decided before the site opens).</summary>
     internal async Task ProcessNowAsync(Guid id, CancellationToken ct)
     {
@@ -87,6 +108,7 @@ public sealed class FlussoProcessor(
 
     private async Task ProcessAsync(Flusso flusso, bool confirmed, CancellationToken ct)
     {
+        if (confirmed && await OvertakenAsync(flusso, ct)) return;
         var now = clock.GetUtcNow().UtcDateTime;
         if (!confirmed)
         {
