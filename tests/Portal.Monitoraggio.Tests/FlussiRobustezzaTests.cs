@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -9,6 +10,7 @@ using Portal.Core.Contracts;
 using Portal.Core.Data;
 using Portal.Core.Outbox;
 using Portal.Core.Protocol;
+using Portal.Core.Security;
 using Portal.Monitoraggio.Data;
 using Portal.Monitoraggio.Validation;
 using static Portal.Monitoraggio.Tests.Feeds;
@@ -44,7 +46,7 @@ public sealed class RobustezzaPortal : PortalFactory
 
 /// <summary>
 /// Feeds of ENTE-FORMAZIONE-01 that once stopped or spoiled the processing: control characters (NUL) the format cannot carry,
-/// a job that fails for good, a confirmation overtaken by a newer feed.
+/// a job that fails for good, a confirmation overtaken by a newer feed; and the receipt of a feed for whoever may read the feed.
 /// </summary>
 public class FlussiRobustezzaTests(RobustezzaPortal portal) : IClassFixture<RobustezzaPortal>
 {
@@ -180,5 +182,70 @@ public class FlussiRobustezzaTests(RobustezzaPortal portal) : IClassFixture<Robu
         Assert.Contains("più recente", confirmed.GetProperty("esito").GetString());
         var pratica = await portal.PraticaAsync(Ente, p + "1");
         Assert.Equal((1200050L, b), (pratica!.ImportoDeliberato, pratica.FlussoId));
+    }
+
+    private async Task<string> TokenAsync(string ente)
+    {
+        var admin = await portal.LoginAsync(Demo.Amministratore, PortalRoles.Amministratore);
+        var response = await admin.PostAsJsonAsync("/api/v1/monitoraggio/credenziali", new { ente, etichetta = "Gestionale " + Unique() });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+    }
+
+    private HttpClient Bearer(string token)
+    {
+        var client = portal.Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A second operator of <paramref name="ente"/>, enabled as the Amministratore would.</summary>
+    private async Task<HttpClient> SecondOperatorAsync(string ente)
+    {
+        var cf = TestCodiciFiscali.Make("SCN", "PRT", new DateOnly(1981, 3, 4));
+        await portal.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CoreDbContext>();
+            if (await db.Persons.AnyAsync(x => x.CodiceFiscale == cf)) return;
+            var person = new Person { CodiceFiscale = cf, Nome = "Pietro", Cognome = "Secondo", IsDemo = true, CreatedUtc = DateTime.UtcNow };
+            db.Persons.Add(person);
+            db.RoleAssignments.Add(new RoleAssignment
+            {
+                PersonId = person.Id, RoleName = PortalRoles.OperatoreEnte, ScopeType = ScopeTypes.Ente, ScopeValue = ente, GrantedUtc = DateTime.UtcNow, GrantedBy = "test",
+            });
+            await db.SaveChangesAsync();
+        });
+        return await portal.LoginAsync(cf, PortalRoles.OperatoreEnte);
+    }
+
+    [Fact]
+    public async Task The_receipt_of_a_feed_is_downloaded_by_the_entes_token_and_operators_and_by_nobody_of_another_ente()
+    {
+        var token = Bearer(await TokenAsync(Ente));
+        var flusso = await portal.ProcessedAsync(token, (await token.SendAsync(Bytes([Fields(Unique() + "1", portal.Yesterday())]))).Id());
+        Assert.Equal("Applicato", flusso.Stato());
+        var link = flusso.GetProperty("ricevuta").GetString()!;
+
+        var operatore = await portal.OperatoreEnteAsync();
+        var secondo = await SecondOperatorAsync(Ente);
+        foreach (var (who, client) in new[] { ("token dell'ente", token), ("operatore dell'ente", operatore), ("secondo operatore dell'ente", secondo) })
+        {
+            var pdf = await client.GetAsync(link);
+            Assert.True(pdf.StatusCode == HttpStatusCode.OK, $"{who}: {pdf.StatusCode} {link}");
+            Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+            Assert.StartsWith("%PDF", Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..4]));
+        }
+        // The history lists the same link, and the feed's page shows it to the second operator.
+        var history = await secondo.GetFromJsonAsync<JsonElement>(Flussi);
+        Assert.Contains(history.EnumerateArray(), f => f.Id() == flusso.Id() && f.GetProperty("ricevuta").GetString() == link);
+        Assert.Contains($"href=\"{link}\"", await secondo.GetStringAsync($"/monitoraggio/flussi/{flusso.Id()}"));
+
+        var altroOperatore = await portal.OperatoreConfidiAsync();
+        var altroToken = Bearer(await TokenAsync(AltroEnte));
+        foreach (var (who, client) in new[] { ("operatore di un altro ente", altroOperatore), ("token di un altro ente", altroToken) })
+        {
+            var refused = await client.GetAsync(link);
+            Assert.True(refused.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"{who}: {refused.StatusCode}");
+        }
     }
 }

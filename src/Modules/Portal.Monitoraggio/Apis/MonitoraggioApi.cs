@@ -49,6 +49,9 @@ public static class MonitoraggioApi
         flussi.MapGet("/{id:guid}/errori", Errors)
             .WithSummary("Rapporto completo degli errori e degli avvisi: CSV, oppure Excel con ?formato=xlsx")
             .Produces(StatusCodes.Status200OK, contentType: ErrorReport.CsvType).Problems(400, 404);
+        flussi.MapGet("/{id:guid}/ricevuta", Receipt)
+            .WithSummary("Ricevuta (PDF) di un flusso applicato, per chi può leggere il flusso")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf").Problems(404);
 
         var report = api.MapGroup("/report").RequireAuthorization(PermissionPolicy.For(MonitoraggioPermissions.Reports));
         report.MapGet("/totali", Totals).WithSummary("Totali per misura, ente, stato, provincia o Comune (dimensione), con i filtri").Problems(400, 403);
@@ -139,6 +142,12 @@ public static class MonitoraggioApi
     {
         var flusso = await queries.GetAsync(user, id, ct);
         return TypedResults.Ok(FlussoDto.From(flusso, await queries.RicevutaAsync(id, ct)));
+    }
+
+    private static async Task<FileContentHttpResult> Receipt(Guid id, FlussoQueries queries, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var pdf = await queries.ReceiptPdfAsync(user, id, ct);
+        return TypedResults.File(pdf.Content, pdf.ContentType, pdf.FileName);
     }
 
     private static async Task<IResult> Errors(Guid id, string? formato, FlussoQueries queries, ErrorReport report, ClaimsPrincipal user, CancellationToken ct)

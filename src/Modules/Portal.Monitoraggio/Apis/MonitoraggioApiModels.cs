@@ -13,7 +13,7 @@ public sealed record FlussoDto(
         f.Id, f.EnteCode, f.FileName, f.Sha256, f.Length, f.Stato.ToString(), FlussoLabels.Stato(f.Stato), f.Canale, f.OperatorName,
         f.CreatedUtc, f.CompletedUtc, f.Righe, f.LetturaCompleta, f.Errori, f.Avvisi, f.DataRiferimento is { } d ? FeedValues.Date(d) : null,
         f.Esito, f.ConteggiRegole is null ? null : JsonSerializer.Deserialize<Dictionary<string, int>>(f.ConteggiRegole, JsonSerializerOptions.Web),
-        r?.Segnatura, r?.ReceiptCode is { } code ? $"/api/v1/ricevute/{code}" : null,
+        r?.Segnatura, r?.ReceiptCode is not null ? FlussoQueries.ReceiptUrl(f.Id) : null,
         $"/api/v1/monitoraggio/flussi/{f.Id}", $"/api/v1/monitoraggio/flussi/{f.Id}/errori");
 }
 

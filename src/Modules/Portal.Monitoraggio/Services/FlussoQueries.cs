@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Errors;
+using Portal.Core.Files;
 using Portal.Core.Protocol;
 using Portal.Core.Receipts;
 using Portal.Monitoraggio.Data;
@@ -11,8 +12,14 @@ namespace Portal.Monitoraggio.Services;
 public sealed record FlussoRicevuta(string? Segnatura, string? ReceiptCode);
 
 /// <summary>Reading feeds, scoped: an ente's operator sees only the ente's feeds, a Funzionario all of them.</summary>
-public sealed class FlussoQueries(MonitoraggioDbContext db, FlussoAccess access, IProtocolRegister register, IReceipts receipts)
+public sealed class FlussoQueries(MonitoraggioDbContext db, FlussoAccess access, IProtocolRegister register, IReceipts receipts, IFileStore files)
 {
+    /// <summary>
+    /// Where the receipt of a feed is downloaded: under the feed, for whoever may read the feed (every operator and API
+    /// credential of the ente, the Funzionario), not only for the person who sent it.
+    /// </summary>
+    public static string ReceiptUrl(Guid id) => $"/api/v1/monitoraggio/flussi/{id}/ricevuta";
+
     public async Task<Flusso> GetAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
     {
         var flusso = await db.Flussi.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct) ?? throw PortalException.NotFound("Flusso non trovato.");
@@ -36,6 +43,15 @@ public sealed class FlussoQueries(MonitoraggioDbContext db, FlussoAccess access,
         var entry = await register.FindAsync(Flusso.SubjectType, id.ToString(), ct);
         var receipt = await receipts.FindAsync(Flusso.SubjectType, id.ToString(), ct);
         return new FlussoRicevuta(entry?.Segnatura, receipt?.Code);
+    }
+
+    /// <summary>The receipt's PDF of a feed the user may read (<see cref="GetAsync"/>).</summary>
+    public async Task<StoredFile> ReceiptPdfAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)
+    {
+        await GetAsync(user, id, ct);
+        var receipt = await receipts.FindAsync(Flusso.SubjectType, id.ToString(), ct)
+            ?? throw PortalException.NotFound("La ricevuta di questo flusso non è disponibile: è rilasciata quando il flusso è applicato e protocollato.");
+        return await files.GetAsync(receipt.PdfFileId, ct) ?? throw PortalException.NotFound("Ricevuta non trovata.");
     }
 
     public async Task<IReadOnlyDictionary<string, Receipt>> ReceiptsAsync(IEnumerable<Guid> ids, CancellationToken ct) =>
