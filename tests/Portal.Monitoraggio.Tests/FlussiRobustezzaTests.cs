@@ -50,6 +50,14 @@ public sealed class RobustezzaPortal : PortalFactory
 /// </summary>
 public class FlussiRobustezzaTests(RobustezzaPortal portal) : IClassFixture<RobustezzaPortal>
 {
+    [Fact]
+    public void A_control_character_that_reaches_a_finding_is_stored_as_its_visible_symbol()
+    {
+        Assert.Equal("a\u2400b\tc\u2407", Services.FlussoProcessor.Printable("a\0b\tc\u0007"));
+        Assert.Equal("testo", Services.FlussoProcessor.Printable("testo"));
+        Assert.Null(Services.FlussoProcessor.Printable(null));
+    }
+
     private Task<List<Model.FlussoSegnalazione>> IssuesAsync(Guid id) =>
         portal.InScopeAsync(sp => sp.GetRequiredService<MonitoraggioDbContext>().Segnalazioni.AsNoTracking().Where(s => s.FlussoId == id).OrderBy(s => s.Riga).ToListAsync());
 
