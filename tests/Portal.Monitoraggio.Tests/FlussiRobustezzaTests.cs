@@ -192,6 +192,36 @@ public class FlussiRobustezzaTests(RobustezzaPortal portal) : IClassFixture<Robu
         Assert.Equal((1200050L, b), (pratica!.ImportoDeliberato, pratica.FlussoId));
     }
 
+    [Fact]
+    public async Task Amounts_of_13_integer_digits_that_the_format_allows_add_up_without_overflow_in_the_receipt_and_the_reports()
+    {
+        var client = await portal.OperatoreEnteAsync();
+        var p = Unique();
+        var rif = portal.Yesterday();
+        // 10,000 × 9.999.999.999.999,99 € is 10^19 cents: more than a long holds.
+        const int lines = 10_000;
+        var feed = Bytes(Enumerable.Range(1, lines).Select(i => Fields($"{p}{i}", rif, stato: "PRESENTATA").With(FeedFormat.ImportoRichiesto, "9999999999999,99")));
+        var id = (await client.SendAsync(feed, "grandi-importi.txt")).Id();
+        await portal.DrainOutboxAsync(); // ten thousand lines, then the protocol number and the receipt: may take longer than one wait of ProcessedAsync
+        var flusso = await portal.ProcessedAsync(client, id);
+        Assert.Equal("Applicato", flusso.Stato());
+        var riepilogo = await portal.InScopeAsync(sp => sp.GetRequiredService<MonitoraggioDbContext>().Flussi.AsNoTracking().Where(f => f.Id == flusso.Id()).Select(f => f.Riepilogo).SingleAsync());
+        Assert.Equal(lines * 999_999_999_999_999m, JsonDocument.Parse(riepilogo!).RootElement.GetProperty("PRESENTATA").GetProperty("richiesto").GetDecimal());
+
+        var cents = await portal.InScopeAsync(async sp => (await sp.GetRequiredService<MonitoraggioDbContext>().Pratiche.AsNoTracking()
+            .Where(x => x.EnteCode == Ente).Select(x => x.ImportoRichiesto).ToListAsync()).Sum(x => (decimal)x));
+        var funzionario = await portal.FunzionarioAsync();
+        var totali = await funzionario.GetAsync($"/api/v1/monitoraggio/report/totali?dimensione=ente&ente={Ente}");
+        Assert.True(totali.StatusCode == HttpStatusCode.OK, $"{totali.StatusCode}: {await totali.Content.ReadAsStringAsync()}");
+        var row = Assert.Single((await totali.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
+        Assert.Equal(cents / 100m, row.GetProperty("richiesto").GetDecimal());
+        var andamento = await funzionario.GetAsync($"/api/v1/monitoraggio/report/andamento?ente={Ente}");
+        Assert.True(andamento.StatusCode == HttpStatusCode.OK, $"{andamento.StatusCode}: {await andamento.Content.ReadAsStringAsync()}");
+        Assert.True((await andamento.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Last().GetProperty("richiesto").GetDecimal() >= lines * 9_999_999_999_999.99m);
+        Assert.Equal(HttpStatusCode.OK, (await funzionario.GetAsync($"/admin/monitoraggio?Ente={Ente}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(flusso.GetProperty("ricevuta").GetString())).StatusCode);
+    }
+
     private async Task<string> TokenAsync(string ente)
     {
         var admin = await portal.LoginAsync(Demo.Amministratore, PortalRoles.Amministratore);

@@ -12,6 +12,20 @@ namespace Portal.Monitoraggio.Services;
 /// </summary>
 public sealed class MonitoraggioReports(MonitoraggioDbContext db, IEntiGestori enti, IOptions<MonitoraggioOptions> options, TimeProvider clock)
 {
+    /// <summary>
+    /// An amount has up to 13 integer digits (10^15 cents), so a SUM over ten thousand practices may exceed a bigint: the
+    /// database sums the quotients by 10^9 and the remainders apart (each far from the limit, on both providers), and the
+    /// total is put together here in decimal.
+    /// </summary>
+    private const long Split = 1_000_000_000;
+
+    private sealed record Sums<TKey>(TKey Key, int N, long RH, long RL, long DH, long DL, long EH, long EL)
+    {
+        public decimal Richiesto => RH * (decimal)Split + RL;
+        public decimal Deliberato => DH * (decimal)Split + DL;
+        public decimal Erogato => EH * (decimal)Split + EL;
+    }
+
     public static readonly IReadOnlyList<string> Dimensions = ["misura", "ente", "stato", "provincia", "comune"];
 
     private IQueryable<Pratica> Pratiche(ReportFilter f)
@@ -37,9 +51,11 @@ public sealed class MonitoraggioReports(MonitoraggioDbContext db, IEntiGestori e
             "comune" => q.GroupBy(p => p.ComuneIstat),
             _ => throw Core.Errors.PortalException.Invalid("dimensione", $"Dimensione «{dimension}» non prevista: {string.Join(", ", Dimensions)}."),
         };
-        var rows = await grouped.Select(g => new ReportRow(g.Key, g.Count(), g.Sum(p => p.ImportoRichiesto),
-            g.Sum(p => p.ImportoDeliberato ?? 0), g.Sum(p => p.ImportoErogato ?? 0))).ToListAsync(ct);
-        return rows.OrderBy(r => r.Chiave, StringComparer.Ordinal).ToList();
+        var sums = await grouped.Select(g => new Sums<string>(g.Key, g.Count(),
+            g.Sum(p => p.ImportoRichiesto / Split), g.Sum(p => p.ImportoRichiesto % Split),
+            g.Sum(p => (p.ImportoDeliberato ?? 0) / Split), g.Sum(p => (p.ImportoDeliberato ?? 0) % Split),
+            g.Sum(p => (p.ImportoErogato ?? 0) / Split), g.Sum(p => (p.ImportoErogato ?? 0) % Split))).ToListAsync(ct);
+        return sums.Select(s => new ReportRow(s.Key, s.N, s.Richiesto, s.Deliberato, s.Erogato)).OrderBy(r => r.Chiave, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>
@@ -63,17 +79,25 @@ public sealed class MonitoraggioReports(MonitoraggioDbContext db, IEntiGestori e
         if (f.Ente is { Length: > 0 } e) { current = current.Where(p => p.EnteCode == e); history = history.Where(p => p.EnteCode == e); }
         if (f.Misura is { Length: > 0 } m) { current = current.Where(p => p.Misura == m); history = history.Where(p => p.Misura == m); }
         if (f.Provincia is { Length: > 0 } pr) { current = current.Where(p => p.SiglaProvincia == pr); history = history.Where(p => p.SiglaProvincia == pr); }
-        var begins = await current.GroupBy(p => p.DataVersione).Select(g => new ProgressPoint(g.Key, g.Count(), g.Sum(p => p.ImportoRichiesto),
-            g.Sum(p => p.ImportoDeliberato ?? 0), g.Sum(p => p.ImportoErogato ?? 0))).ToListAsync(ct);
-        begins.AddRange(await history.GroupBy(p => p.DataRiferimento).Select(g => new ProgressPoint(g.Key, g.Count(), g.Sum(p => p.ImportoRichiesto),
-            g.Sum(p => p.ImportoDeliberato ?? 0), g.Sum(p => p.ImportoErogato ?? 0))).ToListAsync(ct));
-        var ends = await history.Where(h => h.DataFine <= last).GroupBy(p => p.DataFine).Select(g => new ProgressPoint(g.Key, g.Count(), g.Sum(p => p.ImportoRichiesto),
-            g.Sum(p => p.ImportoDeliberato ?? 0), g.Sum(p => p.ImportoErogato ?? 0))).ToListAsync(ct);
+        static ProgressPoint Point(Sums<DateOnly> s) => new(s.Key, s.N, s.Richiesto, s.Deliberato, s.Erogato);
+        var begins = (await current.GroupBy(p => p.DataVersione).Select(g => new Sums<DateOnly>(g.Key, g.Count(),
+            g.Sum(p => p.ImportoRichiesto / Split), g.Sum(p => p.ImportoRichiesto % Split),
+            g.Sum(p => (p.ImportoDeliberato ?? 0) / Split), g.Sum(p => (p.ImportoDeliberato ?? 0) % Split),
+            g.Sum(p => (p.ImportoErogato ?? 0) / Split), g.Sum(p => (p.ImportoErogato ?? 0) % Split))).ToListAsync(ct)).Select(Point).ToList();
+        begins.AddRange((await history.GroupBy(p => p.DataRiferimento).Select(g => new Sums<DateOnly>(g.Key, g.Count(),
+            g.Sum(p => p.ImportoRichiesto / Split), g.Sum(p => p.ImportoRichiesto % Split),
+            g.Sum(p => (p.ImportoDeliberato ?? 0) / Split), g.Sum(p => (p.ImportoDeliberato ?? 0) % Split),
+            g.Sum(p => (p.ImportoErogato ?? 0) / Split), g.Sum(p => (p.ImportoErogato ?? 0) % Split))).ToListAsync(ct)).Select(Point));
+        var ends = (await history.Where(h => h.DataFine <= last).GroupBy(p => p.DataFine).Select(g => new Sums<DateOnly>(g.Key, g.Count(),
+            g.Sum(p => p.ImportoRichiesto / Split), g.Sum(p => p.ImportoRichiesto % Split),
+            g.Sum(p => (p.ImportoDeliberato ?? 0) / Split), g.Sum(p => (p.ImportoDeliberato ?? 0) % Split),
+            g.Sum(p => (p.ImportoErogato ?? 0) / Split), g.Sum(p => (p.ImportoErogato ?? 0) % Split))).ToListAsync(ct)).Select(Point).ToList();
 
-        var deltas = begins.Select(x => (x.DataRiferimento, Sign: 1L, x)).Concat(ends.Select(x => (x.DataRiferimento, Sign: -1L, x)))
+        var deltas = begins.Select(x => (x.DataRiferimento, Sign: 1, x)).Concat(ends.Select(x => (x.DataRiferimento, Sign: -1, x)))
             .OrderBy(x => x.DataRiferimento).ToList();
         var points = new List<ProgressPoint>(dates.Count);
-        long n = 0, richiesto = 0, deliberato = 0, erogato = 0;
+        long n = 0;
+        decimal richiesto = 0, deliberato = 0, erogato = 0;
         var i = 0;
         foreach (var date in dates)
         {

@@ -62,7 +62,10 @@ public static class FeedValues
         $"{cents / 100}," + (cents % 100).ToString("00", CultureInfo.InvariantCulture);
 
     /// <summary>Cents for people: "€ 1.234,56".</summary>
-    public static string Euro(long cents) =>
+    public static string Euro(long cents) => Euro((decimal)cents);
+
+    /// <summary>A sum of cents for people (a sum of amounts may exceed a long).</summary>
+    public static string Euro(decimal cents) =>
         "€ " + (cents / 100m).ToString("#,##0.00", CultureInfo.GetCultureInfo("it-IT"));
 
     public static string Date(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);

@@ -37,7 +37,7 @@ public sealed class IndexModel(MonitoraggioReports reports, MonitoraggioDbContex
     };
 
     /// <summary>The data of one chart for monitoraggio-grafici.js (Chart.js), amounts in euro; the server SVG stays as the fallback.</summary>
-    public static string Grafico(string id, string tipo, string titolo, IEnumerable<string> etichette, IEnumerable<(long Richiesto, long Deliberato, long Erogato)> valori)
+    public static string Grafico(string id, string tipo, string titolo, IEnumerable<string> etichette, IEnumerable<(decimal Richiesto, decimal Deliberato, decimal Erogato)> valori)
     {
         var v = valori.ToList();
         return System.Text.Json.JsonSerializer.Serialize(new
