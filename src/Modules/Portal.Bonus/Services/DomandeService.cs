@@ -110,7 +110,7 @@ public sealed class DomandeService(
         };
         if (await CondizioneDidAsync(person.CodiceFiscale, ct) is { } did)
         {
-            domanda.Condizione = did.Stato == StatoOccupazionale.Disoccupato ? CondizioneOccupazionale.Disoccupato : CondizioneOccupazionale.Occupato;
+            domanda.Condizione = Condizione(did);
             domanda.CondizioneFonte = did.Fonte;
         }
         await using var work = await unitOfWork.BeginAsync(ct);
@@ -194,8 +194,12 @@ public sealed class DomandeService(
         return SezioniValidation.Richiedente(d, input, today, inRegion, residenza?.ResidenzaComuneIstat, regione, regole);
     }
 
-    private async Task<string?> FonteDidAsync(Domanda d, CancellationToken ct) =>
-        await CondizioneDidAsync(d.CodiceFiscale, ct) is { } did ? did.Fonte : null;
+    /// <summary>The DID module's condition and its source, when that module knows the person (the cross-check of the section).</summary>
+    private async Task<(CondizioneOccupazionale Condizione, string Fonte)?> FonteDidAsync(Domanda d, CancellationToken ct) =>
+        await CondizioneDidAsync(d.CodiceFiscale, ct) is { } did ? (Condizione(did), did.Fonte) : null;
+
+    private static CondizioneOccupazionale Condizione(CondizioneOccupazionaleInfo did) =>
+        did.Stato == StatoOccupazionale.Disoccupato ? CondizioneOccupazionale.Disoccupato : CondizioneOccupazionale.Occupato;
 
     /// <summary>The DID module's answer, when that module is present and knows the person.</summary>
     private async Task<CondizioneOccupazionaleInfo?> CondizioneDidAsync(string cf, CancellationToken ct)

@@ -165,14 +165,17 @@ internal static partial class SezioniValidation
     public static DateOnly Scadenza(TipoIsee tipo, DateOnly rilascio) =>
         tipo == TipoIsee.Ordinario ? new DateOnly(rilascio.Year, 12, 31) : rilascio.AddMonths(6).AddDays(-1);
 
-    public static Dictionary<string, string> Occupazione(Domanda d, OccupazioneInput input, string? fonteDid)
+    public const string DichiarataDalRichiedente = "Dichiarata dal richiedente";
+
+    /// <summary>The CPI's source is kept only when the declared condition is the one the DID module answers.</summary>
+    public static Dictionary<string, string> Occupazione(Domanda d, OccupazioneInput input, (CondizioneOccupazionale Condizione, string Fonte)? did)
     {
         var e = new Dictionary<string, string>();
         if (!Enum.TryParse<CondizioneOccupazionale>(input.Condizione, true, out var c) || !Enum.IsDefined(c))
             e["condizione"] = "Indica la tua condizione occupazionale: occupato o disoccupato ai sensi del D.lgs. 150/2015.";
         if (e.Count > 0) return e;
         d.Condizione = c;
-        d.CondizioneFonte = fonteDid ?? "Dichiarata dal richiedente";
+        d.CondizioneFonte = did is { } x && x.Condizione == c ? x.Fonte : DichiarataDalRichiedente;
         return e;
     }
 
