@@ -47,6 +47,25 @@ public sealed class DemoAndDidTests(BonusPortal portal)
         Assert.Equal(CondizioneDa.Fonte, await portal.InBonusAsync(db => db.Domande.Where(x => x.Id == id).Select(x => x.CondizioneFonte).SingleAsync()));
     }
 
+    [Fact]
+    public async Task A_condition_differing_from_the_Did_modules_answer_is_stored_as_declared_not_with_the_CPIs_source()
+    {
+        var c = await portal.CitizenAsync();
+        var withDid = portal.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddScoped<ICondizioneOccupazionale>(_ => new CondizioneDa(c.Cf))));
+        var client = await withDid.LoginAsync(c.Cf);
+        var r = await client.PostAsJsonAsync("/api/v1/bonus/domande", new { bandoId = await portal.BandoIdAsync() });
+        Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+        var id = (await r.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        // The CPI has the citizen as unemployed; the citizen declares employed: the declaration is the citizen's own.
+        var saved = await client.PutAsJsonAsync($"/api/v1/bonus/domande/{id}/sezioni/occupazione", new { condizione = "occupato" });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var row = await portal.InBonusAsync(db => db.Domande.AsNoTracking().SingleAsync(x => x.Id == id));
+        Assert.Equal(CondizioneOccupazionale.Occupato, row.Condizione);
+        Assert.Equal("Dichiarata dal richiedente", row.CondizioneFonte);
+        Assert.Equal("Dichiarata dal richiedente", (await saved.Content.ReadFromJsonAsync<JsonObject>())!["condizioneFonte"]!.GetValue<string>());
+        Assert.DoesNotContain("Proposta dai dati del Centro per l'Impiego", System.Net.WebUtility.HtmlDecode(await client.GetStringAsync($"/bonus/domande/{id}")));
+    }
+
     /// <summary>What the DID module answers for one codice fiscale (the contract's other answer is "Sconosciuta").</summary>
     private sealed class CondizioneDa(string cf) : ICondizioneOccupazionale
     {

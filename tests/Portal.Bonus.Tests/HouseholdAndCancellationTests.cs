@@ -80,6 +80,36 @@ public sealed class HouseholdAndCancellationTests(BonusPortal portal)
         // The cancelled application does not count for the household rule.
         Assert.Null((await sent.Content.ReadFromJsonAsync<JsonObject>())!["avvisoNucleo"]?.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Cancelling_the_first_application_leaves_its_household_held_by_a_later_sent_one_that_listed_it()
+    {
+        var bando = await portal.BandoIdAsync();
+        var mother = await portal.CitizenAsync(nome: "Anna");
+        var (first, child, _) = await mother.CompleteDraftAsync(bando);
+        Assert.Equal(HttpStatusCode.OK, (await mother.SendAsync(first)).StatusCode);
+        // The father sends for the same child (flagged: the child and the mother are in the first application).
+        var father = await portal.CitizenAsync(nome: "Marco");
+        var (second, _, _) = await father.CompleteDraftAsync(bando, spouse: mother.Cf, child: child);
+        Assert.Equal(HttpStatusCode.OK, (await father.SendAsync(second)).StatusCode);
+
+        var funzionario = await portal.LoginAsync(Demo.Funzionario, PortalRoles.Funzionario);
+        Assert.Equal(HttpStatusCode.OK, (await funzionario.PostAsJsonAsync($"/api/v1/bonus/istruttoria/domande/{first}/annullamento", new { motivo = "Richiesta della richiedente" })).StatusCode);
+        // The child and the mother are still in a sent application of the call: the father's.
+        var held = await portal.InBonusAsync(db => db.NucleiInvio.AsNoTracking().Where(n => n.BandoId == bando && (n.CodiceFiscale == child || n.CodiceFiscale == mother.Cf)).ToListAsync());
+        Assert.Equal(2, held.Count);
+        Assert.All(held, n => Assert.Equal(second, n.DomandaId));
+
+        // A new application of the mother for the same child comes after the father's: it is flagged, pointing at it.
+        var (third, _, _) = await mother.CompleteDraftAsync(bando, child: child);
+        var r = await mother.SendAsync(third);
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        Assert.NotNull((await r.Content.ReadFromJsonAsync<JsonObject>())!["avvisoNucleo"]?.GetValue<string>());
+        var row = await portal.InBonusAsync(db => db.Domande.AsNoTracking().SingleAsync(d => d.Id == third));
+        Assert.True(row.NucleoGiaRichiedente);
+        Assert.Contains(second.ToString(), row.NucleoSegnalazione);
+        Assert.DoesNotContain(first.ToString(), row.NucleoSegnalazione);
+    }
 }
 
 /// <summary>Its own portal: the test moves the clock outside every window.</summary>

@@ -22,6 +22,8 @@ public static class BandoValidation
             e["regole"] = "Le regole del bando sono obbligatorie.";
             return e;
         }
+        // A list sent as null, or with a null item, is named here; the checks below read every item.
+        if (!Complete(r, e)) return e;
         if (r.Dotazione <= 0) e["regole.dotazione"] = "La dotazione finanziaria deve essere maggiore di zero.";
         if (r.Fonti.Count == 0) e["regole.fonti"] = "Indicare almeno una fonte di finanziamento.";
         else if (r.Fonti.Sum(f => f.Percentuale) != 100m)
@@ -73,6 +75,42 @@ public static class BandoValidation
         if (r.GiorniIntegrazione < 0 || r.GiorniSaldo < 0 || r.GiorniGraduatoria < 0)
             e["regole.giorni"] = "I termini in giorni non possono essere negativi.";
         return e;
+    }
+
+    private static bool Complete(BandoRegole r, Dictionary<string, string> e)
+    {
+        var ok = Items(r.Fonti, "regole.fonti", "l'elenco delle fonti di finanziamento", "la fonte di finanziamento", e)
+            & Items(r.Importi, "regole.importi", "l'elenco dei tipi di dispositivo con il loro importo", "il tipo di dispositivo", e)
+            & Items(r.TipiIseeAmmessi, "regole.tipiIseeAmmessi", "l'elenco dei tipi di ISEE ammessi", "il tipo di ISEE", e)
+            & Items(r.LivelliStudioAmmessi, "regole.livelliStudioAmmessi", "l'elenco dei livelli di studio ammessi", "il livello di studio", e)
+            & Items(r.Criteri, "regole.criteri", "l'elenco dei criteri di punteggio (vuoto se il bando non ne ha)", "il criterio", e)
+            & Items(r.Allegati, "regole.allegati", "l'elenco degli allegati richiesti", "l'allegato", e)
+            & Items(r.Dichiarazioni, "regole.dichiarazioni", "l'elenco delle dichiarazioni", "la dichiarazione", e);
+        for (var i = 0; i < (r.Criteri?.Count ?? 0); i++)
+            if (r.Criteri![i] is { } c)
+                ok &= Items(c.Fasce, $"regole.criteri[{i}].fasce", "l'elenco delle fasce del criterio", "la fascia", e);
+        for (var i = 0; i < (r.Allegati?.Count ?? 0); i++)
+            if (r.Allegati![i] is { } a)
+                ok &= Items(a.Formati, $"regole.allegati[{i}].formati", "l'elenco dei formati ammessi per l'allegato", "il formato", e);
+        return ok;
+    }
+
+    /// <summary>A list present (possibly empty, when the rule allows it) and without null items; false and the field errors otherwise.</summary>
+    private static bool Items<T>(List<T>? list, string key, string what, string item, Dictionary<string, string> e)
+    {
+        if (list is null)
+        {
+            e[key] = $"Campo obbligatorio: indicare {what}.";
+            return false;
+        }
+        var ok = true;
+        for (var i = 0; i < list.Count; i++)
+            if (list[i] is null)
+            {
+                e[$"{key}[{i}]"] = $"Campo obbligatorio: manca {item} n. {i + 1} (l'elemento è null): completarlo o toglierlo dall'elenco.";
+                ok = false;
+            }
+        return ok;
     }
 
     public static FilePolicy PolicyOf(AllegatoRichiesto a) =>

@@ -62,8 +62,10 @@ public sealed class DomandaInvio(
             {
                 // First statement of the transaction: it takes the row's (or SQLite's) write lock; only one sending claims it.
                 // A key this person already used for another application claims nothing (told apart below, off the hot path).
-                var personId = d.PersonId;
-                claimed = await db.Domande.Where(x => x.Id == id && x.Stato == StatoDomanda.Bozza && x.InviataUtc == null
+                // Only the revision checked above is claimed: a section saved since then (e.g. another household) is refused
+                // below, so the completeness and household checks never run on an old copy.
+                var (personId, revision) = (d.PersonId, d.Revision);
+                claimed = await db.Domande.Where(x => x.Id == id && x.Stato == StatoDomanda.Bozza && x.InviataUtc == null && x.Revision == revision
                         && (key == null || !db.Domande.Any(o => o.PersonId == personId && o.IdempotencyKey == key && o.Id != id)))
                     .ExecuteUpdateAsync(u => u
                         // The state the firing below enters ("inviata"): written here, so the row takes one UPDATE; if the

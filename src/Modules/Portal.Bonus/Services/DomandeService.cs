@@ -110,7 +110,7 @@ public sealed class DomandeService(
         };
         if (await CondizioneDidAsync(person.CodiceFiscale, ct) is { } did)
         {
-            domanda.Condizione = did.Stato == StatoOccupazionale.Disoccupato ? CondizioneOccupazionale.Disoccupato : CondizioneOccupazionale.Occupato;
+            domanda.Condizione = Condizione(did);
             domanda.CondizioneFonte = did.Fonte;
         }
         await using var work = await unitOfWork.BeginAsync(ct);
@@ -194,8 +194,12 @@ public sealed class DomandeService(
         return SezioniValidation.Richiedente(d, input, today, inRegion, residenza?.ResidenzaComuneIstat, regione, regole);
     }
 
-    private async Task<string?> FonteDidAsync(Domanda d, CancellationToken ct) =>
-        await CondizioneDidAsync(d.CodiceFiscale, ct) is { } did ? did.Fonte : null;
+    /// <summary>The DID module's condition and its source, when that module knows the person (the cross-check of the section).</summary>
+    private async Task<(CondizioneOccupazionale Condizione, string Fonte)?> FonteDidAsync(Domanda d, CancellationToken ct) =>
+        await CondizioneDidAsync(d.CodiceFiscale, ct) is { } did ? (Condizione(did), did.Fonte) : null;
+
+    private static CondizioneOccupazionale Condizione(CondizioneOccupazionaleInfo did) =>
+        did.Stato == StatoOccupazionale.Disoccupato ? CondizioneOccupazionale.Disoccupato : CondizioneOccupazionale.Occupato;
 
     /// <summary>The DID module's answer, when that module is present and knows the person.</summary>
     private async Task<CondizioneOccupazionaleInfo?> CondizioneDidAsync(string cf, CancellationToken ct)
@@ -291,12 +295,37 @@ public sealed class DomandeService(
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Domande.Where(x => x.Id == id).ExecuteUpdateAsync(u => u
             .SetProperty(x => x.AnnullataUtc, now).SetProperty(x => x.AnnullataDa, user.ActorName()).SetProperty(x => x.AnnullamentoMotivo, m), ct);
-        // The household's CFs are free again: a new application of the family is not flagged because of this one (art. 4).
-        await db.NucleiInvio.Where(x => x.DomandaId == id).ExecuteDeleteAsync(ct);
+        await ReleaseHouseholdAsync(d.BandoId, id, ct);
         await audit.RecordAsync("bonus.domanda.annullata", $"Domanda {d.Id}", m);
         await work.CompleteAsync(ct);
         db.ChangeTracker.Clear();
         return await db.Domande.AsNoTracking().FirstAsync(x => x.Id == id, ct);
+    }
+
+    /// <summary>
+    /// The cancelled application no longer counts for the household rule (art. 4), but another sent application of the call
+    /// that listed one of its CFs still does (art. 5.2): each CF passes to the earliest such application, still sent and not
+    /// cancelled, with its sending instant; a CF nobody else listed is free again. Updated in place, so a concurrent sending
+    /// never finds the key missing.
+    /// </summary>
+    private async Task ReleaseHouseholdAsync(Guid bandoId, Guid id, CancellationToken ct)
+    {
+        var cfs = await db.NucleiInvio.AsNoTracking().Where(x => x.BandoId == bandoId && x.DomandaId == id).Select(x => x.CodiceFiscale).ToListAsync(ct);
+        if (cfs.Count == 0) return;
+        var others = await db.Domande.AsNoTracking()
+            .Where(x => x.BandoId == bandoId && x.Id != id && x.InviataUtc != null && x.AnnullataUtc == null
+                && x.Stato != StatoDomanda.AnnullataSuRichiesta
+                && (cfs.Contains(x.CodiceFiscale) || x.Componenti.Any(c => cfs.Contains(c.CodiceFiscale))))
+            .Select(x => new { x.Id, InviataUtc = x.InviataUtc!.Value, x.CodiceFiscale, Componenti = x.Componenti.Select(c => c.CodiceFiscale).ToList() })
+            .ToListAsync(ct);
+        foreach (var cf in cfs.Order(StringComparer.Ordinal))
+        {
+            var heir = others.Where(o => o.CodiceFiscale == cf || o.Componenti.Contains(cf)).OrderBy(o => o.InviataUtc).ThenBy(o => o.Id).FirstOrDefault();
+            if (heir is null) continue;
+            await db.NucleiInvio.Where(x => x.BandoId == bandoId && x.CodiceFiscale == cf && x.DomandaId == id)
+                .ExecuteUpdateAsync(u => u.SetProperty(x => x.DomandaId, heir.Id).SetProperty(x => x.InviataUtc, heir.InviataUtc), ct);
+        }
+        await db.NucleiInvio.Where(x => x.BandoId == bandoId && x.DomandaId == id).ExecuteDeleteAsync(ct);
     }
 
     private static void EnsureBozza(Domanda d)

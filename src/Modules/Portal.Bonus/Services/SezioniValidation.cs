@@ -60,8 +60,13 @@ internal static partial class SezioniValidation
         for (var i = 0; i < Math.Min(list.Count, MassimoComponenti); i++)
         {
             var c = list[i];
-            var cf = Normalize(c.CodiceFiscale);
             var key = $"componenti[{i}]";
+            if (c is null)
+            {
+                e[key] = $"Il componente n. {i + 1} è vuoto: indica codice fiscale, nome, cognome e relazione, oppure toglilo dall'elenco.";
+                continue;
+            }
+            var cf = Normalize(c.CodiceFiscale);
             if (cf is null) e[$"{key}.codiceFiscale"] = "Il codice fiscale è obbligatorio.";
             else if (!CF.IsValid(cf)) e[$"{key}.codiceFiscale"] = "Il codice fiscale non è valido: controlla i 16 caratteri.";
             else if (cf == d.CodiceFiscale) e[$"{key}.codiceFiscale"] = "Il richiedente è già nel nucleo: elenca solo gli altri componenti.";
@@ -95,6 +100,11 @@ internal static partial class SezioniValidation
         {
             var f = list[i];
             var key = $"figli[{i}]";
+            if (f is null)
+            {
+                e[key] = $"Il figlio n. {i + 1} è vuoto: indica codice fiscale, nome, cognome, percorso di studio e istituto, oppure toglilo dall'elenco.";
+                continue;
+            }
             var cf = Normalize(f.CodiceFiscale);
             if (cf is null) e[$"{key}.codiceFiscale"] = "Il codice fiscale del figlio è obbligatorio.";
             else if (!CF.IsValid(cf)) e[$"{key}.codiceFiscale"] = "Il codice fiscale non è valido: controlla i 16 caratteri.";
@@ -155,14 +165,17 @@ internal static partial class SezioniValidation
     public static DateOnly Scadenza(TipoIsee tipo, DateOnly rilascio) =>
         tipo == TipoIsee.Ordinario ? new DateOnly(rilascio.Year, 12, 31) : rilascio.AddMonths(6).AddDays(-1);
 
-    public static Dictionary<string, string> Occupazione(Domanda d, OccupazioneInput input, string? fonteDid)
+    public const string DichiarataDalRichiedente = "Dichiarata dal richiedente";
+
+    /// <summary>The CPI's source is kept only when the declared condition is the one the DID module answers.</summary>
+    public static Dictionary<string, string> Occupazione(Domanda d, OccupazioneInput input, (CondizioneOccupazionale Condizione, string Fonte)? did)
     {
         var e = new Dictionary<string, string>();
         if (!Enum.TryParse<CondizioneOccupazionale>(input.Condizione, true, out var c) || !Enum.IsDefined(c))
             e["condizione"] = "Indica la tua condizione occupazionale: occupato o disoccupato ai sensi del D.lgs. 150/2015.";
         if (e.Count > 0) return e;
         d.Condizione = c;
-        d.CondizioneFonte = fonteDid ?? "Dichiarata dal richiedente";
+        d.CondizioneFonte = did is { } x && x.Condizione == c ? x.Fonte : DichiarataDalRichiedente;
         return e;
     }
 
@@ -181,7 +194,10 @@ internal static partial class SezioniValidation
     public static Dictionary<string, string> Dichiarazioni(Domanda d, DichiarazioniInput input, BandoRegole regole)
     {
         var e = new Dictionary<string, string>();
-        var accettate = (input.Accettate ?? []).Select(a => a.Trim()).ToHashSet(StringComparer.Ordinal);
+        var list = input.Accettate ?? [];
+        for (var i = 0; i < list.Count; i++)
+            if (list[i] is null) e[$"accettate[{i}]"] = $"La dichiarazione n. {i + 1} è vuota: indica il codice della dichiarazione accettata, oppure toglila dall'elenco.";
+        var accettate = list.OfType<string>().Select(a => a.Trim()).ToHashSet(StringComparer.Ordinal);
         foreach (var unknown in accettate.Where(a => regole.Dichiarazioni.All(x => x.Codice != a)))
             e["accettate"] = $"Dichiarazione sconosciuta: «{Truncate(unknown)}».";
         foreach (var x in regole.Dichiarazioni.Where(x => x.Obbligatoria && !accettate.Contains(x.Codice)))
