@@ -147,6 +147,11 @@ public sealed class ContentService(
         return item;
     }
 
+    /// <summary>As long as the attachment's title column.</summary>
+    public const int AttachmentTitleMaxLength = 200;
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max].TrimEnd();
+
     private void Touch(ContentItem item, ContentVersion version, string by, string? slug, Guid? parent)
     {
         item.Title = version.Title;
@@ -187,6 +192,9 @@ public sealed class ContentService(
         var opts = options.Value;
         if (version.Attachments.Count + newFiles.Count > opts.MaxAttachments)
             throw PortalException.Invalid("Allegati", $"Al massimo {opts.MaxAttachments} allegati per contenuto.");
+        // Before any file is stored: the title column holds 200 characters.
+        if (newFiles.FirstOrDefault(f => f.Title?.Trim().Length > AttachmentTitleMaxLength) is { } tooLong)
+            throw PortalException.Invalid("Allegati", $"Il titolo dell'allegato «{tooLong.FileName}» può avere al massimo {AttachmentTitleMaxLength} caratteri.");
         var policy = DefaultPolicy with { MaxBytes = opts.MaxAttachmentBytes };
         var order = version.Attachments.Count;
         foreach (var f in newFiles)
@@ -203,7 +211,7 @@ public sealed class ContentService(
             version.Attachments.Add(new ContentAttachment
             {
                 FileId = stored.Id,
-                Title = string.IsNullOrWhiteSpace(f.Title) ? Path.GetFileNameWithoutExtension(stored.FileName) : f.Title.Trim(),
+                Title = string.IsNullOrWhiteSpace(f.Title) ? Truncate(Path.GetFileNameWithoutExtension(stored.FileName), AttachmentTitleMaxLength) : f.Title.Trim(),
                 FileName = stored.FileName,
                 ContentType = stored.ContentType,
                 Length = stored.Length,
