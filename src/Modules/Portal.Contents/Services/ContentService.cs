@@ -46,7 +46,10 @@ public sealed class ContentService(
         return item;
     }
 
-    /// <summary>Saves the editor's changes as a new version (the published one, if any, stays public).</summary>
+    /// <summary>
+    /// Saves the editor's changes as a new version (the published one, if any, stays public). A scheduled publication
+    /// ends: it was set for the version the editor had in front of them, and the timer publishes the latest one.
+    /// </summary>
     public async Task<ContentItem> SaveDraftAsync(Guid id, int expectedRevision, ContentInput input, IReadOnlyList<NewAttachment> newFiles, string by, CancellationToken ct = default)
     {
         var item = await LoadForChangeAsync(id, expectedRevision, ct);
@@ -61,9 +64,10 @@ public sealed class ContentService(
         version.CreatedBy = by;
         item.LatestVersion = version.Number;
         Touch(item, version, by, slug, parent);
+        var unscheduled = EndScheduledPublication(item);
         db.Versions.Add(version);
         await SaveItemAsync(ct);
-        await audit.RecordAsync("Contenuto.Salvato", ContentAudit.Subject(item), $"Versione {version.Number}");
+        await audit.RecordAsync("Contenuto.Salvato", ContentAudit.Subject(item), $"Versione {version.Number}{unscheduled}");
         await work.CompleteAsync(ct);
         return item;
     }
@@ -140,9 +144,10 @@ public sealed class ContentService(
         item.LatestVersion = version.Number;
         // Address and parent belong to the item, not to a version: a restore keeps the current ones.
         Touch(item, version, by, item.Slug, item.ParentId);
+        var unscheduled = EndScheduledPublication(item);
         db.Versions.Add(version);
         await SaveItemAsync(ct);
-        await audit.RecordAsync("Contenuto.Ripristinato", ContentAudit.Subject(item), $"Versione {versionNumber} ripristinata come versione {version.Number}");
+        await audit.RecordAsync("Contenuto.Ripristinato", ContentAudit.Subject(item), $"Versione {versionNumber} ripristinata come versione {version.Number}{unscheduled}");
         await work.CompleteAsync(ct);
         return item;
     }
@@ -151,6 +156,14 @@ public sealed class ContentService(
     public const int AttachmentTitleMaxLength = 200;
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max].TrimEnd();
+
+    /// <summary>Clears a pending scheduled publication; the words for the audit trail, empty when there was none.</summary>
+    private static string EndScheduledPublication(ContentItem item)
+    {
+        if (item.PublishAtUtc is not DateTime at) return "";
+        item.PublishAtUtc = null;
+        return $"; pubblicazione programmata per il {RomeTime.Format(at)} annullata";
+    }
 
     private void Touch(ContentItem item, ContentVersion version, string by, string? slug, Guid? parent)
     {
