@@ -112,6 +112,38 @@ public class AdminDecisionTests(PortalFactory portal) : IClassFixture<PortalFact
     }
 
     [Fact]
+    public async Task Revoking_one_comune_stops_it_on_the_next_request_of_an_open_session_while_the_other_keeps_working()
+    {
+        var (_, cf) = await portal.NewPersonAsync("Giorgio", "Prova");
+        var citizen = await portal.LoginCitizenAsync(cf);
+        var created = await citizen.PostAsJsonAsync("/api/v1/accreditamenti", new { comuni = new[] { "042045", "043023" } });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var ids = (await created.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray()
+            .ToDictionary(r => r.GetProperty("comune").GetString()!, r => r.GetProperty("id").GetGuid());
+        var admin = await portal.LoginAsync(Demo.Amministratore, "Amministratore");
+        foreach (var id in ids.Values)
+            Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync($"/api/v1/admin/accreditamenti/{id}/approva", new { motivo = (string?)null })).StatusCode);
+        var operatorClient = await portal.LoginAsync(cf, PortalRoles.OperatoreComune);
+        Assert.Equal(HttpStatusCode.OK, (await operatorClient.GetAsync("/api/v1/comuni/042045/operatori")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await operatorClient.GetAsync("/api/v1/comuni/043023/operatori")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync($"/api/v1/admin/accreditamenti/{ids["042045"]}/revoca", new { motivo = "Trasferito" })).StatusCode);
+
+        // The same session, next request: the revoked Comune is refused on the API and on the page...
+        var api = await operatorClient.GetAsync("/api/v1/comuni/042045/operatori");
+        Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
+        Assert.Equal("Non sei accreditato per questo Comune.", (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        var page = await operatorClient.GetAsync("/operatori-comune/042045");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/accesso-negato", page.Headers.Location!.PathAndQuery);
+        Assert.DoesNotContain("/operatori-comune/042045", await operatorClient.GetStringAsync("/operatori-comune"));
+        // ...while the Comune still held keeps working in the same session, on later requests too.
+        Assert.Equal(HttpStatusCode.OK, (await operatorClient.GetAsync("/api/v1/comuni/043023/operatori")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await operatorClient.GetAsync("/operatori-comune/043023")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await operatorClient.GetAsync("/api/v1/comuni/042045/operatori")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_admin_list_filters_by_state_comune_and_codice_fiscale()
     {
         var (_, cf, _, _) = await PendingAsync("109006");

@@ -25,6 +25,10 @@ public class ValidationTests(AnagraficaPortal portal) : IClassFixture<Anagrafica
 
     [Theory]
     [InlineData("residenzaCap", "6012", "residenzaCap", "Il CAP deve essere di 5 cifre.")]
+    [InlineData("residenzaCap", "\u0666\u0660\u0661\u0662\u0661", "residenzaCap", "Il CAP deve essere di 5 cifre.")] // Arabic-Indic digits
+    [InlineData("residenzaCap", "\uFF16\uFF10\uFF11\uFF12\uFF11", "residenzaCap", "Il CAP deve essere di 5 cifre.")] // fullwidth digits
+    [InlineData("residenzaCivico", "\uFF11\uFF12", "residenzaCivico", "Il numero civico non è valido (esempi: 12, 12/A, 12 bis, SNC).")]
+    [InlineData("residenzaComune", "\u0660\u0664\u0662\u0660\u0660\u0662", "residenzaComune", "Comune «\u0660\u0664\u0662\u0660\u0660\u0662» non trovato: scriverne una parte e scegliere dall'elenco.")]
     [InlineData("residenzaCap", "61121", "residenzaCap", "Il CAP 61121 non corrisponde al Comune di Ancona (CAP 60121-60131).")]
     [InlineData("residenzaCap", "", "residenzaCap", "Indicare il CAP della residenza.")]
     [InlineData("residenzaVia", "  ", "residenzaVia", "Indicare l'indirizzo della residenza.")]
@@ -88,6 +92,7 @@ public class ValidationTests(AnagraficaPortal portal) : IClassFixture<Anagrafica
     [InlineData("email", "", "email", "Indicare l'indirizzo email.")]
     [InlineData("pec", "pec senza chiocciola", "pec", "L'indirizzo PEC non è valido (esempio: nome@pec.it).")]
     [InlineData("telefono", "071-ABC", "telefono", "Il numero di telefono non è valido: solo cifre (da 6 a 15), eventualmente con il prefisso internazionale (+39).")]
+    [InlineData("telefono", "\u0660\u0667\u0661\u0662\u0663\u0664\u0665\u0666\u0667", "telefono", "Il numero di telefono non è valido: solo cifre (da 6 a 15), eventualmente con il prefisso internazionale (+39).")]
     [InlineData("cellulare", "12", "cellulare", "Il numero di cellulare non è valido: solo cifre (da 6 a 15), eventualmente con il prefisso internazionale (+39).")]
     public async Task Contact_errors(string key, string value, string field, string message) =>
         await AssertRejectedAsync(Inputs.Valid().With((key, value)), field, message);
@@ -186,6 +191,18 @@ public class ValidationTests(AnagraficaPortal portal) : IClassFixture<Anagrafica
         Assert.Contains("id=\"campo-Email-errore\" role=\"alert\">L'indirizzo email non è valido", html);
         Assert.Contains("id=\"campo-StatoCivile-errore\" role=\"alert\">Valore «XX» non presente in elenco", html);
         Assert.Contains("value=\"Via Giuseppe Garibaldi\"", html);
+        Assert.DoesNotContain("Salvataggio avvenuto con successo.", html);
+        Assert.Null(await portal.RecordAsync(id));
+    }
+
+    [Fact]
+    public async Task A_cap_in_non_ascii_digits_is_a_field_error_on_the_form_not_a_500()
+    {
+        var (id, _, client) = await CitizenAsync();
+        var response = await Inputs.PostFormAsync(client, Inputs.Valid().With(("residenzaCap", "\uFF16\uFF10\uFF11\uFF12\uFF11")));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await Inputs.HtmlAsync(response);
+        Assert.Contains("<div class=\"invalid-feedback d-block\" id=\"campo-ResidenzaCap-errore\" role=\"alert\">Il CAP deve essere di 5 cifre.</div>", html);
         Assert.DoesNotContain("Salvataggio avvenuto con successo.", html);
         Assert.Null(await portal.RecordAsync(id));
     }

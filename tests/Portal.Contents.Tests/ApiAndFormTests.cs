@@ -58,6 +58,56 @@ public class ApiAndFormTests(PortalFactory portal) : IClassFixture<PortalFactory
         Assert.Equal(HttpStatusCode.BadRequest, badFile.StatusCode);
     }
 
+    [Fact]
+    public async Task A_version_note_over_300_or_an_attachment_title_over_200_characters_is_a_400_naming_the_field_not_a_500()
+    {
+        var client = await portal.LoginAsync(Demo.Editor, "Editor");
+        var pdf = Convert.ToBase64String(TestFiles.Pdf());
+        var before = await portal.InScopeAsync(sp => sp.GetRequiredService<ContentsDbContext>().Items.CountAsync());
+
+        var longNote = await client.PostAsJsonAsync("/api/v1/contenuti", new
+        {
+            tipo = "Avviso", campi = new { title = "Avviso con nota lunga", slug = ContentTestExtensions.UniqueSlug("nota"), note = new string('n', 301) },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, longNote.StatusCode);
+        Assert.Equal("La nota sulla versione può avere al massimo 300 caratteri.",
+            (await longNote.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("Note")[0].GetString());
+
+        var longTitle = await client.PostAsJsonAsync("/api/v1/contenuti", NewAvviso("Avviso con allegato dal titolo lungo", ContentTestExtensions.UniqueSlug("allegato"),
+            [new { nomeFile = "bando.pdf", contenutoBase64 = pdf, titolo = new string('t', 201) }]));
+        Assert.Equal(HttpStatusCode.BadRequest, longTitle.StatusCode);
+        Assert.Equal("Il titolo dell'allegato «bando.pdf» può avere al massimo 200 caratteri.",
+            (await longTitle.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("Allegati")[0].GetString());
+        Assert.Equal(before, await portal.InScopeAsync(sp => sp.GetRequiredService<ContentsDbContext>().Items.CountAsync()));
+
+        // At the limits both are kept.
+        var slug = ContentTestExtensions.UniqueSlug("limiti");
+        var ok = await client.PostAsJsonAsync("/api/v1/contenuti", new
+        {
+            tipo = "Avviso", campi = new { title = "Avviso ai limiti", slug, note = new string('n', 300) },
+            allegati = new[] { new { nomeFile = "bando.pdf", contenutoBase64 = pdf, titolo = new string('t', 200) } },
+        });
+        Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_editor_form_refuses_a_version_note_over_300_characters_next_to_the_field()
+    {
+        var client = await portal.LoginAsync(Demo.Editor, "Editor");
+        var token = await PortalClient.TokenAsync(client, "/admin/contenuti/modifica?tipo=Avviso");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("Avviso con nota troppo lunga"), "Input.Title" },
+            { new StringContent(new string('n', 301)), "Input.Note" },
+        };
+        var r = await client.PostAsync("/admin/contenuti/modifica?tipo=Avviso&handler=Save", form);
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var html = WebUtility.HtmlDecode(await r.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"campo-Note-errore\" role=\"alert\">La nota sulla versione può avere al massimo 300 caratteri.", html);
+        Assert.False(await portal.InScopeAsync(sp => sp.GetRequiredService<ContentsDbContext>().Items.AnyAsync(i => i.Title == "Avviso con nota troppo lunga")));
+    }
+
     [Theory]
     [InlineData("""{ "tipo": "Avviso", "campi": null }""", "Campi")]
     [InlineData("""{ "tipo": "Avviso", "campi": { "title": "Con allegato nullo" }, "allegati": [ { "nomeFile": "a.pdf", "contenutoBase64": null } ] }""", "Allegati")]

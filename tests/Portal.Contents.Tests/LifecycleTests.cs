@@ -142,6 +142,25 @@ public class LifecycleTests(PortalFactory portal) : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task A_draft_saved_after_scheduling_does_not_go_live_unreviewed_when_the_schedule_fires()
+    {
+        var slug = ContentTestExtensions.UniqueSlug("programma-bozza");
+        var item = await portal.CreateAvvisoAsync("Versione rivista", slug);
+        var now = Portal.Core.Time.RomeTime.ToRome(portal.Clock.GetUtcNow().UtcDateTime);
+        var at = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0).AddHours(2);
+        item = await Do(s => s.ScheduleAsync(item.Id, item.Revision, at, null, "test"));
+        item = await Do(s => s.SaveDraftAsync(item.Id, item.Revision, new ContentInput { Title = "Bozza non rivista", Slug = slug }, [], "test"));
+
+        portal.Clock.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1));
+        await RunDueSchedulesAsync();
+        var after = await portal.InScopeAsync(sp => sp.GetRequiredService<ContentQueries>().GetItemAsync(item.Id));
+        Assert.Null(after!.PublishedVersion);
+        Assert.Equal(HttpStatusCode.NotFound, (await portal.Anonymous().GetAsync($"/avvisi/{slug}")).StatusCode);
+        // The schedule was for the version the editor had in front of them: the newer draft ended it.
+        Assert.Null(item.PublishAtUtc);
+    }
+
+    [Fact]
     public async Task Schedules_in_the_past_or_out_of_order_are_refused_per_field()
     {
         var item = await portal.CreateAvvisoAsync("Programmazione sbagliata", ContentTestExtensions.UniqueSlug("progerr"));

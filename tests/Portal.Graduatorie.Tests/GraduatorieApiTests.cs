@@ -94,6 +94,37 @@ public class GraduatorieApiTests(PortalFactory portal) : IClassFixture<PortalFac
     }
 
     [Fact]
+    public async Task A_surname_or_name_over_200_characters_is_a_row_error_on_the_dry_run_and_the_upload_not_a_500()
+    {
+        var (finestra, _) = await portal.CreateOpenFinestraAsync();
+        var client = await portal.LoginAsync(Demo.OperatoreAncona, PortalRoles.OperatoreComune);
+        var longSurname = ElencoFiles.Row(0);
+        longSurname[1] = new string('a', 201);
+        var longName = ElencoFiles.Row(1);
+        longName[6] = new string('b', 250);
+        var exact = ElencoFiles.Row(2);
+        exact[2] = new string('c', 200);
+        var content = ElencoFiles.Workbook([longSurname, longName, exact]).ToArray();
+
+        foreach (var url in new[] { $"/api/v1/graduatorie/finestre/{finestra}/comuni/{Ancona}/verifica", Invii(finestra, Ancona) })
+        {
+            var response = await client.PostAsync(url, Multipart(content));
+            Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode}");
+            var answer = await JsonAsync(response);
+            Assert.Equal("Respinto", answer.GetProperty("esito").GetString());
+            var errors = answer.GetProperty("segnalazioni").EnumerateArray()
+                .Select(e => (e.GetProperty("codice").GetString(), e.GetProperty("riga").GetInt32(), e.GetProperty("colonna").GetString(), e.GetProperty("messaggio").GetString()))
+                .ToList();
+            Assert.Equal(2, errors.Count);
+            Assert.Contains(("R01", 2, "COGNOME STUDENTE", "Riga 2, colonna COGNOME STUDENTE: il dato è lungo 201 caratteri, il massimo è 200."), errors);
+            Assert.Contains(("R01", 3, "NOME RICHIEDENTE", "Riga 3, colonna NOME RICHIEDENTE: il dato è lungo 250 caratteri, il massimo è 200."), errors);
+        }
+        var stored = Assert.Single(await portal.InviiAsync(finestra));
+        Assert.Equal("Respinto", stored.Esito.ToString());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/graduatorie/finestre/{finestra}/comuni/{Ancona}/elenco-valido")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_operator_of_Ancona_cannot_upload_for_or_read_Pesaro_and_Pesaros_operator_cannot_read_Ancona()
     {
         var (finestra, _) = await portal.CreateOpenFinestraAsync();

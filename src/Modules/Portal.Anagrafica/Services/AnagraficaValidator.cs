@@ -178,11 +178,12 @@ public sealed partial class AnagraficaValidator(AnagraficaLookups lookups, TimeP
 
     internal static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    [GeneratedRegex(@"^\d{5}$")] private static partial Regex CapPattern();
-    [GeneratedRegex(@"^\d{6}$")] private static partial Regex IstatPattern();
+    // [0-9], not \d: \d matches any Unicode digit (Arabic-Indic, fullwidth...), which int.Parse and the registers refuse.
+    [GeneratedRegex(@"^[0-9]{5}$")] private static partial Regex CapPattern();
+    [GeneratedRegex(@"^[0-9]{6}$")] private static partial Regex IstatPattern();
     /// <summary>"Ancona (AN)": the name and the sigla della provincia, as the list shows them.</summary>
     [GeneratedRegex(@"^(.+)\(([A-Za-z]{2})\)$")] private static partial Regex NameAndProvince();
-    [GeneratedRegex(@"^\+?\d{6,15}$")] private static partial Regex PhonePattern();
-    [GeneratedRegex(@"^(\d{1,5}(\s?[/]?\s?[A-Za-z0-9]{1,4})?(\s?bis|\s?ter)?|SNC|snc)$")] private static partial Regex CivicoPattern();
+    [GeneratedRegex(@"^\+?[0-9]{6,15}$")] private static partial Regex PhonePattern();
+    [GeneratedRegex(@"^([0-9]{1,5}(\s?[/]?\s?[A-Za-z0-9]{1,4})?(\s?bis|\s?ter)?|SNC|snc)$")] private static partial Regex CivicoPattern();
     [GeneratedRegex(@"^[A-Za-z0-9]+$")] private static partial Regex PermitNumberPattern();
 }

@@ -140,6 +140,6 @@ public sealed partial class RegistryImporter(AnagraficaDbContext db, AnagraficaL
 
     private static RegistryImportResult Fail(string message) => new(0, 0, 0, [message]);
 
-    [GeneratedRegex(@"^\d{5}$")] private static partial Regex CapPattern();
-    [GeneratedRegex(@"^\+?\d{6,15}$")] private static partial Regex PhonePattern();
+    [GeneratedRegex(@"^[0-9]{5}$")] private static partial Regex CapPattern();
+    [GeneratedRegex(@"^\+?[0-9]{6,15}$")] private static partial Regex PhonePattern();
 }

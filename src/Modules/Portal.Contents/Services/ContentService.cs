@@ -46,7 +46,10 @@ public sealed class ContentService(
         return item;
     }
 
-    /// <summary>Saves the editor's changes as a new version (the published one, if any, stays public).</summary>
+    /// <summary>
+    /// Saves the editor's changes as a new version (the published one, if any, stays public). A scheduled publication
+    /// ends: it was set for the version the editor had in front of them, and the timer publishes the latest one.
+    /// </summary>
     public async Task<ContentItem> SaveDraftAsync(Guid id, int expectedRevision, ContentInput input, IReadOnlyList<NewAttachment> newFiles, string by, CancellationToken ct = default)
     {
         var item = await LoadForChangeAsync(id, expectedRevision, ct);
@@ -61,9 +64,10 @@ public sealed class ContentService(
         version.CreatedBy = by;
         item.LatestVersion = version.Number;
         Touch(item, version, by, slug, parent);
+        var unscheduled = EndScheduledPublication(item);
         db.Versions.Add(version);
         await SaveItemAsync(ct);
-        await audit.RecordAsync("Contenuto.Salvato", ContentAudit.Subject(item), $"Versione {version.Number}");
+        await audit.RecordAsync("Contenuto.Salvato", ContentAudit.Subject(item), $"Versione {version.Number}{unscheduled}");
         await work.CompleteAsync(ct);
         return item;
     }
@@ -140,11 +144,25 @@ public sealed class ContentService(
         item.LatestVersion = version.Number;
         // Address and parent belong to the item, not to a version: a restore keeps the current ones.
         Touch(item, version, by, item.Slug, item.ParentId);
+        var unscheduled = EndScheduledPublication(item);
         db.Versions.Add(version);
         await SaveItemAsync(ct);
-        await audit.RecordAsync("Contenuto.Ripristinato", ContentAudit.Subject(item), $"Versione {versionNumber} ripristinata come versione {version.Number}");
+        await audit.RecordAsync("Contenuto.Ripristinato", ContentAudit.Subject(item), $"Versione {versionNumber} ripristinata come versione {version.Number}{unscheduled}");
         await work.CompleteAsync(ct);
         return item;
+    }
+
+    /// <summary>As long as the attachment's title column.</summary>
+    public const int AttachmentTitleMaxLength = 200;
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max].TrimEnd();
+
+    /// <summary>Clears a pending scheduled publication; the words for the audit trail, empty when there was none.</summary>
+    private static string EndScheduledPublication(ContentItem item)
+    {
+        if (item.PublishAtUtc is not DateTime at) return "";
+        item.PublishAtUtc = null;
+        return $"; pubblicazione programmata per il {RomeTime.Format(at)} annullata";
     }
 
     private void Touch(ContentItem item, ContentVersion version, string by, string? slug, Guid? parent)
@@ -187,6 +205,9 @@ public sealed class ContentService(
         var opts = options.Value;
         if (version.Attachments.Count + newFiles.Count > opts.MaxAttachments)
             throw PortalException.Invalid("Allegati", $"Al massimo {opts.MaxAttachments} allegati per contenuto.");
+        // Before any file is stored: the title column holds 200 characters.
+        if (newFiles.FirstOrDefault(f => f.Title?.Trim().Length > AttachmentTitleMaxLength) is { } tooLong)
+            throw PortalException.Invalid("Allegati", $"Il titolo dell'allegato «{tooLong.FileName}» può avere al massimo {AttachmentTitleMaxLength} caratteri.");
         var policy = DefaultPolicy with { MaxBytes = opts.MaxAttachmentBytes };
         var order = version.Attachments.Count;
         foreach (var f in newFiles)
@@ -203,7 +224,7 @@ public sealed class ContentService(
             version.Attachments.Add(new ContentAttachment
             {
                 FileId = stored.Id,
-                Title = string.IsNullOrWhiteSpace(f.Title) ? Path.GetFileNameWithoutExtension(stored.FileName) : f.Title.Trim(),
+                Title = string.IsNullOrWhiteSpace(f.Title) ? Truncate(Path.GetFileNameWithoutExtension(stored.FileName), AttachmentTitleMaxLength) : f.Title.Trim(),
                 FileName = stored.FileName,
                 ContentType = stored.ContentType,
                 Length = stored.Length,

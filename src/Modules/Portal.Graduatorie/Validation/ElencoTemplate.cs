@@ -24,6 +24,9 @@ public static class ElencoTemplate
 
     public const int NoteMaxLength = 200;
 
+    /// <summary>Of each surname and name (the columns that store them hold 200 characters).</summary>
+    public const int NameMaxLength = 200;
+
     public static IReadOnlyList<string> Headers { get; } =
     [
         "CODICE FISCALE STUDENTE",

@@ -171,6 +171,12 @@ public static class ElencoValidator
             Warning("W04", DataNascitaStudente,
                 $"lo studente ha {age} anni all'apertura della finestra ({settings.FinestraOpening:dd/MM/yyyy}); l'età prevista è da {ValidationSettings.MinAge} a {ValidationSettings.MaxAge} anni.");
 
+        // The names are stored in columns of 200 characters; the spec has no rule of its own for them, so they share
+        // R01 with the NOTE column's length.
+        foreach (var c in (int[])[CognomeStudente, NomeStudente, CognomeRichiedente, NomeRichiedente])
+            if (CellParsing.Text(row[c]) is { Length: > NameMaxLength } name)
+                Error("R01", c, $"il dato è lungo {name.Length} caratteri, il massimo è {NameMaxLength}.");
+
         var note = CellParsing.Text(row[Note]);
         if (note.Length > NoteMaxLength)
             Error("R01", Note, $"la nota è lunga {note.Length} caratteri, il massimo è {NoteMaxLength}.");

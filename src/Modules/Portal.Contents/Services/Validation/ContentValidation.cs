@@ -13,6 +13,9 @@ namespace Portal.Contents.Services.Validation;
 /// </summary>
 public sealed class ContentValidation(ContentsDbContext db)
 {
+    /// <summary>As long as the version's note column.</summary>
+    public const int NoteMaxLength = 300;
+
     public async Task<(ContentVersion Version, string? Slug, Guid? Parent)> BuildVersionAsync(ContentItem item, ContentInput input,
         ContentVersion? previous, CancellationToken ct)
     {
@@ -25,6 +28,8 @@ public sealed class ContentValidation(ContentsDbContext db)
         if (summary?.Length > 500) errors["Summary"] = "Il sommario può avere al massimo 500 caratteri.";
         var body = input.Body?.Trim();
         if (body?.Length > 100_000) errors["Body"] = "Il testo può avere al massimo 100.000 caratteri.";
+        var note = Trim(input.Note);
+        if (note?.Length > NoteMaxLength) errors["Note"] = $"La nota sulla versione può avere al massimo {NoteMaxLength} caratteri.";
 
         string? slug = null;
         Guid? parent = null;
@@ -72,7 +77,7 @@ public sealed class ContentValidation(ContentsDbContext db)
             Summary = summary,
             Body = string.IsNullOrEmpty(body) ? null : body,
             DataJson = data.ToJson(),
-            Note = Trim(input.Note),
+            Note = note,
             Attachments = (previous?.Attachments ?? []).Where(a => !removed.Contains(a.FileId)).OrderBy(a => a.Order).Select(a => a.Copy()).ToList(),
         };
         return (version, slug, parent);

@@ -61,11 +61,14 @@ public sealed class ModificaModel(ContentQueries queries, ContentService content
         try
         {
             var by = User.ActorName();
+            var wasScheduled = Item?.PublishAtUtc is not null;
             var item = Item is null
                 ? await contents.CreateAsync(Tipo, Input, files, by)
                 : await contents.SaveDraftAsync(Item.Id, Revision, Input, files, by);
             if (publish) await contents.PublishAsync(item.Id, null, by);
-            TempData["Messaggio"] = publish ? "Contenuto salvato e pubblicato." : $"Bozza salvata (versione {item.LatestVersion}).";
+            TempData["Messaggio"] = publish ? "Contenuto salvato e pubblicato."
+                : wasScheduled ? $"Bozza salvata (versione {item.LatestVersion}). La pubblicazione programmata è stata annullata: programmarla di nuovo per pubblicare questa versione."
+                : $"Bozza salvata (versione {item.LatestVersion}).";
             return Redirect($"/admin/contenuti/modifica/{item.Id}");
         }
         catch (PortalException e) when (e.Kind == PortalErrorKind.Invalid)
