@@ -62,4 +62,20 @@ public sealed class RegressionTests
         Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
         Assert.NotEmpty(RowCounter.Changes(before, await RowCounter.CountAsync(Portal)));
     }
+
+    /// <summary>(pagina − 1) × page size wrapped to a negative OFFSET: PostgreSQL refused it (500), SQLite showed the first page.</summary>
+    [Theory]
+    [InlineData("/admin/registro?pagina=2147483647")]
+    [InlineData("/admin/notifiche/posta?pagina=2147483647")]
+    [InlineData("/api/v1/registro-attivita?pagina=107374184")]
+    [InlineData("/api/v1/registro-attivita?pagina=2147483647")]
+    public async Task A_page_number_past_any_list_answers_an_empty_page_not_a_500(string url)
+    {
+        var client = await Portal.LoginAsync(Demo.Amministratore, global::Portal.Core.Security.PortalRoles.Amministratore);
+        var response = await client.GetAsync(url);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode} {url}");
+        if (url.StartsWith("/api/", StringComparison.Ordinal))
+            Assert.Equal(0, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("voci").GetArrayLength());
+    }
 }
+

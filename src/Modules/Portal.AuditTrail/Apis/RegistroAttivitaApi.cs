@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.AuditTrail.Services;
 using Portal.Core.Apis;
 using Portal.Core.Security;
+using Portal.Core.Data;
 
 namespace Portal.AuditTrail.Apis;
 
@@ -30,7 +31,7 @@ public static class RegistroAttivitaApi
         var page = Math.Max(1, pagina ?? 1);
         var q = audit.Apply(filter);
         var total = await q.CountAsync(ct);
-        var items = await q.Skip((page - 1) * PageSize).Take(PageSize)
+        var items = await q.Skip(Paging.Skip(page, PageSize)).Take(PageSize)
             .Select(a => new AuditDto(a.Utc, a.Action, a.ActorName, a.ActorRole, a.Subject, a.Details, a.IpAddress)).ToListAsync(ct);
         return TypedResults.Ok(new AuditPageDto(items, total, page));
     }

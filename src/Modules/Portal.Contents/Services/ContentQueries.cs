@@ -5,6 +5,7 @@ using Portal.Contents.Contracts;
 using Portal.Core.Contracts;
 
 using Portal.Core.Text;
+using Portal.Core.Data;
 
 namespace Portal.Contents.Services;
 
@@ -167,7 +168,7 @@ public sealed class ContentQueries(ContentsDbContext db, TimeProvider clock)
     /// <summary>One page of item ids (and the total), by relevance when there is a text, else newest first.</summary>
     private async Task<(List<Guid> Ids, int Total)> PageAsync(IQueryable<ContentSearchEntry> entries, SearchText text, int page, int pageSize, CancellationToken ct)
     {
-        var skip = (int)Math.Min(int.MaxValue - pageSize, (Math.Max(1L, page) - 1) * pageSize);
+        var skip = Paging.Skip(page, pageSize);
         if (text.IsEmpty)
         {
             var total = await entries.CountAsync(ct);

@@ -86,7 +86,7 @@ public sealed class CpiService(
         var size = Math.Clamp(options.Value.PageSize, 5, 200);
         var q = Filtered(user, filter);
         var total = await q.CountAsync(ct);
-        var rows = await q.OrderByDescending(d => d.SentUtc).Skip((filter.Pagina - 1) * size).Take(size).ToListAsync(ct);
+        var rows = await q.OrderByDescending(d => d.SentUtc).Skip(Paging.Skip(filter.Pagina, size)).Take(size).ToListAsync(ct);
         return new CpiPage(await did.ToItemsAsync(rows, ct), total, filter.Pagina, Math.Max(1, (total + size - 1) / size), size);
     }
 

@@ -6,6 +6,7 @@ using Portal.Core.Text;
 using Portal.Graduatorie.Data;
 using Portal.Core.Settings;
 using Portal.Documents;
+using Portal.Core.Data;
 
 namespace Portal.Graduatorie.Services;
 
@@ -39,7 +40,7 @@ internal sealed class GraduatoriaRighePubbliche(GraduatorieDbContext db, RegionC
                 || comuni.Contains(p.ComuneIstat) || (esito != null && p.Esito == esito) || (posizione != null && p.Posizione == posizione));
         }
         var totale = await rows.CountAsync(ct);
-        var skip = (int)Math.Min(int.MaxValue - perPagina, (Math.Max(1L, pagina) - 1) * perPagina);
+        var skip = Paging.Skip(pagina, perPagina);
         var page = await rows.OrderBy(p => p.Posizione).Skip(skip).Take(perPagina)
             .Select(p => new { p.Posizione, p.Codice, p.ComuneIstat, p.Esito }).ToListAsync(ct);
         var names = await regionComuni.NamesAsync(page.Select(p => p.ComuneIstat), ct);

@@ -7,6 +7,7 @@ using Portal.AuditTrail.Services;
 using Portal.Core.Audit;
 using Portal.Core.Labels;
 using Portal.Core.Security;
+using Portal.Core.Data;
 
 namespace Portal.AuditTrail.Pages.Admin.AuditTrail;
 
@@ -34,7 +35,7 @@ public sealed class RegistroModel(AuditQuery audit, IAuditTrail trail, ILabels l
         Pagina = Math.Max(1, pagina);
         var q = audit.Apply(Filter);
         Total = await q.CountAsync();
-        Entries = await q.Skip((Pagina - 1) * PageSize).Take(PageSize).ToListAsync();
+        Entries = await q.Skip(Paging.Skip(Pagina, PageSize)).Take(PageSize).ToListAsync();
         Actions = (await audit.ActionsAsync()).OrderBy(labels.Action, StringComparer.CurrentCulture).ToList();
         var rows = new List<(AuditEntry, string, string?, string?, string?)>();
         foreach (var e in Entries)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Core.Security;
 using Portal.Notifications.Messages;
 using Portal.Notifications.Model;
+using Portal.Core.Data;
 
 namespace Portal.Notifications.Pages.Admin.Notifications;
 
@@ -36,7 +37,7 @@ public sealed class PostaModel(MailLogQuery log) : PageModel
         Pagina = Math.Max(1, pagina);
         var q = log.Apply(Filter);
         Total = await q.CountAsync();
-        Mails = await q.Skip((Pagina - 1) * PageSize).Take(PageSize).ToListAsync();
+        Mails = await q.Skip(Paging.Skip(Pagina, PageSize)).Take(PageSize).ToListAsync();
         Codes = await log.TemplateCodesAsync();
     }
 }
