@@ -84,6 +84,29 @@ public class InitialisedDatabaseTests
         Assert.True(third.StartedOnSnapshot);
     }
 
+    [Fact]
+    public async Task A_host_whose_clock_is_earlier_than_the_snapshot_initialises_its_own_site()
+    {
+        // Two minutes back: near the real time, but before the snapshot another host of the kind leaves now.
+        using var earlier = new DatedFactory();
+        earlier.Clock.SetUtcNow(DateTimeOffset.UtcNow.AddMinutes(-2));
+        using var first = new DatedFactory();
+        _ = first.Services;
+        _ = earlier.Services;
+
+        // A copy would hold a site dated after this host's "now" (e.g. demo avvisi newer than what its tests publish).
+        Assert.False(earlier.StartedOnSnapshot);
+        var setup = await earlier.InScopeAsync(sp => sp.GetRequiredService<CoreDbContext>().RecipeRuns.AsNoTracking().SingleAsync(r => r.Name == "setup"));
+        Assert.True(setup.RunUtc <= earlier.Clock.GetUtcNow().UtcDateTime, $"La ricetta risulta eseguita il {setup.RunUtc:O}, dopo l'ora dell'host.");
+        // A host whose clock is not earlier still starts on the copy.
+        using var later = new DatedFactory();
+        _ = later.Services;
+        Assert.True(later.StartedOnSnapshot);
+    }
+
+    /// <summary>A kind of its own, so no other test's host leaves or takes its snapshot.</summary>
+    public sealed class DatedFactory : PortalFactory;
+
     /// <summary>A kind of host whose first start fails before its database is initialised, as a wrong setting would make it.</summary>
     public sealed class FailsOnceFactory : PortalFactory
     {

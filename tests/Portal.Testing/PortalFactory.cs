@@ -121,7 +121,7 @@ public class PortalFactory : IAsyncLifetime, IDisposable, IAsyncDisposable
     {
         var environment = _settings.TryGetValue("environment", out var env) && env is not null ? env : "Testing";
         var shares = SharesInitialisedDatabase;
-        var slot = shares ? InitialisedDatabases.Fill(Kind(environment), Database) : null;
+        var slot = shares ? InitialisedDatabases.Fill(Kind(environment), Database, Clock.GetUtcNow()) : null;
         StartedOnSnapshot = shares && slot is null;
         try
         {
@@ -175,7 +175,8 @@ public class PortalFactory : IAsyncLifetime, IDisposable, IAsyncDisposable
         {
             app.InitializePortalAsync().GetAwaiter().GetResult();
             // Before the background services start writing: what is copied is the freshly initialised site.
-            slot?.Fill(Database, app.Services.GetRequiredService<Portal.Core.Data.DatabaseOptions>().ConnectionString ?? Database.ConnectionString);
+            slot?.Fill(Database, app.Services.GetRequiredService<Portal.Core.Data.DatabaseOptions>().ConnectionString ?? Database.ConnectionString,
+                Clock.GetUtcNow());
             app.UsePortal();
             app.StartAsync().GetAwaiter().GetResult();
         }
