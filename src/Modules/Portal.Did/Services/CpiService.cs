@@ -51,9 +51,6 @@ public sealed class CpiService(
     /// <summary>The dates a filter may name: the D.I.D.s are sent online, never before 2000; beyond 2100 nothing is plausible.</summary>
     public static readonly DateOnly PrimaData = new(2000, 1, 1), UltimaData = new(2100, 12, 31);
 
-    /// <summary>Pages beyond this are refused: the offset of the last one stays far from the bounds of an int.</summary>
-    public const int MassimaPagina = 100_000;
-
     private static void CheckDate(DateOnly? date, string field)
     {
         if (date is { } d && (d < PrimaData || d > UltimaData))
@@ -81,8 +78,7 @@ public sealed class CpiService(
 
     public async Task<CpiPage> ListAsync(ClaimsPrincipal user, CpiFilter filter, CancellationToken ct)
     {
-        if (filter.Pagina is < 1 or > MassimaPagina)
-            throw PortalException.Invalid("pagina", $"La pagina deve essere un numero da 1 a {MassimaPagina.ToString("N0", RomeTime.Italian)}.");
+        if (filter.Pagina < 1) throw PortalException.Invalid("pagina", "La pagina deve essere un numero da 1 in su.");
         var size = Math.Clamp(options.Value.PageSize, 5, 200);
         var q = Filtered(user, filter);
         var total = await q.CountAsync(ct);
