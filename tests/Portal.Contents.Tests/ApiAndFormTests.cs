@@ -108,6 +108,33 @@ public class ApiAndFormTests(PortalFactory portal) : IClassFixture<PortalFactory
         Assert.False(await portal.InScopeAsync(sp => sp.GetRequiredService<ContentsDbContext>().Items.AnyAsync(i => i.Title == "Avviso con nota troppo lunga")));
     }
 
+    [Fact]
+    public async Task Saving_a_draft_of_a_scheduled_item_in_the_editor_says_the_schedule_was_cancelled()
+    {
+        var slug = ContentTestExtensions.UniqueSlug("form-programma");
+        var item = await portal.CreateAvvisoAsync("Avviso programmato dal modulo", slug);
+        var now = Portal.Core.Time.RomeTime.ToRome(portal.Clock.GetUtcNow().UtcDateTime);
+        var at = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0).AddHours(2);
+        item = await portal.InScopeAsync(sp => sp.GetRequiredService<ContentService>().ScheduleAsync(item.Id, item.Revision, at, null, "test"));
+        Assert.NotNull(item.PublishAtUtc);
+
+        var client = await portal.LoginAsync(Demo.Editor, "Editor");
+        var url = $"/admin/contenuti/modifica/{item.Id}";
+        var token = await PortalClient.TokenAsync(client, url);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(item.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture)), "Revision" },
+            { new StringContent("Avviso programmato dal modulo, corretto"), "Input.Title" },
+            { new StringContent(slug), "Input.Slug" },
+        };
+        var r = await client.PostAsync($"{url}?handler=Save", form);
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(r.Headers.Location!.OriginalString));
+        Assert.Contains("La pubblicazione programmata è stata annullata", html);
+        Assert.Null(await portal.InScopeAsync(sp => sp.GetRequiredService<ContentsDbContext>().Items.Where(i => i.Id == item.Id).Select(i => i.PublishAtUtc).SingleAsync()));
+    }
+
     [Theory]
     [InlineData("""{ "tipo": "Avviso", "campi": null }""", "Campi")]
     [InlineData("""{ "tipo": "Avviso", "campi": { "title": "Con allegato nullo" }, "allegati": [ { "nomeFile": "a.pdf", "contenutoBase64": null } ] }""", "Allegati")]
